@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..');
+const NX_BIN = join(REPO_ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, without colour codes. */
+  output: string;
+}
+
+/**
+ * A temporary Nx workspace with real git: the bundled governance data and
+ * project folders, the repository's node_modules (so `nx-governance` resolves
+ * to the built plugin, as it would from npm), and one initial commit.
+ */
+export class TestWorkspace {
+  private constructor(readonly root: string) {}
+
+  static create(options: { bundled?: boolean } = {}): TestWorkspace {
+    if (!existsSync(join(REPO_ROOT, 'packages/nx-governance/dist/index.js'))) {
+      throw new Error('The plugin is not built: run `npx nx run nx-governance:build` before the end-to-end tests.');
+    }
+    const root = mkdtempSync(join(tmpdir(), 'nx-governance-e2e-'));
+    const workspace = new TestWorkspace(root);
+    workspace.writeInstalledPackages();
+    workspace.write('nx.json', JSON.stringify({ plugins: ['nx-governance'] }, null, 2));
+    workspace.write('.gitignore', 'node_modules\n.nx\n');
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    if (options.bundled ?? true) workspace.copyBundled();
+    workspace.git('init', '-q', '-b', 'main');
+    workspace.git('add', '-A');
+    workspace.git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '-m', 'initial');
+    return workspace;
+  }
+
+  /**
+   * package.json and package-lock.json as npm leaves them after installing nx
+   * and the plugin, so Nx sees `nx-governance` as an external dependency
+   * (the node_modules folder itself is the repository's, linked).
+   */
+  writeInstalledPackages(): void {
+    const versionOf = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+    const installed = { nx: versionOf('nx'), 'nx-governance': versionOf('nx-governance') };
+    const manifest = { name: 'governed-workspace', version: '0.0.0', private: true, devDependencies: installed };
+    this.write('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
+    const packages: Record<string, object> = { '': { name: manifest.name, version: manifest.version, devDependencies: installed } };
+    for (const [name, version] of Object.entries(installed)) packages[`node_modules/${name}`] = { version, dev: true, license: 'MIT' };
+    this.write('package-lock.json', `${JSON.stringify({ name: manifest.name, version: manifest.version, lockfileVersion: 3, requires: true, packages }, null, 2)}\n`);
+  }
+
+  /** The governance data and the project folders of the bundled workspace. */
+  copyBundled(): void {
+    cpSync(join(REPO_ROOT, 'governance'), join(this.root, 'governance'), { recursive: true });
+    for (const folder of ['loop', ...readdirSync(join(REPO_ROOT, 'vendor')).map((name) => `vendor/${name}`)]) {
+      cpSync(join(REPO_ROOT, folder), join(this.root, folder), {
+        recursive: true,
+        filter: (src) => !/[\\/](target|__pycache__|node_modules)$/.test(src),
+      });
+    }
+  }
+
+  path(relative: string): string {
+    return join(this.root, relative);
+  }
+
+  read(relative: string): string {
+    return readFileSync(this.path(relative), 'utf8');
+  }
+
+  write(relative: string, content: string): void {
+    const full = this.path(relative);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+
+  delete(relative: string): void {
+    rmSync(this.path(relative), { recursive: true, force: true });
+  }
+
+  exists(relative: string): boolean {
+    return existsSync(this.path(relative));
+  }
+
+  git(...args: string[]): string {
+    const result = spawnSync('git', args, { cwd: this.root, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${result.stderr}`);
+    return result.stdout.trim();
+  }
+
+  /** Runs the real nx binary with the daemon off, as CI does. */
+  nx(...args: string[]): RunResult {
+    const result = spawnSync(process.execPath, [NX_BIN, ...args], {
+      cwd: this.root,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NX_VERBOSE_LOGGING: 'false' },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const stdout = result.stdout ?? '';
+    const stderr = result.stderr ?? '';
+    return { code: result.status ?? 1, stdout, stderr, output: `${stdout}\n${stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  }
+
+  remove(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Whether Nx served `task` from its cache. Nx says `[local cache]` when it
+ * restored outputs and `[existing outputs match the cache, left as is]` when
+ * the outputs on disk were already the cached ones; both are hits.
+ */
+export function servedFromCache(result: RunResult, task: string): boolean {
+  const line = result.output.split('\n').find((l) => l.includes(`> nx run ${task}`));
+  return !!line && /\[local cache\]|\[existing outputs match the cache, left as is\]|\[remote cache\]/.test(line);
+}

@@ -1,0 +1,60 @@
+import { servedFromCache, TestWorkspace } from '../helpers/workspace';
+
+describe('governance:validate with the real nx binary', () => {
+  let workspace: TestWorkspace;
+  beforeAll(() => (workspace = TestWorkspace.create()));
+  afterAll(() => workspace.remove());
+
+  it('infers the governance project and its targets', () => {
+    const shown = workspace.nx('show', 'project', 'governance', '--json');
+    expect(shown.code).toBe(0);
+    const project = JSON.parse(shown.stdout);
+    expect(project.name).toBe('governance');
+    expect(project.root).toBe('governance');
+    expect(Object.keys(project.targets).sort()).toEqual(['gate', 'validate']);
+    expect(project.targets.validate).toMatchObject({ executor: 'nx-governance:validate', cache: true });
+    expect(project.targets.validate.inputs).toContain('{workspaceRoot}/governance/milestones/**/*.md');
+  });
+
+  it('passes on the bundled data, then comes from the local cache', () => {
+    const first = workspace.nx('run', 'governance:validate');
+    expect(first.code).toBe(0);
+    expect(first.output).toContain('Governance is valid: 1 milestone(s), 3 task card(s), 2 gate(s).');
+    expect(servedFromCache(first, 'governance:validate')).toBe(false);
+    const second = workspace.nx('run', 'governance:validate');
+    expect(second.code).toBe(0);
+    expect(servedFromCache(second, 'governance:validate')).toBe(true);
+    expect(second.output).toContain('Governance is valid');
+  });
+
+  it('restores its JSON report from the local cache', () => {
+    const first = workspace.nx('run', 'governance:validate', '--json=reports/validate.json');
+    expect(first.code).toBe(0);
+    const report = workspace.read('reports/validate.json');
+    expect(JSON.parse(report)).toMatchObject({ kind: 'nx-governance/validate', valid: true, errors: [] });
+    workspace.delete('reports/validate.json');
+    const second = workspace.nx('run', 'governance:validate', '--json=reports/validate.json');
+    expect(second.code).toBe(0);
+    expect(second.output).toMatch(/> nx run governance:validate --json=reports\/validate.json\s+\[local cache\]/);
+    expect(workspace.read('reports/validate.json')).toBe(report);
+  });
+
+  it('fails after a bad edit, naming the file, line and field', () => {
+    const gates = workspace.read('governance/gates.json');
+    workspace.write('governance/gates.json', gates.replace('"kind": "manual"', '"kind": "checklist"'));
+    try {
+      const result = workspace.nx('run', 'governance:validate');
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('governance/gates.json:8: gates[0].kind: found "checklist", expected kind "command" or "manual"');
+      expect(servedFromCache(result, 'governance:validate')).toBe(false);
+    } finally {
+      workspace.write('governance/gates.json', gates);
+    }
+  });
+
+  it('runs validate as part of governance:gate', () => {
+    const result = workspace.nx('run', 'governance:gate');
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('governance:validate');
+  });
+});

@@ -1,0 +1,10 @@
+// Shared Jest settings: TypeScript through SWC (the transpiler Nx itself uses to
+// load this workspace's plugin from source), Node environment, specs beside code.
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};

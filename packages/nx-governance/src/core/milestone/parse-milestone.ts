@@ -1,0 +1,131 @@
+import { type Diagnostic, error } from '../diagnostics';
+import type { MilestoneDocument, MilestonePart, MilestoneSection, TaskCard } from './model';
+import { parseTaskCard } from './parse-task-card';
+import { fencedLineNumbers, type SourceLine, splitSourceLines } from './source-lines';
+
+const TITLE_HEADING = /^#\s+`?(M\d+)`?\s*(?:[-–—:]\s*)?(.*?)\s*#*\s*$/;
+const SECTION_HEADING = /^##\s+(.*?)\s*#*\s*$/;
+const CARD_HEADING = /^###\s+`?([A-Z]+\d+-T\d+)`?\s*(?:[-–—:]\s*)?(.*?)\s*#*\s*$/;
+const ANY_HEADING = /^#{1,3}\s/;
+
+export type MilestoneParseResult =
+  | { ok: true; document: MilestoneDocument; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+/**
+ * Parses a milestone document. The result keeps the source text between and
+ * inside task cards, so `renderMilestone` gives back the same bytes.
+ * `diagnostics` holds problems that do not stop parsing (a bad status, a card
+ * of another milestone); `ok: false` means the file is not a milestone at all.
+ */
+export function parseMilestone(file: string, source: string): MilestoneParseResult {
+  const lines = splitSourceLines(source);
+  const fenced = fencedLineNumbers(lines);
+  const isHeading = (line: SourceLine) => !fenced.has(line.number) && ANY_HEADING.test(line.text);
+  const titleLine = lines.find((l) => !fenced.has(l.number) && /^#\s/.test(l.text));
+  const title = titleLine ? TITLE_HEADING.exec(titleLine.text) : null;
+  if (!titleLine || !title) {
+    return {
+      ok: false,
+      diagnostics: [
+        error(file, `found ${titleLine ? JSON.stringify(titleLine.text) : 'no "# " heading'}, expected a first heading like "# M6 - Rollout and Steady-State Governance"`, {
+          line: titleLine?.number ?? 1,
+        }),
+      ],
+    };
+  }
+
+  const id = title[1];
+  const diagnostics: Diagnostic[] = [];
+  const parts: MilestonePart[] = [];
+  const sections: MilestoneSection[] = [];
+  const cards: TaskCard[] = [];
+  let text = '';
+  let section: MilestoneSection | undefined;
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const card = isHeading(line) ? CARD_HEADING.exec(line.text) : null;
+    if (card) {
+      let end = i + 1;
+      while (end < lines.length && !isHeading(lines[end])) end++;
+      const body = lines.slice(i + 1, end);
+      const raw = lines.slice(i, end).map((l) => l.raw).join('');
+      const parsed = parseTaskCard(file, { id: card[1], title: card[2], line: line.number, section: section?.heading ?? '' }, body, raw);
+      diagnostics.push(...parsed.diagnostics);
+      if (text) parts.push({ kind: 'text', raw: text });
+      text = '';
+      parts.push({ kind: 'card', card: parsed.card });
+      cards.push(parsed.card);
+      i = end - 1;
+      continue;
+    }
+    const heading = isHeading(line) ? SECTION_HEADING.exec(line.text) : null;
+    if (heading) {
+      section = { heading: heading[1], line: line.number, kind: sectionKind(heading[1]), text: '' };
+      sections.push(section);
+    } else if (section) {
+      section.text += line.raw;
+    }
+    text += line.raw;
+  }
+  if (text) parts.push({ kind: 'text', raw: text });
+
+  diagnostics.push(...checkCardIds(file, id, cards));
+  const byKind = (kind: MilestoneSection['kind']) => sections.find((s) => s.kind === kind);
+  return {
+    ok: true,
+    diagnostics,
+    document: {
+      file,
+      id,
+      title: title[2],
+      objective: byKind('objective')?.text.trim() ?? '',
+      entryCriteria: bulletItems(byKind('entry-criteria')?.text),
+      exitCriteria: bulletItems(byKind('exit-criteria')?.text),
+      sections,
+      taskCards: cards,
+      parts,
+      eol: source.includes('\r\n') ? '\r\n' : '\n',
+    },
+  };
+}
+
+function sectionKind(heading: string): MilestoneSection['kind'] {
+  const key = heading.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (key === 'objective' || key === 'objectives') return 'objective';
+  if (key === 'entry criteria') return 'entry-criteria';
+  if (key === 'exit criteria') return 'exit-criteria';
+  return 'other';
+}
+
+function bulletItems(text: string | undefined): string[] {
+  if (!text) return [];
+  return text
+    .split(/\r?\n/)
+    .map((l) => /^\s*[-*+]\s+(.*)$/.exec(l)?.[1]?.trim())
+    .filter((l): l is string => !!l);
+}
+
+function checkCardIds(file: string, milestoneId: string, cards: TaskCard[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  for (const card of cards) {
+    const prefix = card.id.split('-')[0];
+    if (prefix !== milestoneId) {
+      diagnostics.push(
+        error(file, `task card ${card.id} does not belong to milestone ${milestoneId}, expected an id starting ${milestoneId}-T`, {
+          line: card.line,
+          path: card.id,
+        }),
+      );
+    }
+    const first = seen.get(card.id);
+    if (first !== undefined) {
+      diagnostics.push(error(file, `duplicate task card ${card.id}, first defined on line ${first}`, { line: card.line, path: card.id }));
+    } else {
+      seen.set(card.id, card.line);
+    }
+  }
+  return diagnostics;
+}

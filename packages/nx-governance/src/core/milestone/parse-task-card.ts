@@ -1,0 +1,179 @@
+import { type Diagnostic, error } from '../diagnostics';
+import { GATE_ID_PATTERN, isCalendarDate } from '../schemas/common';
+import { type CardField, TASK_STATUSES, type TaskCard, type TaskStatus } from './model';
+import type { SourceLine } from './source-lines';
+
+/** Field names the model understands, by their lower-case key. */
+const KNOWN_FIELDS: Record<string, 'goal' | 'status' | 'work items' | 'acceptance criteria' | 'required gates' | 'release blocking'> = {
+  goal: 'goal',
+  status: 'status',
+  'work items': 'work items',
+  'acceptance criteria': 'acceptance criteria',
+  'required gates': 'required gates',
+  'required gate': 'required gates',
+  'release blocking': 'release blocking',
+  'release-blocking': 'release blocking',
+};
+
+/**
+ * Field names that documents of this kind add. Work items are often written as
+ * flat bullets with a colon in them ("- Publish playbook: `docs/…`"), so a flat
+ * bullet inside a list is only taken as a new field when its name is known here
+ * or it opens a list of its own (nothing after the colon).
+ */
+const COMMON_EXTRA_FIELDS = new Set([
+  'tracking issue',
+  'scope',
+  'owner',
+  'owners',
+  'dependencies',
+  'depends on',
+  'notes',
+  'risks',
+  'evidence',
+  'metrics to capture',
+  'links',
+  'references',
+  'deliverables',
+  'priority',
+  'estimate',
+]);
+
+const BULLET = /^(\s*)[-*+]\s+(.*)$/;
+const FIELD = /^([A-Za-z][A-Za-z0-9 _/-]{0,40}?)\s*:(?:\s+(.*))?$/;
+
+export interface CardHeading {
+  id: string;
+  title: string;
+  line: number;
+  section: string;
+}
+
+/** Parses the lines of one task card (its heading excluded) into the model. */
+export function parseTaskCard(
+  file: string,
+  heading: CardHeading,
+  body: SourceLine[],
+  raw: string,
+): { card: TaskCard; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const fields: CardField[] = [];
+  const strayLines: TaskCard['strayLines'] = [];
+  let open: CardField | undefined;
+
+  for (const line of body) {
+    if (line.text.trim() === '') continue;
+    const bullet = BULLET.exec(line.text);
+    if (!bullet) {
+      if (open) appendContinuation(open, line.text.trim());
+      else strayLines.push({ line: line.number, text: line.text });
+      continue;
+    }
+    const [, indent, content] = bullet;
+    const nestedInOpenList = open !== undefined && indent.length > 0;
+    const field = nestedInOpenList ? undefined : asField(content, open !== undefined && open.value === '');
+    if (field) {
+      const created: CardField = { name: field.name, key: field.key, value: field.value, items: [], line: line.number };
+      fields.push(created);
+      open = created;
+    } else if (open) {
+      open.items.push(content.trim());
+    } else {
+      strayLines.push({ line: line.number, text: line.text });
+    }
+  }
+
+  const card: TaskCard = {
+    ...heading,
+    workItems: [],
+    acceptanceCriteria: [],
+    requiredGates: [],
+    releaseBlocking: false,
+    fields,
+    unknownFields: [],
+    strayLines,
+    raw,
+  };
+  for (const field of fields) applyField(file, card, field, diagnostics);
+  return { card, diagnostics };
+}
+
+function asField(content: string, insideList: boolean): { name: string; key: string; value: string } | undefined {
+  const match = FIELD.exec(content);
+  if (!match) return undefined;
+  const name = match[1].trim();
+  const key = name.toLowerCase().replace(/[_\s]+/g, ' ');
+  const value = (match[2] ?? '').trim();
+  if (KNOWN_FIELDS[key]) return { name, key, value };
+  if (insideList && value !== '' && !COMMON_EXTRA_FIELDS.has(key)) return undefined;
+  return { name, key, value };
+}
+
+function appendContinuation(field: CardField, text: string): void {
+  if (field.items.length > 0) field.items[field.items.length - 1] += ` ${text}`;
+  else field.value = field.value ? `${field.value} ${text}` : text;
+}
+
+function applyField(file: string, card: TaskCard, field: CardField, diagnostics: Diagnostic[]): void {
+  const listed = field.value ? [field.value, ...field.items] : field.items;
+  switch (KNOWN_FIELDS[field.key]) {
+    case 'goal':
+      card.goal = [field.value, ...field.items].filter(Boolean).join(' ');
+      return;
+    case 'status': {
+      const { value, date, problems } = parseStatus(field.value);
+      for (const problem of problems) diagnostics.push(error(file, problem, { line: field.line, path: `${card.id}.status` }));
+      if (value && problems.length === 0) card.status = date ? { value, date, line: field.line } : { value, line: field.line };
+      return;
+    }
+    case 'work items':
+      card.workItems.push(...listed);
+      return;
+    case 'acceptance criteria':
+      card.acceptanceCriteria.push(...listed);
+      return;
+    case 'required gates':
+      card.requiredGatesLine ??= field.line;
+      for (const id of splitGateIds(listed.join(','))) {
+        if (GATE_ID_PATTERN.test(id)) card.requiredGates.push(id);
+        else
+          diagnostics.push(
+            error(file, `found ${JSON.stringify(id)}, expected a gate id like VG-CONTRACT-001`, {
+              line: field.line,
+              path: `${card.id}.requiredGates`,
+            }),
+          );
+      }
+      return;
+    case 'release blocking':
+      card.releaseBlocking = /^(yes|true)$/i.test(field.value.replace(/`/g, ''));
+      return;
+    default:
+      card.unknownFields.push(field);
+  }
+}
+
+/** `VG-A`, `VG-B` and `VG-A, VG-B and VG-C` both name gates. */
+export function splitGateIds(text: string): string[] {
+  return text
+    .replace(/`/g, '')
+    .split(/[,;\s]+/)
+    .map((s) => s.replace(/\.$/, ''))
+    .filter((s) => s !== '' && !/^(and|or)$/i.test(s));
+}
+
+/** Reads `done`, `done (2026-02-19)`, `` `in_progress` ``; every problem with the text is listed. */
+export function parseStatus(text: string): { value?: TaskStatus; date?: string; problems: string[] } {
+  const match = /^`?([A-Za-z][A-Za-z _-]*?)`?\s*(?:\(([^)]*)\))?\s*$/.exec(text.trim());
+  const expected = `expected one of ${TASK_STATUSES.join(', ')}, optionally followed by a date in parentheses, e.g. done (2026-02-19)`;
+  if (!match) return { problems: [`found ${JSON.stringify(text)}, ${expected}`] };
+  const problems: string[] = [];
+  const value = match[1].trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const known = (TASK_STATUSES as readonly string[]).includes(value);
+  if (!known) problems.push(`unknown status ${JSON.stringify(match[1].trim())}, ${expected}`);
+  const date = match[2]?.trim();
+  if (date !== undefined && !isCalendarDate(date)) {
+    problems.push(`malformed date ${JSON.stringify(date)} in status, expected a calendar date written YYYY-MM-DD`);
+  }
+  return { ...(known ? { value: value as TaskStatus } : {}), ...(date !== undefined ? { date } : {}), problems };
+}

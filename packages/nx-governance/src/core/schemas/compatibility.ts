@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { argv, envMap, gitCommit, isoDate, nonEmptyText, relativePath, schemaRef, semverRange, semverVersion } from './common';
+
+const coreRelease = z
+  .strictObject({
+    version: semverVersion.optional(),
+    commit: gitCommit.optional().meta({ description: 'Commit of the release; before 1.0 the commit alone may identify it.' }),
+    date: isoDate.meta({ description: 'Release date.' }),
+  })
+  .refine((r) => r.version !== undefined || r.commit !== undefined, {
+    message: 'expected a version, a commit, or both',
+  })
+  .meta({ description: 'A released version of the core (or, before 1.0, a commit).' });
+
+export const versionSourceSchema = z
+  .strictObject({
+    file: relativePath.meta({ description: 'Manifest the version is read from, e.g. vendor/io-rflx/Cargo.toml.' }),
+    field: z.string().min(1).optional().meta({ description: 'Dotted field in the manifest, e.g. package.version or project.version.' }),
+  })
+  .meta({ description: 'Where a consumer\'s own version is read from.' });
+
+export const consumerTestSchema = z
+  .strictObject({
+    argv,
+    cwd: relativePath.optional(),
+    env: envMap.optional(),
+    timeoutSeconds: z.number().int().positive().max(86_400).default(600),
+  })
+  .meta({ description: 'The consumer\'s own test command, run against the current core build.' });
+
+export const consumerSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'expected a lower-case consumer name, e.g. io-rflx' }),
+    project: z.string().min(1).meta({ description: 'The consumer\'s Nx project.' }),
+    path: relativePath.optional().meta({ description: 'The vendored folder of the consumer.' }),
+    versionSource: versionSourceSchema.optional(),
+    supports: semverRange.optional().meta({ description: 'Core versions the consumer states it supports.' }),
+    test: consumerTestSchema.optional(),
+  })
+  .meta({ description: 'A repository that consumes the core.' });
+
+const supportWindow = z
+  .strictObject({
+    latestMinors: z.number().int().positive().optional().meta({ description: 'Support the latest N minor lines.' }),
+    months: z.number().int().positive().optional().meta({ description: 'Support releases for N months after release.' }),
+  })
+  .refine((w) => w.latestMinors !== undefined || w.months !== undefined, {
+    message: 'expected latestMinors, months, or both',
+  });
+
+const tuple = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a tuple id in lower-case words, e.g. current or rollback' }),
+    core: z.string().min(1).meta({ description: 'A core version or commit listed in releases.' }),
+    consumers: z.record(z.string(), z.string().min(1)).meta({ description: 'Consumer name to consumer version (or commit).' }),
+  })
+  .meta({ description: 'A validated combination of the core and consumer versions.' });
+
+const deprecation = z
+  .strictObject({
+    id: z.string().min(1).meta({ description: 'A short id for the notice.' }),
+    what: nonEmptyText.meta({ description: 'What is deprecated.' }),
+    announced: isoDate,
+    removal: isoDate,
+  })
+  .meta({ description: 'A deprecation notice.' });
+
+export const compatibilityFileSchema = z
+  .strictObject({
+    $schema: schemaRef,
+    releases: z.array(coreRelease).meta({ description: 'Released versions of the core, newest last or first.' }),
+    consumers: z.array(consumerSchema),
+    policy: z.strictObject({
+      supportWindow,
+      minimumTuplesPerConsumer: z.number().int().min(1).default(2).meta({ description: 'At least the current and one rollback tuple.' }),
+      deprecationLeadTimeDays: z.number().int().min(0).meta({ description: 'Days between a deprecation notice and the removal.' }),
+    }),
+    tuples: z.array(tuple).default([]),
+    deprecations: z.array(deprecation).default([]),
+  })
+  .meta({ title: 'nx-governance compatibility', description: 'Core releases, consumers and support policy (governance/compatibility.json).' });
+
+export type CompatibilityFile = z.output<typeof compatibilityFileSchema>;
+export type Consumer = z.output<typeof consumerSchema>;

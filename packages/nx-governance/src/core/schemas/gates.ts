@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { argv, envMap, gateId, nonEmptyText, relativePath, roleId, schemaRef } from './common';
+
+export const NX_TARGET_PATTERN = /^[^:\s]+:[^:\s]+(:[^:\s]+)?$/;
+
+const targetStep = z
+  .strictObject({
+    target: z
+      .string()
+      .regex(NX_TARGET_PATTERN, { message: 'expected an Nx target written project:target or project:target:configuration' })
+      .meta({ description: 'An Nx target this gate needs, run and cached by Nx: project:target[:configuration].' }),
+  })
+  .meta({ title: 'Nx target step' });
+
+const commandStep = z
+  .strictObject({
+    name: z.string().optional().meta({ description: 'A short label for progress output and evidence.' }),
+    argv,
+    cwd: relativePath.optional().meta({ description: 'Working directory, relative to the workspace root (default: the root).' }),
+    env: envMap.optional(),
+    version: argv.optional().meta({ description: 'Command whose output records the tool version in evidence, e.g. ["cargo", "--version"].' }),
+  })
+  .meta({ title: 'Command step' });
+
+export const gateStepSchema = z.union([targetStep, commandStep]);
+
+const minTests = z
+  .strictObject({
+    count: z.number().int().min(1).meta({ description: 'Fewest tests that must have run (and not been skipped).' }),
+    junit: relativePath.optional().meta({ description: 'JUnit XML file a step writes; when absent the runner summary line is read.' }),
+  })
+  .meta({ description: 'Minimum number of tests executed.' });
+
+const metricThreshold = z
+  .strictObject({
+    name: z.string().min(1).meta({ description: 'Name of the metric in reports.' }),
+    file: relativePath.meta({ description: 'JSON file a step writes.' }),
+    pointer: z
+      .string()
+      .regex(/^(\/[^/]*)*$/, { message: 'expected a JSON pointer such as /throughput/opsPerSecond' })
+      .meta({ description: 'JSON pointer (RFC 6901) to the number in the file.' }),
+    min: z.number().optional().meta({ description: 'The metric must be at least this.' }),
+    max: z.number().optional().meta({ description: 'The metric must be at most this.' }),
+    baseline: relativePath.optional().meta({ description: 'JSON file with the baseline value at the same pointer.' }),
+    maxRegressionPercent: z.number().min(0).optional().meta({ description: 'Allowed move in the worse direction against the baseline, in percent.' }),
+    better: z.enum(['higher', 'lower']).default('higher').meta({ description: 'Which direction is an improvement.' }),
+  })
+  .refine((m) => m.min !== undefined || m.max !== undefined || m.maxRegressionPercent !== undefined, {
+    message: 'expected at least one of min, max or maxRegressionPercent',
+  })
+  .refine((m) => m.maxRegressionPercent === undefined || m.baseline !== undefined, {
+    message: 'maxRegressionPercent needs a baseline file',
+    path: ['baseline'],
+  });
+
+const common = {
+  id: gateId,
+  title: nonEmptyText.meta({ description: 'What the gate proves.' }),
+  scope: nonEmptyText.meta({ description: 'What the gate covers (a project, a contract, a release).' }),
+  enforcement: z.enum(['blocking', 'advisory']).default('blocking').meta({ description: 'A failing blocking gate fails the run; an advisory one is reported.' }),
+  owner: roleId.meta({ description: 'Role that owns the gate (from playbook.json).' }),
+  timeoutSeconds: z.number().int().positive().max(86_400).default(900).meta({ description: 'Time limit for the whole gate.' }),
+};
+
+const commandGate = z
+  .strictObject({
+    ...common,
+    kind: z.literal('command'),
+    steps: z.array(gateStepSchema).min(1, { message: 'expected at least one step' }),
+    passCriteria: z
+      .strictObject({
+        minTests: minTests.optional(),
+        metrics: z.array(metricThreshold).optional(),
+      })
+      .optional()
+      .meta({ description: 'What must hold beyond every step exiting 0.' }),
+    requires: z
+      .strictObject({
+        tools: z.array(z.string().min(1)).optional().meta({ description: 'Programs that must be on PATH; otherwise the gate is blocked.' }),
+        minMemoryMb: z.number().int().positive().optional().meta({ description: 'Least free memory; otherwise the gate is blocked.' }),
+        env: z.array(z.string()).optional().meta({ description: 'Environment variables the gate reads (cache inputs).' }),
+      })
+      .optional(),
+  })
+  .meta({ title: 'Command gate' });
+
+const manualGate = z
+  .strictObject({
+    ...common,
+    kind: z.literal('manual'),
+    checklist: z.array(nonEmptyText).min(1, { message: 'expected at least one checklist item' }).meta({ description: 'Items a person attests.' }),
+  })
+  .meta({ title: 'Manual gate' });
+
+export const gateSchema = z.discriminatedUnion('kind', [commandGate, manualGate], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? 'expected kind "command" or "manual"' : undefined,
+});
+
+export const gatesFileSchema = z
+  .strictObject({
+    $schema: schemaRef,
+    gates: z.array(gateSchema),
+  })
+  .meta({ title: 'nx-governance gates', description: 'Validation gates (governance/gates.json).' });
+
+export type GatesFile = z.output<typeof gatesFileSchema>;
+export type Gate = z.output<typeof gateSchema>;
+export type CommandGate = Extract<Gate, { kind: 'command' }>;
+export type ManualGate = Extract<Gate, { kind: 'manual' }>;
+export type GateStep = z.output<typeof gateStepSchema>;

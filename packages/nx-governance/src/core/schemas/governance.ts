@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { relativePath, schemaRef } from './common';
+
+export const DEFAULT_EVIDENCE_PATTERN = '{date}/milestone-{milestone}/{task}-{gate}.md';
+
+export const governanceSettingsSchema = z
+  .strictObject({
+    $schema: schemaRef,
+    projectName: z
+      .string()
+      .regex(/^[a-zA-Z0-9][\w.-]*$/)
+      .default('governance')
+      .meta({ description: 'Name of the Nx project inferred for this governance folder.' }),
+    core: z
+      .strictObject({
+        project: z.string().min(1).meta({ description: 'The Nx project of the core that consumers depend on, e.g. loop.' }),
+      })
+      .meta({ description: 'The core project whose releases are governed.' }),
+    paths: z
+      .strictObject({
+        milestones: relativePath.default('governance/milestones').meta({ description: 'Folder of milestone markdown files.' }),
+        evidence: relativePath.default('evidence').meta({ description: 'Folder evidence is written to.' }),
+        docs: relativePath.default('docs/execution-plan').meta({ description: 'Folder rendered documents are written to.' }),
+      })
+      .prefault({})
+      .meta({ description: 'Where governance material lives, relative to the workspace root.' }),
+    evidencePattern: z
+      .string()
+      .refine((p) => p.includes('{gate}') && p.endsWith('.md'), {
+        message: 'expected a pattern that contains {gate} and ends in .md, e.g. {date}/milestone-{milestone}/{task}-{gate}.md',
+      })
+      .default(DEFAULT_EVIDENCE_PATTERN)
+      .meta({ description: 'Evidence file name below the evidence folder; placeholders {date}, {milestone}, {task}, {gate}.' }),
+  })
+  .meta({ title: 'nx-governance settings', description: 'Settings of a governed workspace (governance/governance.json).' });
+
+export type GovernanceSettings = z.output<typeof governanceSettingsSchema>;
+
+/** Settings with every default, for when governance.json is missing or broken. */
+export function defaultGovernanceSettings(): GovernanceSettings {
+  return {
+    projectName: 'governance',
+    core: { project: '' },
+    paths: { milestones: 'governance/milestones', evidence: 'evidence', docs: 'docs/execution-plan' },
+    evidencePattern: DEFAULT_EVIDENCE_PATTERN,
+  };
+}

@@ -1,0 +1,69 @@
+import { addDays } from '../dates';
+import { error } from '../diagnostics';
+import { forEachDuplicate, knownList, type RuleContext } from './rule-context';
+
+export function checkCoreProject(ctx: RuleContext): void {
+  const { settings, settingsSource, settingsFile } = ctx.data;
+  const projects = ctx.options.projects;
+  if (!projects || !settingsSource || projects.has(settings.core.project)) return;
+  ctx.push(
+    error(settingsFile, `unknown Nx project "${settings.core.project}", expected the core project, one of: ${knownList(projects.keys())}`, {
+      line: settingsSource.lineOf(['core', 'project']),
+      path: 'core.project',
+    }),
+  );
+}
+
+export function checkCompatibility(ctx: RuleContext): void {
+  const compat = ctx.data.compatibility;
+  if (!compat) return;
+  const { consumers, releases, tuples, deprecations, policy } = compat.data;
+  const projects = ctx.options.projects;
+
+  forEachDuplicate(consumers, (c) => c.name, (c, i, first) =>
+    ctx.errorAt(compat, ['consumers', i, 'name'], `duplicate consumer ${c.name}, first defined at consumers[${first}]`),
+  );
+  consumers.forEach((consumer, i) => {
+    if (projects && !projects.has(consumer.project)) {
+      ctx.errorAt(compat, ['consumers', i, 'project'], `consumer ${consumer.name} names Nx project "${consumer.project}", which does not exist; expected one of: ${knownList(projects.keys())}`);
+    }
+  });
+
+  forEachDuplicate(releases, (r) => r.version ?? r.commit ?? '', (r, i, first) =>
+    ctx.errorAt(compat, ['releases', i], `duplicate release ${r.version ?? r.commit}, first listed at releases[${first}]`),
+  );
+  const releaseKeys = new Set(releases.flatMap((r) => [r.version, r.commit].filter((k): k is string => !!k)));
+  const consumerNames = new Set(consumers.map((c) => c.name));
+  forEachDuplicate(tuples, (t) => t.id, (t, i, first) =>
+    ctx.errorAt(compat, ['tuples', i, 'id'], `duplicate tuple id ${t.id}, first defined at tuples[${first}]`),
+  );
+  tuples.forEach((tuple, i) => {
+    if (!releaseKeys.has(tuple.core)) {
+      ctx.errorAt(compat, ['tuples', i, 'core'], `unknown core release "${tuple.core}", expected a version or commit from releases: ${knownList(releaseKeys)}`);
+    }
+    for (const name of Object.keys(tuple.consumers)) {
+      if (!consumerNames.has(name)) ctx.errorAt(compat, ['tuples', i, 'consumers', name], `unknown consumer "${name}", expected one of: ${knownList(consumerNames)}`);
+    }
+  });
+  consumers.forEach((consumer, i) => {
+    const count = tuples.filter((t) => consumer.name in t.consumers).length;
+    if (count < policy.minimumTuplesPerConsumer) {
+      ctx.errorAt(
+        compat,
+        ['consumers', i, 'name'],
+        `consumer ${consumer.name} appears in ${count} tuple(s), expected at least ${policy.minimumTuplesPerConsumer} (the current one and a rollback) by policy.minimumTuplesPerConsumer`,
+      );
+    }
+  });
+
+  deprecations.forEach((notice, i) => {
+    const earliest = addDays(notice.announced, policy.deprecationLeadTimeDays);
+    if (notice.removal < earliest) {
+      ctx.errorAt(
+        compat,
+        ['deprecations', i, 'removal'],
+        `deprecation "${notice.id}" removes on ${notice.removal}, expected no earlier than ${earliest} (announced ${notice.announced} + ${policy.deprecationLeadTimeDays} days lead time)`,
+      );
+    }
+  });
+}

@@ -1,0 +1,22 @@
+import { NX_TARGET_PATTERN } from '../schemas/gates';
+import { forEachDuplicate, knownList, type RuleContext } from './rule-context';
+
+export function checkGates(ctx: RuleContext): void {
+  const gates = ctx.data.gates;
+  if (!gates) return;
+  forEachDuplicate(gates.data.gates, (g) => g.id, (gate, index, first) =>
+    ctx.errorAt(gates, ['gates', index, 'id'], `duplicate gate id ${gate.id}, first defined at gates[${first}]`),
+  );
+  gates.data.gates.forEach((gate, index) => {
+    ctx.errorIf(gates, ['gates', index, 'owner'], ctx.unknownRole(gate.owner));
+    if (gate.kind !== 'command' || !ctx.options.projects) return;
+    gate.steps.forEach((step, stepIndex) => {
+      if (!('target' in step) || !NX_TARGET_PATTERN.test(step.target)) return;
+      const [project, target] = step.target.split(':');
+      const targets = ctx.options.projects?.get(project);
+      const path = ['gates', index, 'steps', stepIndex, 'target'];
+      if (!targets) ctx.errorAt(gates, path, `unknown Nx project "${project}" in ${step.target}, expected one of: ${knownList(ctx.options.projects!.keys())}`);
+      else if (!targets.includes(target)) ctx.errorAt(gates, path, `project ${project} has no target "${target}", expected one of: ${knownList(targets)}`);
+    });
+  });
+}

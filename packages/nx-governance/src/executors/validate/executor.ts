@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { type ExecutorContext, logger } from '@nx/devkit';
+import { formatDiagnostic } from '../../core/diagnostics';
+import { writeJsonReport } from '../../core/reports/write-json-report';
+import { validateGovernance } from '../../core/validation';
+import { diskFileReader } from '../../core/workspace/file-reader';
+import { DEFAULT_SETTINGS_FILE } from '../../core/workspace/load-governance';
+import { projectTargets } from '../project-targets';
+import type { ValidateExecutorSchema } from './schema';
+
+export default async function validateExecutor(options: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const settingsFile = options.settingsFile ?? DEFAULT_SETTINGS_FILE;
+  const result = validateGovernance(diskFileReader(context.root), settingsFile, {
+    projects: projectTargets(context),
+    strict: options.strict ?? false,
+  });
+  for (const warning of result.warnings) logger.warn(`warning: ${formatDiagnostic(warning)}`);
+  for (const problem of result.errors) logger.error(formatDiagnostic(problem));
+  if (options.json) {
+    writeJsonReport(join(context.root, options.json), {
+      kind: 'nx-governance/validate',
+      settingsFile,
+      valid: result.errors.length === 0,
+      errors: result.errors,
+      warnings: result.warnings,
+    });
+  }
+  const { milestones, gates } = result.data;
+  const summary = `${milestones.length} milestone(s), ${milestones.reduce((n, m) => n + m.taskCards.length, 0)} task card(s), ${gates?.data.gates.length ?? 0} gate(s)`;
+  if (result.errors.length > 0) {
+    logger.error(`Governance is invalid: ${result.errors.length} error(s), ${result.warnings.length} warning(s) in ${summary}.`);
+    return { success: false };
+  }
+  logger.info(`Governance is valid: ${summary}${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''}.`);
+  return { success: true };
+}

@@ -1,0 +1,6 @@
+export interface ValidateExecutorSchema {
+  settingsFile?: string;
+  strict?: boolean;
+  /** Workspace-relative path of a JSON report. */
+  json?: string;
+}

@@ -1,0 +1,2 @@
+export { createNodes, type GovernancePluginOptions } from './plugins/plugin';
+export * from './core';

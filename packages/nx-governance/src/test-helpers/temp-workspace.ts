@@ -1,0 +1,38 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/** The repository root, for tests that read the bundled data. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+/** A real folder holding `files`, removed by the returned cleanup. */
+export function makeTempWorkspace(files: Record<string, string> = {}): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'nx-governance-unit-'));
+  writeFiles(root, files);
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+/** Copies the bundled governance/ folder into `root`. */
+export function copyBundledGovernance(root: string): void {
+  cpSync(join(REPO_ROOT, 'governance'), join(root, 'governance'), { recursive: true });
+}
+
+export function readRepoFile(path: string): string {
+  return readFileSync(join(REPO_ROOT, path), 'utf8');
+}
+
+/** The projects of the bundled workspace, as the validator wants them. */
+export const BUNDLED_PROJECTS: ReadonlyMap<string, string[]> = new Map([
+  ['governance', ['gate', 'validate']],
+  ['loop', []],
+  ['rlm-claude-code', []],
+  ['loop-agent', []],
+  ['io-rflx', []],
+]);
