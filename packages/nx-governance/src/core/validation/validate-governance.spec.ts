@@ -303,3 +303,13 @@ describe('validateGovernance --strict', () => {
     }
   });
 });
+
+describe('validateGovernance warnings', () => {
+  it('warns when a data file has no $schema, without failing', () => {
+    const { errors, warnings } = validateBundled(editJson('cadence.json', (d) => delete d.$schema));
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      'governance/cadence.json:1: no "$schema", expected one pointing at nx-governance/schemas/cadence.schema.json so editors complete and check the file',
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { type Diagnostic, error } from '../diagnostics';
+import { type Diagnostic, error, warning } from '../diagnostics';
 import type { JsonSource } from '../json-source';
 import { type MilestoneDocument, parseMilestone } from '../milestone';
 import {
@@ -65,6 +65,7 @@ export function loadGovernance(reader: FileReader, settingsFile = DEFAULT_SETTIN
     if (parsed.ok) {
       settings = parsed.data;
       settingsSource = parsed.source;
+      diagnostics.push(...missingSchemaWarning(settingsFile, parsed.data));
     } else diagnostics.push(...parsed.diagnostics);
   }
 
@@ -74,8 +75,10 @@ export function loadGovernance(reader: FileReader, settingsFile = DEFAULT_SETTIN
     const text = reader.read(file);
     if (text === undefined) continue;
     const parsed = parseDataFile(file, text, DATA_FILES[key].schema);
-    if (parsed.ok) (data as unknown as Record<string, LoadedFile<unknown>>)[key] = { file, data: parsed.data, source: parsed.source };
-    else {
+    if (parsed.ok) {
+      (data as unknown as Record<string, LoadedFile<unknown>>)[key] = { file, data: parsed.data, source: parsed.source };
+      diagnostics.push(...missingSchemaWarning(file, parsed.data));
+    } else {
       data.unreadable.add(key);
       diagnostics.push(...parsed.diagnostics);
     }
@@ -87,4 +90,11 @@ export function loadGovernance(reader: FileReader, settingsFile = DEFAULT_SETTIN
     if (parsed.ok) data.milestones.push(parsed.document);
   }
   return { data, diagnostics };
+}
+
+/** Without `$schema` an editor can neither complete nor check the file. */
+function missingSchemaWarning(file: string, data: { $schema?: string }): Diagnostic[] {
+  if (data.$schema) return [];
+  const name = posix.basename(file).replace(/\.json$/, '.schema.json');
+  return [warning(file, `no "$schema", expected one pointing at nx-governance/schemas/${name} so editors complete and check the file`, { line: 1 })];
 }
