@@ -30,7 +30,7 @@ export class TestWorkspace {
     const workspace = new TestWorkspace(root);
     workspace.writeInstalledPackages();
     workspace.write('nx.json', JSON.stringify({ plugins: ['nx-governance'] }, null, 2));
-    workspace.write('.gitignore', 'node_modules\n.nx\n');
+    workspace.write('.gitignore', 'node_modules\n.nx\ntarget/\n__pycache__/\n');
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
     if (options.bundled ?? true) workspace.copyBundled();
     workspace.git('init', '-q', '-b', 'main');
@@ -95,15 +95,33 @@ export class TestWorkspace {
 
   /** Runs the real nx binary with the daemon off, as CI does. */
   nx(...args: string[]): RunResult {
+    return this.nxWithEnv({}, ...args);
+  }
+
+  nxWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): RunResult {
     const result = spawnSync(process.execPath, [NX_BIN, ...args], {
       cwd: this.root,
       encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NX_VERBOSE_LOGGING: 'false' },
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NX_VERBOSE_LOGGING: 'false', ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     const stdout = result.stdout ?? '';
     const stderr = result.stderr ?? '';
     return { code: result.status ?? 1, stdout, stderr, output: `${stdout}\n${stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  }
+
+  /** Commits everything with `message`; returns the new commit. */
+  commit(message: string): string {
+    this.git('add', '-A');
+    this.git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '--allow-empty', '-m', message);
+    return this.git('rev-parse', 'HEAD');
+  }
+
+  /** Replaces `from` with `to` in a file, failing loudly when `from` is not there. */
+  edit(relative: string, from: string, to: string): void {
+    const text = this.read(relative);
+    if (!text.includes(from)) throw new Error(`${relative} does not contain ${JSON.stringify(from)}`);
+    this.write(relative, text.replace(from, to));
   }
 
   remove(): void {
@@ -112,11 +130,29 @@ export class TestWorkspace {
 }
 
 /**
- * Whether Nx served `task` from its cache. Nx says `[local cache]` when it
- * restored outputs and `[existing outputs match the cache, left as is]` when
- * the outputs on disk were already the cached ones; both are hits.
+ * The `nx run project:target` lines of a run with what follows them. Nx writes
+ * `> nx run …` when it runs one task and `✔  nx run …` (or `✖`) in a summary of
+ * many; a cache hit adds `[local cache]`, or `[existing outputs match the cache,
+ * left as is]` when the outputs on disk were already the cached ones.
  */
+function taskLines(result: RunResult): Map<string, string> {
+  const lines = new Map<string, string>();
+  for (const match of result.output.matchAll(/^\s*(?:>|✔|✖|×)\s+nx run (\S+)(.*)$/gm)) {
+    lines.set(match[1], `${lines.get(match[1]) ?? ''} ${match[2]}`);
+  }
+  return lines;
+}
+
 export function servedFromCache(result: RunResult, task: string): boolean {
-  const line = result.output.split('\n').find((l) => l.includes(`> nx run ${task}`));
-  return !!line && /\[local cache\]|\[existing outputs match the cache, left as is\]|\[remote cache\]/.test(line);
+  return /\[local cache\]|\[existing outputs match the cache, left as is\]|\[remote cache\]/.test(taskLines(result).get(task) ?? '');
+}
+
+/** The tasks Nx ran or restored in a run. */
+export function tasksInRun(result: RunResult): string[] {
+  return [...taskLines(result).keys()].sort();
+}
+
+/** The tasks of a run that Nx really executed, not served from a cache. */
+export function tasksExecuted(result: RunResult): string[] {
+  return tasksInRun(result).filter((task) => !servedFromCache(result, task));
 }

@@ -11,7 +11,7 @@ describe('governance:validate with the real nx binary', () => {
     const project = JSON.parse(shown.stdout);
     expect(project.name).toBe('governance');
     expect(project.root).toBe('governance');
-    expect(Object.keys(project.targets).sort()).toEqual(['gate', 'validate']);
+    expect(Object.keys(project.targets).sort()).toEqual(['compat-run', 'gate', 'validate']);
     expect(project.targets.validate).toMatchObject({ executor: 'nx-governance:validate', cache: true });
     expect(project.targets.validate.inputs).toContain('{workspaceRoot}/governance/milestones/**/*.md');
   });

@@ -6,3 +6,4 @@ export { parseDataFile } from './schemas/parse-data-file';
 export * from './validation';
 export * from './workspace/file-reader';
 export * from './workspace/load-governance';
+export * from './consumers';

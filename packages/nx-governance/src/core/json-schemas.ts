@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   cadenceFileSchema,
   compatibilityFileSchema,
+  consumerFileSchema,
   gatesFileSchema,
   governanceSettingsSchema,
   playbookFileSchema,
@@ -14,6 +15,7 @@ export const DATA_FILE_SCHEMAS = {
   'compatibility.schema.json': compatibilityFileSchema,
   'playbook.schema.json': playbookFileSchema,
   'cadence.schema.json': cadenceFileSchema,
+  'consumer.schema.json': consumerFileSchema,
 } as const;
 
 export type SchemaFileName = keyof typeof DATA_FILE_SCHEMAS;

@@ -1,5 +1,7 @@
 import type { CreateNodesContext } from '@nx/devkit';
-import { copyBundledGovernance, makeTempWorkspace, writeFiles } from '../test-helpers/temp-workspace';
+import { copyBundledGovernance, makeTempWorkspace, REPO_ROOT, writeFiles } from '../test-helpers/temp-workspace';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
 import { createNodes } from './plugin';
 
 const [glob, createNodesFunction] = createNodes;
@@ -8,68 +10,144 @@ function contextFor(workspaceRoot: string): CreateNodesContext {
   return { workspaceRoot, nxJsonConfiguration: {} };
 }
 
+/** The bundled governance data plus the manifests of the core and the consumers. */
+function copyBundledWorkspace(root: string): void {
+  copyBundledGovernance(root);
+  for (const file of ['loop/Cargo.toml', 'vendor/io-rflx/Cargo.toml', 'vendor/rlm-claude-code/pyproject.toml', 'vendor/loop-agent/pyproject.toml']) {
+    cpSync(join(REPO_ROOT, file), join(root, file), { recursive: true });
+  }
+}
+
 describe('createNodes', () => {
   let workspace: ReturnType<typeof makeTempWorkspace>;
   beforeEach(() => (workspace = makeTempWorkspace()));
   afterEach(() => workspace.cleanup());
 
-  it('matches governance.json anywhere', () => {
-    expect(glob).toBe('**/governance.json');
+  const infer = async (files: string[], options?: object) => {
+    const results = await createNodesFunction(files, options, contextFor(workspace.root));
+    return Object.assign({}, ...results.map(([, result]) => result.projects));
+  };
+
+  it('matches settings files and consumer declarations anywhere', () => {
+    expect(glob).toBe('**/{governance.json,governance.consumer.json}');
   });
 
-  it('infers the governance project with a cached validate target and a gate target', async () => {
-    copyBundledGovernance(workspace.root);
-    const results = await createNodesFunction(['governance/governance.json'], undefined, contextFor(workspace.root));
-    expect(results).toHaveLength(1);
-    const [file, result] = results[0];
-    expect(file).toBe('governance/governance.json');
-    const project = result.projects?.['governance'];
-    expect(project).toMatchObject({ name: 'governance', projectType: 'library', tags: ['governance'] });
-    expect(Object.keys(project?.targets ?? {})).toEqual(['validate', 'gate']);
-    const validate = project!.targets!['validate'];
-    expect(validate).toMatchObject({
+  it('infers the governance project with validate, gate and compat-run targets', async () => {
+    copyBundledWorkspace(workspace.root);
+    const projects = await infer(['governance/governance.json']);
+    const governance = projects['governance'];
+    expect(governance).toMatchObject({ name: 'governance', projectType: 'library', tags: ['governance'] });
+    expect(Object.keys(governance.targets)).toEqual(['validate', 'gate', 'compat-run']);
+    expect(governance.targets.validate).toMatchObject({
       executor: 'nx-governance:validate',
       cache: true,
       outputs: ['{options.json}'],
       options: { settingsFile: 'governance/governance.json' },
+      // The plugin is outside this temporary workspace, so it counts as installed from npm.
+      inputs: ['{projectRoot}/**/*.json', '{workspaceRoot}/governance/milestones/**/*.md', { externalDependencies: ['nx-governance'] }],
     });
-    expect(validate.inputs?.slice(0, 2)).toEqual(['{projectRoot}/**/*.json', '{workspaceRoot}/governance/milestones/**/*.md']);
-    // The plugin is outside this temporary workspace, so it counts as installed from npm.
-    expect(validate.inputs?.slice(2)).toEqual([{ externalDependencies: ['nx-governance'] }]);
-    expect(project!.targets!['gate']).toMatchObject({ dependsOn: ['validate'] });
+    expect(governance.targets.gate).toMatchObject({ dependsOn: ['validate'] });
+    expect(governance.targets['compat-run']).toMatchObject({ executor: 'nx-governance:compat-run', options: { target: 'compat' } });
   });
 
-  it('follows the settings: project name, milestones folder, target names', async () => {
+  it('infers the core from its Cargo.toml with build and test targets', async () => {
+    copyBundledWorkspace(workspace.root);
+    const projects = await infer(['governance/governance.json']);
+    expect(projects['loop']).toEqual({
+      name: 'loop',
+      projectType: 'library',
+      tags: ['governance:core'],
+      targets: {
+        build: {
+          executor: 'nx:run-commands',
+          cache: true,
+          inputs: ['{projectRoot}/**/*', '!{projectRoot}/target/**/*'],
+          outputs: ['{workspaceRoot}/loop/target/release/loop'],
+          options: { command: 'cargo build --release --offline', cwd: 'loop' },
+          metadata: { description: 'Build the core (cargo build --release --offline)', technologies: ['rust'] },
+        },
+        test: {
+          executor: 'nx:run-commands',
+          cache: true,
+          inputs: ['{projectRoot}/**/*', '!{projectRoot}/target/**/*'],
+          options: { command: 'cargo test --offline', cwd: 'loop' },
+          metadata: { description: 'Test the core (cargo test --offline)', technologies: ['rust'] },
+        },
+      },
+    });
+  });
+
+  it('infers every consumer with a compat target that depends on the core build, not its sources', async () => {
+    copyBundledWorkspace(workspace.root);
+    const projects = await infer(['governance/governance.json']);
+    expect(Object.keys(projects).sort()).toEqual(['governance', 'loop', 'vendor/io-rflx', 'vendor/loop-agent', 'vendor/rlm-claude-code']);
+    const rust = projects['vendor/io-rflx'];
+    expect(rust).toMatchObject({ name: 'io-rflx', implicitDependencies: ['loop'], tags: ['governance:consumer'] });
+    expect(rust.targets.compat).toEqual({
+      executor: 'nx-governance:compat',
+      cache: true,
+      dependsOn: [{ projects: ['loop'], target: 'build' }],
+      inputs: ['{projectRoot}/**/*', '!{projectRoot}/target/**/*', { dependentTasksOutputFiles: '**/*', transitive: false }, { externalDependencies: ['nx-governance'] }],
+      outputs: ['{workspaceRoot}/evidence/compat/io-rflx/latest.json', '{workspaceRoot}/evidence/compat/io-rflx/latest.md'],
+      options: { settingsFile: 'governance/governance.json', consumer: 'io-rflx' },
+      metadata: { description: "Run io-rflx's tests against the current loop build", technologies: ['rust', 'nx-governance'] },
+    });
+    expect(projects['vendor/loop-agent'].targets.compat.inputs.slice(0, 4)).toEqual([
+      '{projectRoot}/**/*',
+      '!{projectRoot}/__pycache__/**/*',
+      '!{projectRoot}/.venv/**/*',
+      '!{projectRoot}/.pytest_cache/**/*',
+    ]);
+  });
+
+  it('infers a consumer declared by governance.consumer.json, detecting its language', async () => {
+    copyBundledWorkspace(workspace.root);
+    writeFiles(workspace.root, {
+      'vendor/go-tool/go.mod': 'module example.com/go-tool\n',
+      'vendor/go-tool/governance.consumer.json': JSON.stringify({ name: 'go-tool', project: 'go-tool', supports: '^0.4.0' }),
+    });
+    const projects = await infer(['governance/governance.json', 'vendor/go-tool/governance.consumer.json']);
+    expect(projects['vendor/go-tool']).toMatchObject({
+      name: 'go-tool',
+      implicitDependencies: ['loop'],
+      targets: { compat: { options: { consumer: 'go-tool' }, metadata: { technologies: ['go', 'nx-governance'] } } },
+    });
+  });
+
+  it('follows the settings and options: project name, milestones folder, target names', async () => {
     writeFiles(workspace.root, {
       'ops/governance.json': JSON.stringify({ projectName: 'release-governance', core: { project: 'core' }, paths: { milestones: 'ops/plans' } }),
     });
-    const [[, result]] = await createNodesFunction(['ops/governance.json'], { validateTargetName: 'check' }, contextFor(workspace.root));
-    const project = result.projects?.['ops'];
-    expect(project?.name).toBe('release-governance');
-    expect(project?.targets?.['check']?.inputs?.[1]).toBe('{workspaceRoot}/ops/plans/**/*.md');
-    expect(project?.targets?.['gate']?.dependsOn).toEqual(['check']);
+    const projects = await infer(['ops/governance.json'], { validateTargetName: 'check' });
+    expect(projects['ops'].name).toBe('release-governance');
+    expect(projects['ops'].targets.check.inputs[1]).toBe('{workspaceRoot}/ops/plans/**/*.md');
+    expect(projects['ops'].targets.gate.dependsOn).toEqual(['check']);
   });
 
-  it('still infers the project from broken settings, so validate can name the problem', async () => {
+  it('still infers the governance project from broken settings, so validate can name the problem', async () => {
     writeFiles(workspace.root, { 'governance/governance.json': '{ "core": ' });
-    const [[, result]] = await createNodesFunction(['governance/governance.json'], undefined, contextFor(workspace.root));
-    expect(result.projects?.['governance']?.name).toBe('governance');
-    expect(result.projects?.['governance']?.targets?.['validate']?.inputs?.[1]).toBe('{workspaceRoot}/governance/milestones/**/*.md');
+    const projects = await infer(['governance/governance.json']);
+    expect(projects['governance'].name).toBe('governance');
+    expect(projects['governance'].targets.validate.inputs[1]).toBe('{workspaceRoot}/governance/milestones/**/*.md');
   });
 
   it('adds targets to a project that already lives in the folder instead of naming a new one', async () => {
-    copyBundledGovernance(workspace.root);
-    writeFiles(workspace.root, { 'governance/project.json': '{ "name": "docs" }' });
-    const [[, result]] = await createNodesFunction(['governance/governance.json'], undefined, contextFor(workspace.root));
-    expect(result.projects?.['governance']?.name).toBeUndefined();
-    expect(Object.keys(result.projects?.['governance']?.targets ?? {})).toEqual(['validate', 'gate']);
+    copyBundledWorkspace(workspace.root);
+    writeFiles(workspace.root, { 'governance/project.json': '{ "name": "docs" }', 'loop/project.json': '{ "name": "loop" }' });
+    const projects = await infer(['governance/governance.json']);
+    expect(projects['governance'].name).toBeUndefined();
+    expect(projects['loop'].name).toBeUndefined();
+    expect(Object.keys(projects['governance'].targets)).toEqual(['validate', 'gate', 'compat-run']);
   });
 
-  it('gives the same result for the same files (deterministic, no absolute paths)', async () => {
-    copyBundledGovernance(workspace.root);
-    const first = await createNodesFunction(['governance/governance.json'], undefined, contextFor(workspace.root));
-    const second = await createNodesFunction(['governance/governance.json'], undefined, contextFor(workspace.root));
+  it('gives the same result twice, the second from its cache, and notices an edit', async () => {
+    copyBundledWorkspace(workspace.root);
+    const first = await infer(['governance/governance.json']);
+    const second = await infer(['governance/governance.json']);
     expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     expect(JSON.stringify(first)).not.toContain(workspace.root);
+    writeFiles(workspace.root, { 'loop/Cargo.toml': '[package]\nname = "looper"\nversion = "0.5.0"\n' });
+    const third = await infer(['governance/governance.json']);
+    expect(third['loop'].targets.build.outputs).toEqual(['{workspaceRoot}/loop/target/release/looper']);
   });
 });

@@ -1,73 +1,78 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { type CreateNodes, type CreateNodesContext, createNodesFromFiles, type TargetConfiguration } from '@nx/devkit';
-import { defaultGovernanceSettings, type GovernanceSettings, governanceSettingsSchema } from '../core/schemas';
-import { parseDataFile } from '../core/schemas/parse-data-file';
+import { basename, dirname } from 'node:path';
+import { AggregateCreateNodesError, type CreateNodes, type CreateNodesResult, type ProjectConfiguration } from '@nx/devkit';
+import { resolveConsumers } from '../core/consumers/resolve-consumers';
+import { resolveCore } from '../core/consumers/resolve-core';
+import { diskFileReader, type FileReader } from '../core/workspace/file-reader';
+import { CONSUMER_FILE, loadGovernance } from '../core/workspace/load-governance';
+import { consumerProject } from './consumer-project';
+import { coreProject } from './core-project';
+import { governanceProject } from './governance-project';
+import { InferenceCache } from './inference-cache';
+import { type GovernancePluginOptions, normalizeOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 
-export interface GovernancePluginOptions {
-  /** Name of the target that checks every governance file. Default: `validate`. */
-  validateTargetName?: string;
-  /** Name of the target that runs the mandatory gates. Default: `gate`. */
-  gateTargetName?: string;
-}
+export type { GovernancePluginOptions } from './options';
 
-export const SETTINGS_FILE_GLOB = '**/governance.json';
+export const SETTINGS_FILE = 'governance.json';
+export const PLUGIN_GLOB = `**/{${SETTINGS_FILE},${CONSUMER_FILE}}`;
+
+type Projects = NonNullable<CreateNodesResult['projects']>;
 
 /**
- * Infers a project from every `governance.json`: the folder becomes the
- * governance project (named by its `projectName`, default `governance`) with a
- * cached `validate` target whose inputs are the governance files.
+ * From every `governance.json`: the governance project (validate, gate,
+ * compat), the core project (build, test) and a project with a `compat`
+ * target for every consumer, declared in compatibility.json or by a
+ * `governance.consumer.json` in its folder. One pass over the batch; results
+ * are cached by a hash of the files read.
  */
 export const createNodes: CreateNodes<GovernancePluginOptions> = [
-  SETTINGS_FILE_GLOB,
-  (configFiles, options, context) => createNodesFromFiles(createNodesForSettingsFile, configFiles, options ?? {}, context),
+  PLUGIN_GLOB,
+  (configFiles, rawOptions, context) => {
+    const options = normalizeOptions(rawOptions);
+    // Where the plugin sits relative to the workspace changes the inputs, so it is part of the cache key.
+    const cache = new InferenceCache<Projects>(diskFileReader(context.workspaceRoot), [options, pluginInputs(context.workspaceRoot)]);
+    const settingsFiles = configFiles.filter((f) => basename(f) === SETTINGS_FILE);
+    const consumerFiles = configFiles.filter((f) => basename(f) === CONSUMER_FILE);
+    const errors: Array<[string, Error]> = [];
+    const results: Array<readonly [string, CreateNodesResult]> = [];
+    if (settingsFiles.length > 1 && consumerFiles.length > 0) {
+      for (const file of consumerFiles) errors.push([file, new Error(`${file}: more than one governance.json (${settingsFiles.join(', ')}); a consumer file needs exactly one`)]);
+    }
+    for (const settingsFile of settingsFiles) {
+      try {
+        const key = [settingsFile, ...consumerFiles].join('\n');
+        const projects = cache.get(key, (reader) => inferProjects(reader, settingsFile, consumerFiles, options, context.workspaceRoot));
+        results.push([settingsFile, { projects }]);
+      } catch (error) {
+        errors.push([settingsFile, error as Error]);
+      }
+    }
+    cache.save();
+    if (errors.length) throw new AggregateCreateNodesError(errors, results as never);
+    return results;
+  },
 ];
 
-function createNodesForSettingsFile(settingsFile: string, options: GovernancePluginOptions | undefined, context: CreateNodesContext) {
-  const projectRoot = dirname(settingsFile);
-  const settings = readSettingsLeniently(context.workspaceRoot, settingsFile);
-  const names = { validate: options?.validateTargetName ?? 'validate', gate: options?.gateTargetName ?? 'gate' };
-  const hasOwnProject = ['project.json', 'package.json'].some((f) => existsSync(join(context.workspaceRoot, projectRoot, f)));
-
-  const validate: TargetConfiguration = {
-    executor: 'nx-governance:validate',
-    cache: true,
-    inputs: [
-      '{projectRoot}/**/*.json',
-      `{workspaceRoot}/${settings.paths.milestones}/**/*.md`,
-      ...pluginInputs(context.workspaceRoot),
-    ],
-    outputs: ['{options.json}'],
-    options: { settingsFile },
-    metadata: {
-      description: 'Check every governance file against its schema and the rules across files',
-      technologies: ['nx-governance'],
-    },
-  };
-  const gate: TargetConfiguration = {
-    executor: 'nx:noop',
-    dependsOn: [names.validate],
-    metadata: { description: 'Run the mandatory validation gates', technologies: ['nx-governance'] },
+function inferProjects(
+  reader: FileReader,
+  settingsFile: string,
+  consumerFiles: string[],
+  options: Required<GovernancePluginOptions>,
+  workspaceRoot: string,
+): Projects {
+  const { data } = loadGovernance(reader, settingsFile, { consumerFiles });
+  const hasOwnProject = (root: string) => ['project.json', 'package.json'].some((f) => reader.read(`${root}/${f}`) !== undefined);
+  const core = resolveCore(reader, data.settings);
+  const projects: Projects = {};
+  const add = (root: string, project: Omit<ProjectConfiguration, 'root'>) => {
+    const { name, ...rest } = project;
+    projects[root] = hasOwnProject(root) ? rest : { name, ...rest };
   };
 
-  return {
-    projects: {
-      [projectRoot]: {
-        ...(hasOwnProject ? {} : { name: settings.projectName }),
-        projectType: 'library' as const,
-        tags: ['governance'],
-        targets: { [names.validate]: validate, [names.gate]: gate },
-      },
-    },
-  };
-}
-
-/**
- * Inference must not fail on a broken settings file: the project still appears
- * so that `validate` can name the problem. Defaults stand in for bad values.
- */
-function readSettingsLeniently(workspaceRoot: string, settingsFile: string): GovernanceSettings {
-  const parsed = parseDataFile(settingsFile, readFileSync(join(workspaceRoot, settingsFile), 'utf8'), governanceSettingsSchema);
-  return parsed.ok ? parsed.data : defaultGovernanceSettings();
+  add(dirname(settingsFile), governanceProject(settingsFile, data.settings, options, workspaceRoot));
+  if (core.path) add(core.path, coreProject(core, options));
+  for (const consumer of resolveConsumers(reader, data)) {
+    if (consumer.path) add(consumer.path, consumerProject(consumer, core, settingsFile, data.settings, options, workspaceRoot));
+  }
+  return projects;
 }

@@ -30,9 +30,9 @@ export function readRepoFile(path: string): string {
 
 /** The projects of the bundled workspace, as the validator wants them. */
 export const BUNDLED_PROJECTS: ReadonlyMap<string, string[]> = new Map([
-  ['governance', ['gate', 'validate']],
-  ['loop', []],
-  ['rlm-claude-code', []],
-  ['loop-agent', []],
-  ['io-rflx', []],
+  ['governance', ['compat-run', 'gate', 'validate']],
+  ['loop', ['build', 'test']],
+  ['rlm-claude-code', ['compat']],
+  ['loop-agent', ['compat']],
+  ['io-rflx', ['compat']],
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../consumers/languages';
 import { argv, envMap, gitCommit, isoDate, nonEmptyText, relativePath, schemaRef, semverRange, semverVersion } from './common';
 
 const coreRelease = z
@@ -35,9 +36,18 @@ export const consumerSchema = z
     path: relativePath.optional().meta({ description: 'The vendored folder of the consumer.' }),
     versionSource: versionSourceSchema.optional(),
     supports: semverRange.optional().meta({ description: 'Core versions the consumer states it supports.' }),
-    test: consumerTestSchema.optional(),
+    language: z.enum(LANGUAGES).optional().meta({ description: 'Detected from the manifest in path when absent.' }),
+    test: consumerTestSchema.optional().meta({ description: 'Default by language, e.g. cargo test --offline or python3 -m unittest discover -s tests.' }),
   })
   .meta({ description: 'A repository that consumes the core.' });
+
+/** `governance.consumer.json` in a vendored folder: a consumer declared where it lives. */
+export const consumerFileSchema = consumerSchema
+  .omit({ path: true })
+  .extend({ $schema: schemaRef })
+  .meta({ title: 'nx-governance consumer', description: 'A consumer declared in its own folder (governance.consumer.json).' });
+
+export type ConsumerFile = z.output<typeof consumerFileSchema>;
 
 const supportWindow = z
   .strictObject({

@@ -14,6 +14,14 @@ export const governanceSettingsSchema = z
     core: z
       .strictObject({
         project: z.string().min(1).meta({ description: 'The Nx project of the core that consumers depend on, e.g. loop.' }),
+        path: relativePath.optional().meta({ description: 'Folder of the core; when set, the plugin infers its project (build and test targets) from its manifest.' }),
+        artifact: relativePath.optional().meta({ description: 'The core\'s build artifact that consumers run against, e.g. loop/target/release/loop. Default for a Rust core: <path>/target/release/<package name>.' }),
+        artifactEnv: z
+          .string()
+          .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an environment variable name like LOOP_CLI' })
+          .optional()
+          .meta({ description: 'Environment variable that tells a consumer where the artifact is. Default: <PROJECT>_CLI, e.g. LOOP_CLI.' }),
+        schemaVersionArgs: z.array(z.string()).optional().meta({ description: 'Arguments that make the artifact print its schema version, e.g. ["--schema-version"].' }),
       })
       .meta({ description: 'The core project whose releases are governed.' }),
     paths: z

@@ -67,3 +67,19 @@ export function checkCompatibility(ctx: RuleContext): void {
     }
   });
 }
+
+/** A consumer is declared once: in compatibility.json or by its folder's governance.consumer.json. */
+export function checkConsumerFiles(ctx: RuleContext): void {
+  const projects = ctx.options.projects;
+  const declared = new Set(ctx.data.compatibility?.data.consumers.map((c) => c.name) ?? []);
+  for (const loaded of ctx.data.consumerFiles) {
+    const { name, project } = loaded.data;
+    if (declared.has(name)) {
+      ctx.errorAt(loaded, ['name'], `consumer ${name} is declared twice (also in ${ctx.data.compatibility?.file ?? 'another governance.consumer.json'}); declare it in one place`);
+    }
+    declared.add(name);
+    if (projects && !projects.has(project)) {
+      ctx.errorAt(loaded, ['project'], `consumer ${name} names Nx project "${project}", which does not exist; expected one of: ${knownList(projects.keys())}`);
+    }
+  }
+}

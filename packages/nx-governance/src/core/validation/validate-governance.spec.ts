@@ -134,7 +134,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a target step on a target that does not exist',
     [editJson('gates.json', (d) => (d.gates[1].steps = [{ target: 'governance:lint' }]))],
-    ['governance/gates.json:29: gates[1].steps[0].target: project governance has no target "lint", expected one of: gate, validate'],
+    ['governance/gates.json:29: gates[1].steps[0].target: project governance has no target "lint", expected one of: compat-run, gate, validate'],
   ],
   [
     'a metric threshold with no bound and a regression with no baseline',
@@ -270,6 +270,11 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     'a status date that does not exist',
     [editText('milestones/M6.md', 'Status: done (2026-02-19)', 'Status: done (2026-02-30)')],
     ['governance/milestones/M6.md:22: M6-T01.status: malformed date "2026-02-30" in status, expected a calendar date written YYYY-MM-DD'],
+  ],
+  [
+    'a consumer declared twice',
+    [(root) => writeFiles(root, { 'vendor/io-rflx/governance.consumer.json': '{\n  "name": "io-rflx",\n  "project": "io-rflx"\n}\n' })],
+    ['vendor/io-rflx/governance.consumer.json:2: name: consumer io-rflx is declared twice (also in governance/compatibility.json); declare it in one place'],
   ],
   [
     'a milestone file with no milestone heading',

@@ -2,7 +2,7 @@ import { type DiagnosticReport, splitBySeverity } from '../diagnostics';
 import type { FileReader } from '../workspace/file-reader';
 import { type GovernanceData, loadGovernance } from '../workspace/load-governance';
 import { checkCadence } from './cadence-rules';
-import { checkCompatibility, checkCoreProject } from './compatibility-rules';
+import { checkCompatibility, checkConsumerFiles, checkCoreProject } from './compatibility-rules';
 import { checkGates } from './gate-rules';
 import { checkMilestones } from './milestone-rules';
 import { checkPlaybook } from './playbook-rules';
@@ -18,6 +18,6 @@ export interface ValidationResult extends DiagnosticReport {
 export function validateGovernance(reader: FileReader, settingsFile: string, options: ValidationOptions = {}): ValidationResult {
   const loaded = loadGovernance(reader, settingsFile);
   const ctx = new RuleContext(loaded.data, options);
-  for (const rule of [checkCoreProject, checkGates, checkMilestones, checkCompatibility, checkPlaybook, checkCadence]) rule(ctx);
+  for (const rule of [checkCoreProject, checkGates, checkMilestones, checkCompatibility, checkConsumerFiles, checkPlaybook, checkCadence]) rule(ctx);
   return { data: loaded.data, ...splitBySeverity([...loaded.diagnostics, ...ctx.diagnostics]) };
 }

@@ -11,7 +11,12 @@ export interface FileReader {
   read(path: string): string | undefined;
   /** Workspace-relative paths of the files directly in `dir` that end in `extension`, sorted. */
   list(dir: string, extension: string): string[];
+  /** Workspace-relative paths of files with this exact name anywhere, sorted; dependency and build folders are skipped. */
+  findByName(fileName: string): string[];
 }
+
+/** Folders that never hold governance data and are expensive to walk. */
+export const SKIPPED_FOLDERS = ['node_modules', '.git', '.nx', 'dist', 'target', '__pycache__', '.venv'];
 
 export function diskFileReader(root: string): FileReader {
   return {
@@ -23,6 +28,11 @@ export function diskFileReader(root: string): FileReader {
       return fg
         .sync(`*${extension}`, { cwd: join(root, dir), onlyFiles: true })
         .map((name) => `${dir}/${name}`)
+        .sort();
+    },
+    findByName(fileName) {
+      return fg
+        .sync(`**/${fileName}`, { cwd: root, onlyFiles: true, ignore: SKIPPED_FOLDERS.map((f) => `**/${f}/**`) })
         .sort();
     },
   };

@@ -7,6 +7,8 @@ import {
   cadenceFileSchema,
   type CompatibilityFile,
   compatibilityFileSchema,
+  type ConsumerFile,
+  consumerFileSchema,
   type GatesFile,
   gatesFileSchema,
   defaultGovernanceSettings,
@@ -19,6 +21,7 @@ import { parseDataFile } from '../schemas/parse-data-file';
 import type { FileReader } from './file-reader';
 
 export const DEFAULT_SETTINGS_FILE = 'governance/governance.json';
+export const CONSUMER_FILE = 'governance.consumer.json';
 
 export interface LoadedFile<T> {
   file: string;
@@ -36,6 +39,8 @@ export interface GovernanceData {
   playbook?: LoadedFile<PlaybookFile>;
   cadence?: LoadedFile<CadenceFile>;
   milestones: MilestoneDocument[];
+  /** Every `governance.consumer.json`, each declaring a consumer in its folder. */
+  consumerFiles: LoadedFile<ConsumerFile>[];
   /** Data files that exist but failed to parse; rules that need them are skipped. */
   unreadable: Set<keyof typeof DATA_FILES>;
 }
@@ -48,11 +53,16 @@ export const DATA_FILES = {
 } as const;
 
 /**
- * Reads and parses every governance file. A file that fails its schema is
+ * Reads and parses every governance file (`consumerFiles`, when given, saves
+ * searching the workspace for `governance.consumer.json`). A file that fails its schema is
  * left out of the result (its problems are in `diagnostics`) so the rules that
  * need it are skipped instead of reporting follow-on noise.
  */
-export function loadGovernance(reader: FileReader, settingsFile = DEFAULT_SETTINGS_FILE): { data: GovernanceData; diagnostics: Diagnostic[] } {
+export function loadGovernance(
+  reader: FileReader,
+  settingsFile = DEFAULT_SETTINGS_FILE,
+  options: { consumerFiles?: readonly string[] } = {},
+): { data: GovernanceData; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const dir = posix.dirname(settingsFile);
   const settingsText = reader.read(settingsFile);
@@ -69,7 +79,7 @@ export function loadGovernance(reader: FileReader, settingsFile = DEFAULT_SETTIN
     } else diagnostics.push(...parsed.diagnostics);
   }
 
-  const data: GovernanceData = { settingsFile, settings, settingsSource, milestones: [], unreadable: new Set() };
+  const data: GovernanceData = { settingsFile, settings, settingsSource, milestones: [], consumerFiles: [], unreadable: new Set() };
   for (const key of Object.keys(DATA_FILES) as (keyof typeof DATA_FILES)[]) {
     const file = `${dir}/${DATA_FILES[key].name}`;
     const text = reader.read(file);
@@ -82,6 +92,13 @@ export function loadGovernance(reader: FileReader, settingsFile = DEFAULT_SETTIN
       data.unreadable.add(key);
       diagnostics.push(...parsed.diagnostics);
     }
+  }
+
+  // Inference already knows where the consumer files are; everyone else searches.
+  for (const file of options.consumerFiles ?? reader.findByName(CONSUMER_FILE)) {
+    const parsed = parseDataFile(file, reader.read(file) ?? '', consumerFileSchema);
+    if (parsed.ok) data.consumerFiles.push({ file, data: parsed.data, source: parsed.source });
+    else diagnostics.push(...parsed.diagnostics);
   }
 
   for (const file of reader.list(settings.paths.milestones, '.md')) {

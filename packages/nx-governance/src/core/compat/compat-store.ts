@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasValidDigest, sealRecord } from '../evidence/seal-record';
+import { writeFileAtomically } from '../fs/write-file-atomically';
+import type { GovernanceSettings } from '../schemas/governance';
+import type { CompatRecord } from './compat-result';
+import { compatResultFolder } from './compat-paths';
+import { renderCompatMarkdown } from './render-compat-markdown';
+
+/** The consumer's newest result, or undefined when there is none or it was tampered with. */
+export function readLatestCompatResult(root: string, settings: GovernanceSettings, consumer: string): CompatRecord | undefined {
+  const path = join(root, compatResultFolder(settings, consumer), 'latest.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    const record = JSON.parse(readFileSync(path, 'utf8')) as CompatRecord;
+    return hasValidDigest(record) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Seals the record and writes it twice: into the history (one file per run,
+ * never overwritten) and as `latest`, the file Nx caches and restores.
+ */
+export function writeCompatResult(root: string, settings: GovernanceSettings, record: Omit<CompatRecord, 'digest'>): CompatRecord {
+  const sealed = sealRecord(record) as CompatRecord;
+  const folder = join(root, compatResultFolder(settings, record.consumer));
+  const json = `${JSON.stringify(sealed, null, 2)}\n`;
+  const markdown = renderCompatMarkdown(sealed);
+  const name = `${record.startedAt.replace(/[:.]/g, '-')}-${record.tuple.core.version ?? 'unversioned'}`;
+  writeFileAtomically(join(folder, 'results', `${name}.json`), json);
+  writeFileAtomically(join(folder, 'results', `${name}.md`), markdown);
+  writeFileAtomically(join(folder, 'latest.json'), json);
+  writeFileAtomically(join(folder, 'latest.md'), markdown);
+  return sealed;
+}

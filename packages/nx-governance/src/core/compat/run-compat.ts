@@ -1,0 +1,153 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as semver from 'semver';
+import type { ResolvedConsumer } from '../consumers/resolve-consumers';
+import type { ResolvedCore } from '../consumers/resolve-core';
+import { readManifestField } from '../consumers/read-manifest-field';
+import { folderCommit, isDirty } from '../git/git';
+import { runProcess } from '../process/run-process';
+import { executedTests, type TestCounts, TestSummaryReader } from '../process/test-counts';
+import type { GovernanceSettings } from '../schemas/governance';
+import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple } from './compat-result';
+import { compatResultFolder } from './compat-paths';
+import { readLatestCompatResult, writeCompatResult } from './compat-store';
+
+export interface CompatRunInput {
+  root: string;
+  settings: GovernanceSettings;
+  core: ResolvedCore;
+  consumer: ResolvedConsumer;
+  /** Receives progress and the consumer's output, line by line. */
+  log: (line: string) => void;
+  signal?: AbortSignal;
+  /** Use this build of the core instead of the workspace's (bisect builds one per commit). */
+  artifactOverride?: string;
+  /** Leave no evidence (bisect's intermediate runs). */
+  dryRun?: boolean;
+}
+
+/**
+ * Runs one consumer's test command against the core's current build and
+ * records the outcome, classified against the consumer's previous result.
+ */
+export async function runCompat(input: CompatRunInput): Promise<CompatRecord> {
+  const { root, settings, consumer } = input;
+  const startedAt = new Date();
+  const artifact = artifactPath(input);
+  const tuple = readTuple(input, artifact);
+  const previous = readLatestCompatResult(root, settings, consumer.name);
+  const measured = await measure(input, tuple, artifact, startedAt.toISOString().replace(/[:.]/g, '-'));
+  const baseline = previous && (previous.result === 'spurious' || previous.result === 'skipped') ? previous.previous : previous;
+  const record: Omit<CompatRecord, 'digest'> = {
+    kind: 'nx-governance/compat-result',
+    formatVersion: 1,
+    consumer: consumer.name,
+    project: consumer.project,
+    tuple,
+    result: classifyCompatResult(measured.outcome, baseline?.result),
+    ...measured,
+    ...(baseline ? { previous: { result: baseline.result, finishedAt: baseline.finishedAt, digest: baseline.digest } } : {}),
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+  };
+  return input.dryRun ? ({ ...record, digest: '' } as CompatRecord) : writeCompatResult(root, settings, record);
+}
+
+type Measured = Omit<CompatRecord, 'kind' | 'formatVersion' | 'consumer' | 'project' | 'tuple' | 'result' | 'previous' | 'startedAt' | 'finishedAt' | 'digest'>;
+
+function artifactPath({ root, core, artifactOverride }: CompatRunInput): string | undefined {
+  const artifact = artifactOverride ?? (core.artifact ? join(root, core.artifact) : undefined);
+  return artifact && existsSync(artifact) ? artifact : undefined;
+}
+
+async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: string | undefined, stamp: string): Promise<Measured> {
+  const { root, settings, core, consumer, log } = input;
+  const quick = (outcome: CompatOutcome, reason: string): Measured => ({ outcome, reason, durationMs: 0 });
+  if (!consumer.test) return quick('skipped', `${consumer.name} declares no test command and its language is unknown`);
+  const coreVersion = tuple.core.version;
+  if (consumer.supports && coreVersion && !semver.satisfies(coreVersion, consumer.supports, { includePrerelease: true })) {
+    return quick('skipped', `${consumer.name} supports ${core.project} ${consumer.supports}; the core is ${coreVersion}`);
+  }
+  if (!artifact) {
+    return quick('spurious', `the ${core.project} build artifact ${core.artifact ?? '(none configured)'} does not exist; run nx run ${core.project}:build`);
+  }
+
+  const logFile = `${compatResultFolder(settings, consumer.name)}/logs/${stamp}.log`;
+  const summary = new TestSummaryReader();
+  const { argv, cwd, env, timeoutSeconds } = consumer.test;
+  log(`[compat ${consumer.name}] ${argv.join(' ')} (in ${cwd}) against ${core.project} ${coreVersion ?? ''} with ${core.artifactEnv}=${artifact}`);
+  const run = await runProcess({
+    argv,
+    cwd: join(root, cwd),
+    env: { ...process.env, ...env, [core.artifactEnv]: artifact },
+    timeoutMs: timeoutSeconds * 1000,
+    logFile: input.dryRun ? undefined : join(root, logFile),
+    signal: input.signal,
+    onLine: (line) => {
+      summary.read(line);
+      log(`[compat ${consumer.name}] ${line}`);
+    },
+  });
+  const tests = summary.result();
+  const facts = {
+    command: { argv, cwd, env: Object.keys(env).sort() },
+    exitCode: run.exitCode,
+    signal: run.signal,
+    timedOut: run.timedOut,
+    durationMs: run.durationMs,
+    outputSha256: run.outputSha256,
+    outputBytes: run.outputBytes,
+    truncated: run.truncated,
+    ...(input.dryRun ? {} : { log: logFile }),
+    tail: run.tail,
+    ...(tests ? { tests } : {}),
+  };
+  return { ...facts, ...judge(run, tests, timeoutSeconds) };
+}
+
+function judge(
+  run: { exitCode: number | null; signal: string | null; timedOut: boolean; aborted: boolean; spawnError?: string },
+  tests: TestCounts | undefined,
+  timeoutSeconds: number,
+): { outcome: CompatOutcome; reason: string } {
+  if (run.spawnError) return { outcome: 'spurious', reason: run.spawnError };
+  if (run.timedOut) return { outcome: 'spurious', reason: `timed out after ${timeoutSeconds}s` };
+  if (run.aborted) return { outcome: 'spurious', reason: 'interrupted' };
+  if (run.signal === 'SIGKILL') return { outcome: 'spurious', reason: 'killed by SIGKILL (out of memory?)' };
+  if (run.exitCode !== 0) {
+    const failed = tests ? `, ${tests.failed} of ${executedTests(tests)} test(s) failed` : '';
+    return { outcome: 'fail', reason: `exited ${run.exitCode ?? run.signal}${failed}` };
+  }
+  if (tests && executedTests(tests) === 0) {
+    return { outcome: 'fail', reason: tests.skipped ? `all ${tests.skipped} test(s) were skipped` : 'no tests ran' };
+  }
+  return { outcome: 'pass', reason: tests ? `${tests.passed} test(s) passed, ${tests.skipped} skipped` : 'exited 0' };
+}
+
+function readTuple(input: CompatRunInput, artifact: string | undefined): CompatTuple {
+  const { root, core, consumer } = input;
+  const schemaVersion = artifact && core.schemaVersionArgs ? readSchemaVersion(artifact, core.schemaVersionArgs) : undefined;
+  const version = (source?: { file: string; field?: string }) => {
+    if (!source?.field || !existsSync(join(root, source.file))) return undefined;
+    return readManifestField(source.file, readFileSync(join(root, source.file), 'utf8'), source.field);
+  };
+  return {
+    core: {
+      project: core.project,
+      ...(core.version ? { version: core.version } : {}),
+      ...(core.path ? { commit: folderCommit(root, core.path), dirty: isDirty(root, core.path) } : { dirty: false }),
+    },
+    consumer: {
+      name: consumer.name,
+      ...(version(consumer.versionSource) ? { version: version(consumer.versionSource) } : {}),
+      ...(consumer.path ? { commit: folderCommit(root, consumer.path), dirty: isDirty(root, consumer.path) } : { dirty: false }),
+    },
+    ...(schemaVersion ? { schemaVersion } : {}),
+  };
+}
+
+function readSchemaVersion(artifact: string, args: string[]): string | undefined {
+  const result = spawnSync(artifact, args, { encoding: 'utf8', timeout: 10_000 });
+  return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+}

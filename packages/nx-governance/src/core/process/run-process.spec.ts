@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
+import { runProcess } from './run-process';
+
+describe('runProcess', () => {
+  let workspace: ReturnType<typeof makeTempWorkspace>;
+  beforeEach(() => (workspace = makeTempWorkspace()));
+  afterEach(() => workspace.cleanup());
+
+  it('passes arguments literally, never through a shell', async () => {
+    const canary = join(workspace.root, 'canary');
+    const args = ['; rm -rf $HOME', `$(touch ${canary})`, `\`touch ${canary}\``];
+    const result = await runProcess({ argv: ['node', '-e', 'console.log(JSON.stringify(process.argv.slice(1)))', ...args], cwd: workspace.root, timeoutMs: 10_000 });
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.tail[0])).toEqual(args);
+    expect(existsSync(canary)).toBe(false);
+  });
+
+  it('reports a program that does not exist as not found', async () => {
+    const result = await runProcess({ argv: ['no-such-tool-xyz', '--version'], cwd: workspace.root, timeoutMs: 10_000 });
+    expect(result.spawnError).toBe('no-such-tool-xyz not found');
+    expect(result.exitCode).toBeNull();
+  });
+
+  it('ends the whole process tree on timeout, even a grandchild that ignores SIGTERM', async () => {
+    const pidFile = join(workspace.root, 'grandchild.pid');
+    const grandchild = `process.on('SIGTERM', () => {}); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);`;
+    const parent = `process.on('SIGTERM', () => {}); require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: 'inherit' }); setInterval(() => {}, 1000);`;
+    const result = await runProcess({ argv: ['node', '-e', parent], cwd: workspace.root, timeoutMs: 3_000 });
+    expect(result.timedOut).toBe(true);
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(isAlive(pid)).toBe(false);
+  }, 20_000);
+
+  it('caps the log, marks it truncated, and hashes all of the output', async () => {
+    const logFile = join(workspace.root, 'logs/out.log');
+    const script = "const line = 'x'.repeat(1023) + '\\n'; for (let i = 0; i < 4096; i++) process.stdout.write(line);";
+    const result = await runProcess({ argv: ['node', '-e', script], cwd: workspace.root, timeoutMs: 20_000, outputCapBytes: 64 * 1024, logFile });
+    expect(result.exitCode).toBe(0);
+    expect(result.outputBytes).toBe(4 * 1024 * 1024);
+    expect(result.truncated).toBe(true);
+    const log = readFileSync(logFile, 'utf8');
+    expect(log.length).toBeLessThan(70 * 1024);
+    expect(log).toContain('[output truncated at 65536 bytes');
+    const expected = require('node:crypto').createHash('sha256').update(('x'.repeat(1023) + '\n').repeat(4096)).digest('hex');
+    expect(result.outputSha256).toBe(expected);
+  });
+
+  it('keeps the exit code, the signal and the last lines', async () => {
+    const result = await runProcess({ argv: ['node', '-e', 'for (let i = 1; i <= 60; i++) console.log(i); process.exit(3)'], cwd: workspace.root, timeoutMs: 10_000 });
+    expect(result.exitCode).toBe(3);
+    expect(result.tail).toHaveLength(50);
+    expect(result.tail[49]).toBe('60');
+    const killed = await runProcess({ argv: ['node', '-e', "process.kill(process.pid, 'SIGKILL')"], cwd: workspace.root, timeoutMs: 10_000 });
+    expect(killed.signal).toBe('SIGKILL');
+  });
+});
+
+/** A killed process that nobody has reaped yet is a zombie: gone, though its pid still answers. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
+  return !/^\d+ \(.*\) Z/.test(stat);
+}

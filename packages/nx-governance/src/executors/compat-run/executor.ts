@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { type ExecutorContext, logger } from '@nx/devkit';
+import { readLatestCompatResult } from '../../core/compat/compat-store';
+import { resolveConsumers } from '../../core/consumers/resolve-consumers';
+import { writeJsonReport } from '../../core/reports/write-json-report';
+import { diskFileReader } from '../../core/workspace/file-reader';
+import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../../core/workspace/load-governance';
+import { runNx } from '../run-nx';
+import type { CompatRunExecutorSchema } from './schema';
+
+export default async function compatRunExecutor(options: CompatRunExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const target = options.target ?? 'compat';
+  const reader = diskFileReader(context.root);
+  const { data } = loadGovernance(reader, options.settingsFile ?? DEFAULT_SETTINGS_FILE);
+  const consumers = resolveConsumers(reader, data);
+  let selected = consumers;
+  if (options.affected) {
+    const revisions = [...(options.base ? [`--base=${options.base}`] : []), ...(options.head ? [`--head=${options.head}`] : [])];
+    const shown = await runNx(context.root, ['show', 'projects', '--affected', `--withTarget=${target}`, '--json', ...revisions]);
+    if (shown.code !== 0) {
+      logger.error(`Could not compute the affected projects:\n${shown.output}`);
+      return { success: false };
+    }
+    const affected = new Set<string>(JSON.parse(shown.stdout));
+    selected = consumers.filter((c) => affected.has(c.project));
+  }
+  if (selected.length === 0) {
+    logger.info(`No consumer to run${options.affected ? ': the change reaches none' : ''}.`);
+    return { success: true };
+  }
+  logger.info(`Running ${target} for ${selected.length} of ${consumers.length} consumer(s): ${selected.map((c) => c.name).join(', ')}`);
+  const run = await runNx(
+    context.root,
+    ['run-many', `--target=${target}`, `--projects=${selected.map((c) => c.project).join(',')}`, `--parallel=${options.parallel ?? 2}`, '--outputStyle=stream'],
+    { inheritOutput: true },
+  );
+
+  const rows = selected.map((consumer, index) => {
+    const record = readLatestCompatResult(context.root, data.settings, consumer.name);
+    logger.info(
+      `[${index + 1}/${selected.length}] ${consumer.name.padEnd(20)} ${(record?.result ?? 'no result').padEnd(13)} ${record?.reason ?? ''}`,
+    );
+    return { consumer: consumer.name, project: consumer.project, result: record?.result ?? 'missing', reason: record?.reason, digest: record?.digest };
+  });
+  if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/compat-run', affected: !!options.affected, consumers: rows });
+  return { success: run.code === 0 };
+}

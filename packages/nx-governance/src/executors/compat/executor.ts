@@ -1,0 +1,44 @@
+import { join } from 'node:path';
+import { type ExecutorContext, logger } from '@nx/devkit';
+import { bisectCore } from '../../core/compat/bisect-core';
+import { isCompatSuccess } from '../../core/compat/compat-result';
+import { runCompat } from '../../core/compat/run-compat';
+import { writeCompatResult } from '../../core/compat/compat-store';
+import { knownList } from '../../core/validation/rule-context';
+import { writeJsonReport } from '../../core/reports/write-json-report';
+import { resolveConsumers } from '../../core/consumers/resolve-consumers';
+import { resolveCore } from '../../core/consumers/resolve-core';
+import { diskFileReader } from '../../core/workspace/file-reader';
+import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../../core/workspace/load-governance';
+import { withInterruptSignal } from '../interrupt';
+import type { CompatExecutorSchema } from './schema';
+
+export default async function compatExecutor(options: CompatExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const reader = diskFileReader(context.root);
+  const { data } = loadGovernance(reader, options.settingsFile ?? DEFAULT_SETTINGS_FILE);
+  const consumers = resolveConsumers(reader, data);
+  const consumer = consumers.find((c) => c.name === options.consumer);
+  if (!consumer) {
+    logger.error(`Unknown consumer "${options.consumer}", expected one of: ${knownList(consumers.map((c) => c.name))}`);
+    return { success: false };
+  }
+  if (options.bisect && !options.good) {
+    logger.error('--bisect needs --good=<revision>, a core revision where the consumer passed');
+    return { success: false };
+  }
+  const core = resolveCore(reader, data.settings);
+  return withInterruptSignal(async (signal) => {
+    let record = await runCompat({ root: context.root, settings: data.settings, core, consumer, log: (line) => logger.info(line), signal });
+    if (options.bisect && !isCompatSuccess(record.result) && record.outcome === 'fail') {
+      const bisect = await bisectCore({ root: context.root, core, consumer, settings: data.settings, good: options.good!, log: (line) => logger.info(line), signal });
+      const { digest: _old, ...unsealed } = record;
+      record = writeCompatResult(context.root, data.settings, { ...unsealed, bisect });
+    }
+    if (options.json) writeJsonReport(join(context.root, options.json), record);
+    const line = `[compat ${consumer.name}] ${record.result}: ${record.reason}${record.log ? `; log ${record.log}` : ''}`;
+    if (isCompatSuccess(record.result)) logger.info(line);
+    else logger.error(line);
+    if (record.bisect) logger.info(`[compat ${consumer.name}] bisect: ${record.bisect.note}`);
+    return { success: isCompatSuccess(record.result) };
+  });
+}

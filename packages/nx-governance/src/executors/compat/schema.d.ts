@@ -1,0 +1,7 @@
+export interface CompatExecutorSchema {
+  settingsFile?: string;
+  consumer: string;
+  bisect?: boolean;
+  good?: string;
+  json?: string;
+}

@@ -1,0 +1,31 @@
+import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
+import type { ResolvedCore } from '../core/consumers/resolve-core';
+import { LANGUAGE_DEFAULTS } from '../core/consumers/languages';
+import type { GovernancePluginOptions } from './options';
+
+/** The core's build and test targets, when its language says how to build it. */
+export function coreProject(core: ResolvedCore, options: Required<GovernancePluginOptions>): Omit<ProjectConfiguration, 'root'> {
+  const ignored = core.language ? LANGUAGE_DEFAULTS[core.language].ignored.map((dir) => `!{projectRoot}/${dir}/**/*`) : [];
+  const inputs = ['{projectRoot}/**/*', ...ignored];
+  const targets: Record<string, TargetConfiguration> = {};
+  if (core.build) {
+    targets[options.buildTargetName] = {
+      executor: 'nx:run-commands',
+      cache: true,
+      inputs,
+      outputs: core.artifact ? [`{workspaceRoot}/${core.artifact}`] : [],
+      options: { command: core.build.join(' '), cwd: core.path },
+      metadata: { description: `Build the core (${core.build.join(' ')})`, technologies: [core.language ?? 'unknown'] },
+    };
+  }
+  if (core.test) {
+    targets[options.testTargetName] = {
+      executor: 'nx:run-commands',
+      cache: true,
+      inputs,
+      options: { command: core.test.join(' '), cwd: core.path },
+      metadata: { description: `Test the core (${core.test.join(' ')})`, technologies: [core.language ?? 'unknown'] },
+    };
+  }
+  return { name: core.project, projectType: 'library', tags: ['governance:core'], targets };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashArray, readJsonFile, writeJsonFile } from '@nx/devkit';
+import { workspaceDataDirectory } from 'nx/src/utils/cache-directory';
+import type { FileReader } from '../core/workspace/file-reader';
+
+interface Entry<T> {
+  /** Every file inference read, with the hash of what it held (`-` for absent). */
+  files: Array<[string, string]>;
+  value: T;
+}
+
+/**
+ * Inferred projects, kept on disk between runs (as Nx's own plugins keep
+ * theirs) and reused while every file they were inferred from is unchanged.
+ */
+export class InferenceCache<T> {
+  private readonly file: string;
+  private readonly entries: Record<string, Entry<T>>;
+  private readonly used: Record<string, Entry<T>> = {};
+
+  constructor(
+    private readonly reader: FileReader,
+    options: object,
+  ) {
+    this.file = join(workspaceDataDirectory, `nx-governance-${hashArray([JSON.stringify(options), pluginVersion()])}.hash`);
+    this.entries = existsSync(this.file) ? safeRead(this.file) : {};
+  }
+
+  /** The value cached under `key` while its files are unchanged, or `compute()`'s with the files it read. */
+  get(key: string, compute: (reader: FileReader) => T): T {
+    const cached = this.entries[key];
+    if (cached && cached.files.every(([path, hash]) => contentHash(this.reader.read(path)) === hash)) {
+      this.used[key] = cached;
+      return cached.value;
+    }
+    const read = new Map<string, string>();
+    const recording: FileReader = {
+      read: (path) => {
+        const text = this.reader.read(path);
+        read.set(path, contentHash(text));
+        return text;
+      },
+      list: (dir, extension) => this.reader.list(dir, extension),
+      findByName: (name) => this.reader.findByName(name),
+    };
+    const value = compute(recording);
+    this.used[key] = { files: [...read.entries()].sort(([a], [b]) => a.localeCompare(b)), value };
+    return value;
+  }
+
+  /** Keeps only what this run used, so the file does not grow without bound. */
+  save(): void {
+    try {
+      writeJsonFile(this.file, this.used);
+    } catch {
+      // A read-only workspace still infers; it just infers again next time.
+    }
+  }
+}
+
+function contentHash(text: string | undefined): string {
+  return text === undefined ? '-' : createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
+function safeRead<T>(file: string): Record<string, Entry<T>> {
+  try {
+    return readJsonFile(file);
+  } catch {
+    return {};
+  }
+}
+
+function pluginVersion(): string {
+  return readJsonFile(join(__dirname, '..', '..', 'package.json')).version;
+}

@@ -1,0 +1,3 @@
+from .loop_client import LoopClient, LoopError, SUPPORTED_SCHEMAS
+
+__all__ = ["LoopClient", "LoopError", "SUPPORTED_SCHEMAS"]
