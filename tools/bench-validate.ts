@@ -2,13 +2,12 @@
 // milestones of 20 task cards, 200 gates) against a bare `nx show projects` in
 // the same workspace and the same run. Prints medians and their ratio.
 // Run: npm run bench:validate
-import { performance } from 'node:perf_hooks';
 import { TestWorkspace } from '../e2e/helpers/workspace';
+import { median, row, RUNS, timeNx } from './bench-utils';
 
 const MILESTONES = 50;
 const CARDS = 20;
 const GATES = 200;
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const gateId = (n: number) => `VG-BENCH-${String(n).padStart(3, '0')}`;
 
@@ -30,19 +29,6 @@ function milestone(m: number): string {
   return `# M${m} - Benchmark milestone ${m}\n\n## Objective\n\nMeasure.\n\n## Entry Criteria\n\n- M${m - 1} complete.\n\n## Exit Criteria\n\n- Measured.\n\n## Task Cards\n\n${cards.join('\n')}`;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(workspace: TestWorkspace, args: string[]): number {
-  const start = performance.now();
-  const result = workspace.nx(...args);
-  const elapsed = performance.now() - start;
-  if (result.code !== 0) throw new Error(`nx ${args.join(' ')} failed:\n${result.output}`);
-  return elapsed;
-}
-
 const workspace = TestWorkspace.create();
 try {
   workspace.write('governance/gates.json', gatesJson());
@@ -57,19 +43,19 @@ try {
   for (const a of cadence.activities) if (a.gate) a.gate = gateId(1);
   workspace.write('governance/cadence.json', JSON.stringify(cadence, null, 2));
 
-  time(workspace, ['run', 'governance:validate', '--skip-nx-cache']); // warm the project graph cache
+  timeNx(workspace, ['run', 'governance:validate', '--skip-nx-cache']); // warm the project graph cache
   const validate: number[] = [];
   const bare: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    bare.push(time(workspace, ['show', 'projects']));
-    validate.push(time(workspace, ['run', 'governance:validate', '--skip-nx-cache']));
+    bare.push(timeNx(workspace, ['show', 'projects']));
+    validate.push(timeNx(workspace, ['run', 'governance:validate', '--skip-nx-cache']));
   }
   const v = median(validate);
   const b = median(bare);
   console.log(`governance: ${MILESTONES} milestones x ${CARDS} cards, ${GATES} gates; median of ${RUNS} runs`);
-  console.log(`nx show projects (baseline)            ${b.toFixed(0).padStart(6)} ms`);
-  console.log(`nx run governance:validate (uncached)  ${v.toFixed(0).padStart(6)} ms`);
-  console.log(`ratio validate / baseline              ${(v / b).toFixed(2).padStart(6)}`);
+  console.log(row('nx show projects (baseline)', `${b.toFixed(0)} ms`));
+  console.log(row('nx run governance:validate (uncached)', `${v.toFixed(0)} ms`));
+  console.log(row('ratio validate / baseline', (v / b).toFixed(2)));
 } finally {
   workspace.remove();
 }

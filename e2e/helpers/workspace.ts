@@ -98,11 +98,16 @@ export class TestWorkspace {
     return this.nxWithEnv({}, ...args);
   }
 
+  /**
+   * Nx 24 keeps its cache per user and repository (under ~/.nx); the test's own
+   * folders keep each workspace's cache apart and go when the workspace goes.
+   */
   nxWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): RunResult {
+    const isolated = { NX_CACHE_DIRECTORY: join(this.root, '.nx', 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(this.root, '.nx', 'workspace-data') };
     const result = spawnSync(process.execPath, [NX_BIN, ...args], {
       cwd: this.root,
       encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NX_VERBOSE_LOGGING: 'false', ...env },
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NX_VERBOSE_LOGGING: 'false', ...isolated, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     const stdout = result.stdout ?? '';
