@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as semver from 'semver';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
@@ -7,7 +7,7 @@ import type { ResolvedCore } from '../consumers/resolve-core';
 import { readManifestField } from '../consumers/read-manifest-field';
 import { folderCommit, isDirty } from '../git/git';
 import { runProcess } from '../process/run-process';
-import { executedTests, type TestCounts, TestSummaryReader } from '../process/test-counts';
+import { executedTests, readJunitCounts, type TestCounts, TestSummaryReader } from '../process/test-counts';
 import type { GovernanceSettings } from '../schemas/governance';
 import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple } from './compat-result';
 import { compatResultFolder } from './compat-paths';
@@ -75,7 +75,9 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: stri
 
   const logFile = `${compatResultFolder(settings, consumer.name)}/logs/${stamp}.log`;
   const summary = new TestSummaryReader();
-  const { argv, cwd, env, timeoutSeconds } = consumer.test;
+  const { argv, cwd, env, timeoutSeconds, junit } = consumer.test;
+  // A report left by an earlier run must not count for this one.
+  if (junit) rmSync(join(root, junit), { force: true });
   log(`[compat ${consumer.name}] ${argv.join(' ')} (in ${cwd}) against ${core.project} ${coreVersion ?? ''} with ${core.artifactEnv}=${artifact}`);
   const run = await runProcess({
     argv,
@@ -89,7 +91,7 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: stri
       log(`[compat ${consumer.name}] ${line}`);
     },
   });
-  const tests = summary.result();
+  const tests = readJunitIfAny(root, consumer.test.junit) ?? summary.result();
   const facts = {
     command: { argv, cwd, env: Object.keys(env).sort() },
     exitCode: run.exitCode,
@@ -104,6 +106,11 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: stri
     ...(tests ? { tests } : {}),
   };
   return { ...facts, ...judge(run, tests, timeoutSeconds) };
+}
+
+function readJunitIfAny(root: string, junit: string | undefined): TestCounts | undefined {
+  const path = junit ? join(root, junit) : undefined;
+  return path && existsSync(path) ? readJunitCounts(readFileSync(path, 'utf8')) : undefined;
 }
 
 function judge(

@@ -13,7 +13,7 @@ export interface ResolvedConsumer {
   language?: Language;
   supports?: string;
   versionSource?: { file: string; field?: string };
-  test?: { argv: string[]; cwd: string; env: Record<string, string>; timeoutSeconds: number };
+  test?: { argv: string[]; cwd: string; env: Record<string, string>; timeoutSeconds: number; junit?: string };
   /** The file that declared the consumer. */
   declaredIn: string;
 }
@@ -54,6 +54,7 @@ function resolveConsumer(reader: FileReader, consumer: Consumer, declaredIn: str
             cwd: consumer.test?.cwd ?? path ?? '.',
             env: consumer.test?.env ?? {},
             timeoutSeconds: consumer.test?.timeoutSeconds ?? 600,
+            ...(consumer.test?.junit ? { junit: consumer.test.junit } : {}),
           },
         }
       : {}),

@@ -26,6 +26,7 @@ export const consumerTestSchema = z
     cwd: relativePath.optional(),
     env: envMap.optional(),
     timeoutSeconds: z.number().int().positive().max(86_400).default(600),
+    junit: relativePath.optional().meta({ description: 'JUnit XML report the command writes (relative to the workspace root); its counts win over the runner summary.' }),
   })
   .meta({ description: 'The consumer\'s own test command, run against the current core build.' });
 
