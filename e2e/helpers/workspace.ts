@@ -57,6 +57,7 @@ export class TestWorkspace {
   /** The governance data and the project folders of the bundled workspace. */
   copyBundled(): void {
     cpSync(join(REPO_ROOT, 'governance'), join(this.root, 'governance'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'evidence', 'attestations'), join(this.root, 'evidence', 'attestations'), { recursive: true });
     for (const folder of ['loop', ...readdirSync(join(REPO_ROOT, 'vendor')).map((name) => `vendor/${name}`)]) {
       cpSync(join(REPO_ROOT, folder), join(this.root, folder), {
         recursive: true,

@@ -19,7 +19,7 @@ describe('governance:validate with the real nx binary', () => {
   it('passes on the bundled data, then comes from the local cache', () => {
     const first = workspace.nx('run', 'governance:validate');
     expect(first.code).toBe(0);
-    expect(first.output).toContain('Governance is valid: 1 milestone(s), 3 task card(s), 2 gate(s).');
+    expect(first.output).toContain('Governance is valid: 1 milestone(s), 3 task card(s), 7 gate(s).');
     expect(servedFromCache(first, 'governance:validate')).toBe(false);
     const second = workspace.nx('run', 'governance:validate');
     expect(second.code).toBe(0);

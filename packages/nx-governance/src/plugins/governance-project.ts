@@ -1,5 +1,7 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
+import type { Gate } from '../core/schemas/gates';
 import type { GovernanceSettings } from '../core/schemas/governance';
+import { gateTarget } from './gate-targets';
 import type { GovernancePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 
@@ -8,22 +10,35 @@ const technologies = ['nx-governance'];
 export function governanceProject(
   settingsFile: string,
   settings: GovernanceSettings,
+  gates: Gate[],
   options: Required<GovernancePluginOptions>,
   workspaceRoot: string,
 ): Omit<ProjectConfiguration, 'root'> {
+  const ownInputs = pluginInputs(workspaceRoot);
   const validate: TargetConfiguration = {
     executor: 'nx-governance:validate',
     cache: true,
-    inputs: ['{projectRoot}/**/*.json', `{workspaceRoot}/${settings.paths.milestones}/**/*.md`, ...pluginInputs(workspaceRoot)],
+    inputs: ['{projectRoot}/**/*.json', `{workspaceRoot}/${settings.paths.milestones}/**/*.md`, ...ownInputs],
     outputs: ['{options.json}'],
     options: { settingsFile },
     metadata: { description: 'Check every governance file against its schema and the rules across files', technologies },
   };
   const gate: TargetConfiguration = {
-    executor: 'nx:noop',
-    dependsOn: [options.validateTargetName],
-    metadata: { description: 'Run the mandatory validation gates', technologies },
+    executor: 'nx-governance:gate',
+    options: { settingsFile },
+    metadata: { description: 'Run the gates a release class, a task card or a milestone needs, and write their evidence', technologies },
   };
+  const attest: TargetConfiguration = {
+    executor: 'nx-governance:attest',
+    options: { settingsFile },
+    metadata: { description: 'Attest a manual gate: answer its checklist (or --answers=file.json)', technologies },
+  };
+  const verifyEvidence: TargetConfiguration = {
+    executor: 'nx-governance:verify-evidence',
+    options: { settingsFile },
+    metadata: { description: 'Check every evidence record: digest, chain, signature, commit, and whether it is current', technologies },
+  };
+  const gateTargets = Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs)]));
   const compatRun: TargetConfiguration = {
     executor: 'nx-governance:compat-run',
     options: { settingsFile, target: options.compatTargetName },
@@ -33,6 +48,13 @@ export function governanceProject(
     name: settings.projectName,
     projectType: 'library',
     tags: ['governance'],
-    targets: { [options.validateTargetName]: validate, [options.gateTargetName]: gate, [options.compatRunTargetName]: compatRun },
+    targets: {
+      [options.validateTargetName]: validate,
+      [options.gateTargetName]: gate,
+      attest,
+      'verify-evidence': verifyEvidence,
+      [options.compatRunTargetName]: compatRun,
+      ...gateTargets,
+    },
   };
 }

@@ -37,7 +37,20 @@ describe('createNodes', () => {
     const projects = await infer(['governance/governance.json']);
     const governance = projects['governance'];
     expect(governance).toMatchObject({ name: 'governance', projectType: 'library', tags: ['governance'] });
-    expect(Object.keys(governance.targets)).toEqual(['validate', 'gate', 'compat-run']);
+    expect(Object.keys(governance.targets)).toEqual([
+      'validate',
+      'gate',
+      'attest',
+      'verify-evidence',
+      'compat-run',
+      'VG-CONTRACT-001',
+      'VG-GOVERNANCE-001',
+      'VG-LOOP-BUILD-001',
+      'VG-LOOP-TEST-001',
+      'VG-LOOP-CONTRACT-001',
+      'VG-COMPAT-001',
+      'VG-LOOP-PERF-001',
+    ]);
     expect(governance.targets.validate).toMatchObject({
       executor: 'nx-governance:validate',
       cache: true,
@@ -46,8 +59,39 @@ describe('createNodes', () => {
       // The plugin is outside this temporary workspace, so it counts as installed from npm.
       inputs: ['{projectRoot}/**/*.json', '{workspaceRoot}/governance/milestones/**/*.md', { externalDependencies: ['nx-governance'] }],
     });
-    expect(governance.targets.gate).toMatchObject({ dependsOn: ['validate'] });
+    expect(governance.targets.gate).toMatchObject({ executor: 'nx-governance:gate', options: { settingsFile: 'governance/governance.json' } });
     expect(governance.targets['compat-run']).toMatchObject({ executor: 'nx-governance:compat-run', options: { target: 'compat' } });
+  });
+
+  it('infers one cached target per gate, with the inputs, dependencies and outputs the gate has', async () => {
+    copyBundledWorkspace(workspace.root);
+    const { governance } = await infer(['governance/governance.json']);
+    const contract = governance.targets['VG-LOOP-CONTRACT-001'];
+    expect(contract).toMatchObject({
+      executor: 'nx-governance:run-gate',
+      cache: true,
+      dependsOn: [{ projects: ['loop'], target: 'build' }],
+      outputs: ['{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/latest.json', '{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/latest.md'],
+      options: { settingsFile: 'governance/governance.json', gate: 'VG-LOOP-CONTRACT-001' },
+    });
+    expect(contract.inputs.slice(0, 5)).toEqual([
+      { input: 'default', projects: ['loop'] },
+      '{workspaceRoot}/loop/contract/check_contract.py',
+      '{workspaceRoot}/loop/target/release/loop',
+      '{workspaceRoot}/loop/contract/**/*',
+      { dependentTasksOutputFiles: '**/*', transitive: false },
+    ]);
+    expect(contract.options.definition).toMatch(/^[0-9a-f]{64}$/);
+    expect(governance.targets['VG-LOOP-TEST-001'].inputs[0]).toBe('{workspaceRoot}/loop/**/*');
+    expect(governance.targets['VG-COMPAT-001'].dependsOn).toEqual([
+      { projects: ['io-rflx'], target: 'compat' },
+      { projects: ['loop-agent'], target: 'compat' },
+      { projects: ['rlm-claude-code'], target: 'compat' },
+    ]);
+    expect(governance.targets['VG-CONTRACT-001'].inputs.slice(0, 2)).toEqual([
+      '{workspaceRoot}/loop/contract/**/*',
+      '{workspaceRoot}/evidence/attestations/VG-CONTRACT-001/**/*',
+    ]);
   });
 
   it('infers the core from its Cargo.toml with build and test targets', async () => {
@@ -121,7 +165,7 @@ describe('createNodes', () => {
     const projects = await infer(['ops/governance.json'], { validateTargetName: 'check' });
     expect(projects['ops'].name).toBe('release-governance');
     expect(projects['ops'].targets.check.inputs[1]).toBe('{workspaceRoot}/ops/plans/**/*.md');
-    expect(projects['ops'].targets.gate.dependsOn).toEqual(['check']);
+    expect(Object.keys(projects['ops'].targets)).toContain('check');
   });
 
   it('still infers the governance project from broken settings, so validate can name the problem', async () => {
@@ -137,7 +181,7 @@ describe('createNodes', () => {
     const projects = await infer(['governance/governance.json']);
     expect(projects['governance'].name).toBeUndefined();
     expect(projects['loop'].name).toBeUndefined();
-    expect(Object.keys(projects['governance'].targets)).toEqual(['validate', 'gate', 'compat-run']);
+    expect(Object.keys(projects['governance'].targets).slice(0, 5)).toEqual(['validate', 'gate', 'attest', 'verify-evidence', 'compat-run']);
   });
 
   it('gives the same result twice, the second from its cache, and notices an edit', async () => {

@@ -69,7 +69,7 @@ function inferProjects(
     projects[root] = hasOwnProject(root) ? rest : { name, ...rest };
   };
 
-  add(dirname(settingsFile), governanceProject(settingsFile, data.settings, options, workspaceRoot));
+  add(dirname(settingsFile), governanceProject(settingsFile, data.settings, data.gates?.data.gates ?? [], options, workspaceRoot));
   if (core.path) add(core.path, coreProject(core, options));
   for (const consumer of resolveConsumers(reader, data)) {
     if (consumer.path) add(consumer.path, consumerProject(consumer, core, settingsFile, data.settings, options, workspaceRoot));

@@ -60,6 +60,13 @@ const common = {
   enforcement: z.enum(['blocking', 'advisory']).default('blocking').meta({ description: 'A failing blocking gate fails the run; an advisory one is reported.' }),
   owner: roleId.meta({ description: 'Role that owns the gate (from playbook.json).' }),
   timeoutSeconds: z.number().int().positive().max(86_400).default(900).meta({ description: 'Time limit for the whole gate.' }),
+  inputs: z
+    .array(relativePath)
+    .default([])
+    .meta({
+      description:
+        'Files the gate reads, as globs relative to the workspace root (Nx cache inputs). For a manual gate: what the attestation covers; when they change, the attestation is no longer current and the gate is pending.',
+    }),
 };
 
 const commandGate = z

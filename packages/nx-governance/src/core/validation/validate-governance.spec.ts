@@ -76,40 +76,40 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     'a lower-case gate id',
     [editJson('gates.json', (d) => (d.gates[1].id = 'vg-governance-001'))],
     [
-      'governance/gates.json:20: gates[1].id: found "vg-governance-001", expected a gate id: VG- then upper-case words and digits joined by dashes, e.g. VG-CONTRACT-001',
+      'governance/gates.json:23: gates[1].id: found "vg-governance-001", expected a gate id: VG- then upper-case words and digits joined by dashes, e.g. VG-CONTRACT-001',
     ],
   ],
   [
     'an unknown gate kind',
     [editJson('gates.json', (d) => (d.gates[1].kind = 'script'))],
-    ['governance/gates.json:23: gates[1].kind: found "script", expected kind "command" or "manual"'],
+    ['governance/gates.json:26: gates[1].kind: found "script", expected kind "command" or "manual"'],
   ],
   [
     'a command written as a string',
     [editJson('gates.json', (d) => (d.gates[1].steps = [{ argv: 'npx nx run governance:validate' }]))],
     [
-      'governance/gates.json:29: gates[1].steps[0].argv: found "npx nx run governance:validate" (string), expected an argv array such as ["cargo", "test"]; a command string is not accepted because it would need a shell',
+      'governance/gates.json:32: gates[1].steps[0].argv: found "npx nx run governance:validate" (string), expected an argv array such as ["cargo", "test"]; a command string is not accepted because it would need a shell',
     ],
   ],
   [
     'a command gate without steps',
     [editJson('gates.json', (d) => (d.gates[1].steps = []))],
-    ['governance/gates.json:27: gates[1].steps: found [], expected at least one step'],
+    ['governance/gates.json:30: gates[1].steps: found [], expected at least one step'],
   ],
   [
     'a target step that is not project:target',
     [editJson('gates.json', (d) => (d.gates[1].steps = [{ target: 'governance' }]))],
-    ['governance/gates.json:29: gates[1].steps[0].target: found "governance", expected an Nx target written project:target or project:target:configuration'],
+    ['governance/gates.json:32: gates[1].steps[0].target: found "governance", expected an Nx target written project:target or project:target:configuration'],
   ],
   [
     'an unknown field',
     [editJson('gates.json', (d) => (d.gates[1].retries = 3))],
-    ['governance/gates.json:19: gates[1]: unknown field "retries", expected only the fields the schema defines'],
+    ['governance/gates.json:22: gates[1]: unknown field "retries", expected only the fields the schema defines'],
   ],
   [
     'a timeout of the wrong type',
     [editJson('gates.json', (d) => (d.gates[1].timeoutSeconds = '5m'))],
-    ['governance/gates.json:26: gates[1].timeoutSeconds: found "5m" (string), expected number'],
+    ['governance/gates.json:29: gates[1].timeoutSeconds: found "5m" (string), expected number'],
   ],
   [
     'a manual gate with an empty checklist',
@@ -119,7 +119,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a duplicate gate id',
     [editJson('gates.json', (d) => d.gates.push({ ...d.gates[0], title: 'Copy' }))],
-    ['governance/gates.json:34: gates[2].id: duplicate gate id VG-CONTRACT-001, first defined at gates[0]'],
+    ['governance/gates.json:194: gates[7].id: duplicate gate id VG-CONTRACT-001, first defined at gates[0]'],
   ],
   [
     'a gate owner that is no role',
@@ -129,12 +129,12 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a target step on a project that does not exist',
     [editJson('gates.json', (d) => (d.gates[1].steps = [{ target: 'lop:build' }]))],
-    ['governance/gates.json:29: gates[1].steps[0].target: unknown Nx project "lop" in lop:build, expected one of: governance, io-rflx, loop, loop-agent, rlm-claude-code'],
+    ['governance/gates.json:32: gates[1].steps[0].target: unknown Nx project "lop" in lop:build, expected one of: governance, io-rflx, loop, loop-agent, rlm-claude-code'],
   ],
   [
     'a target step on a target that does not exist',
     [editJson('gates.json', (d) => (d.gates[1].steps = [{ target: 'governance:lint' }]))],
-    ['governance/gates.json:29: gates[1].steps[0].target: project governance has no target "lint", expected one of: compat-run, gate, validate'],
+    ['governance/gates.json:32: gates[1].steps[0].target: project governance has no target "lint", expected one of: attest, compat-run, gate, validate, verify-evidence'],
   ],
   [
     'a metric threshold with no bound and a regression with no baseline',
@@ -149,8 +149,8 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
       }),
     ],
     [
-      'governance/gates.json:34: gates[1].passCriteria.metrics[0]: expected at least one of min, max or maxRegressionPercent',
-      'governance/gates.json:39: gates[1].passCriteria.metrics[1].baseline: maxRegressionPercent needs a baseline file',
+      'governance/gates.json:37: gates[1].passCriteria.metrics[0]: expected at least one of min, max or maxRegressionPercent',
+      'governance/gates.json:42: gates[1].passCriteria.metrics[1].baseline: maxRegressionPercent needs a baseline file',
     ],
   ],
   [
@@ -203,12 +203,12 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a release class with an unknown gate',
     [editJson('playbook.json', (d) => d.releaseClasses[2].gates.push('VG-LOOP-PERF-009'))],
-    ['governance/playbook.json:44: releaseClasses[2].gates[2]: unknown gate VG-LOOP-PERF-009, expected a gate defined in governance/gates.json: VG-CONTRACT-001, VG-GOVERNANCE-001'],
+    ['governance/playbook.json:50: releaseClasses[2].gates[6]: unknown gate VG-LOOP-PERF-009, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001'],
   ],
   [
     'an unknown default release class',
     [editJson('playbook.json', (d) => (d.defaultReleaseClass = 'R9'))],
-    ['governance/playbook.json:56: defaultReleaseClass: unknown release class "R9", expected one of: R0, R1, R2, R3'],
+    ['governance/playbook.json:67: defaultReleaseClass: unknown release class "R9", expected one of: R0, R1, R2, R3'],
   ],
   [
     'a rollback trigger on an unknown gate and a performance trigger on an unknown metric',
@@ -219,14 +219,14 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
       }),
     ],
     [
-      'governance/playbook.json:99: rollbackTriggers[0].gates[0]: unknown gate VG-NOPE-001, expected a gate defined in governance/gates.json: VG-CONTRACT-001, VG-GOVERNANCE-001',
-      'governance/playbook.json:111: rollbackTriggers[2].metric: gate VG-GOVERNANCE-001 has no metric "throughput", expected one of: (none defined)',
+      'governance/playbook.json:110: rollbackTriggers[0].gates[0]: unknown gate VG-NOPE-001, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001',
+      'governance/playbook.json:130: rollbackTriggers[3].metric: gate VG-GOVERNANCE-001 has no metric "throughput", expected one of: (none defined)',
     ],
   ],
   [
     'a procedure step owned by no role',
     [editJson('playbook.json', (d) => (d.rollbackProcedure[0].owner = 'cto'))],
-    ['governance/playbook.json:111: rollbackProcedure[0].owner: unknown role "cto", expected one of the playbook roles: compatibility-owner, performance-owner, release-manager'],
+    ['governance/playbook.json:131: rollbackProcedure[0].owner: unknown role "cto", expected one of the playbook roles: compatibility-owner, performance-owner, release-manager'],
   ],
   [
     'an interval that is not one',
@@ -236,7 +236,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a cadence owner that is no role',
     [editJson('cadence.json', (d) => (d.ownership.decisionLog = 'nobody'))],
-    ['governance/cadence.json:46: ownership.decisionLog: unknown role "nobody", expected one of the playbook roles: compatibility-owner, performance-owner, release-manager'],
+    ['governance/cadence.json:47: ownership.decisionLog: unknown role "nobody", expected one of the playbook roles: compatibility-owner, performance-owner, release-manager'],
   ],
   [
     'settings without a core',
@@ -256,7 +256,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a task card requiring an unknown gate',
     [editText('milestones/M6.md', 'Required gates: VG-CONTRACT-001\n\n### M6-T02', 'Required gates: `VG-CONTRACT-001`, VG-COMPAT-404\n\n### M6-T02')],
-    ['governance/milestones/M6.md:30: M6-T01.requiredGates: unknown gate VG-COMPAT-404, expected a gate defined in governance/gates.json: VG-CONTRACT-001, VG-GOVERNANCE-001'],
+    ['governance/milestones/M6.md:30: M6-T01.requiredGates: unknown gate VG-COMPAT-404, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001'],
   ],
   [
     'a task id used in two milestones',

@@ -20,7 +20,7 @@ describe('validate executor', () => {
     const result = await validateExecutor({}, context);
     output.restore();
     expect(result).toEqual({ success: true });
-    expect(output.text()).toContain('Governance is valid: 1 milestone(s), 3 task card(s), 2 gate(s).');
+    expect(output.text()).toContain('Governance is valid: 1 milestone(s), 3 task card(s), 7 gate(s).');
   });
 
   it('fails, prints every problem as path:line: field: message, and writes a JSON report', async () => {

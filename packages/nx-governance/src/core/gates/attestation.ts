@@ -1,0 +1,70 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fg from 'fast-glob';
+import { git } from '../git/git';
+import { writeFileAtomically } from '../fs/write-file-atomically';
+import type { ChecklistAnswer } from '../evidence/gate-record';
+import { canonicalJson, hasValidDigest, sealRecord, sha256, type Sealed } from '../evidence/seal-record';
+import type { ManualGate } from '../schemas/gates';
+import type { GovernanceSettings } from '../schemas/governance';
+
+export interface Attestation {
+  kind: 'nx-governance/attestation';
+  gate: string;
+  task?: string;
+  /** What was attested: the gate's checklist and the files it covers, hashed. */
+  fingerprint: string;
+  by: string;
+  at: string;
+  answers: ChecklistAnswer[];
+}
+
+/** A hash of the gate's definition and of every file its `inputs` cover: an attestation holds while it is unchanged. */
+export function manualGateFingerprint(root: string, gate: ManualGate): string {
+  const files = gate.inputs.length ? fg.sync(gate.inputs, { cwd: root, onlyFiles: true, dot: false }).sort() : [];
+  const hashes = files.map((file) => [file, sha256(readFileSync(join(root, file)))]);
+  return sha256(canonicalJson({ id: gate.id, checklist: gate.checklist, inputs: gate.inputs, files: hashes }));
+}
+
+export function attestationFolder(settings: GovernanceSettings, gate: string): string {
+  return `${settings.paths.evidence}/attestations/${gate}`;
+}
+
+/** Who is attesting, from git's user settings. */
+export function gitUser(root: string): string {
+  const name = git(root, ['config', 'user.name']);
+  const email = git(root, ['config', 'user.email']);
+  return name ? `${name}${email ? ` <${email}>` : ''}` : 'unknown (git user.name is not set)';
+}
+
+export function writeAttestation(root: string, settings: GovernanceSettings, attestation: Attestation): string {
+  const sealed = sealRecord(attestation);
+  const name = `${attestation.at.replace(/[:.]/g, '-')}-${attestation.task ?? 'any-task'}.json`;
+  const relative = `${attestationFolder(settings, attestation.gate)}/${name}`;
+  writeFileAtomically(join(root, relative), `${JSON.stringify(sealed, null, 2)}\n`);
+  return relative;
+}
+
+/** The newest intact attestation of the gate for this fingerprint (and task, when one is given). */
+export function findCurrentAttestation(
+  root: string,
+  settings: GovernanceSettings,
+  gate: string,
+  fingerprint: string,
+  task?: string,
+): { attestation: Sealed<Attestation>; file: string } | undefined {
+  const dir = join(root, attestationFolder(settings, gate));
+  if (!existsSync(dir)) return undefined;
+  const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort().reverse();
+  for (const name of names) {
+    try {
+      const attestation = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Sealed<Attestation>;
+      if (!hasValidDigest(attestation) || attestation.fingerprint !== fingerprint) continue;
+      if (task && attestation.task && attestation.task !== task) continue;
+      return { attestation, file: `${attestationFolder(settings, gate)}/${name}` };
+    } catch {
+      continue;
+    }
+  }
+  return undefined;
+}

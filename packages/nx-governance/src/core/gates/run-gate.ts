@@ -1,0 +1,152 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { ResolvedConsumer } from '../consumers/resolve-consumers';
+import type { GateRecord, StepRecord } from '../evidence/gate-record';
+import { currentBranch, folderCommit, headCommit, isDirty } from '../git/git';
+import { runProcess } from '../process/run-process';
+import { TestSummaryReader } from '../process/test-counts';
+import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
+import type { GovernanceSettings } from '../schemas/governance';
+import { findCurrentAttestation, manualGateFingerprint } from './attestation';
+import { gateBlocker } from './gate-blockers';
+import { evaluatePassCriteria } from './pass-criteria';
+import { gateEvidenceFolder } from '../evidence/gate-store';
+
+export interface GateRunInput {
+  root: string;
+  settings: GovernanceSettings;
+  gate: Gate;
+  consumers: ResolvedConsumer[];
+  context: { task?: string; milestone?: string; releaseClass?: string };
+  versions: { nx?: string; plugin?: string };
+  taskHash?: string;
+  log: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+export type UnchainedRecord = Omit<GateRecord, 'sequence' | 'previousDigest'>;
+
+/** Runs one gate (or, for a manual gate, looks for a current attestation) and describes the outcome. */
+export async function runGate(input: GateRunInput): Promise<UnchainedRecord> {
+  const started = new Date();
+  const { gate } = input;
+  const outcome = gate.kind === 'command' ? await runCommandGate(input, gate, started) : evaluateManualGate(input, gate);
+  const finished = new Date();
+  return {
+    gate: gate.id,
+    title: gate.title,
+    kind: gate.kind,
+    enforcement: gate.enforcement,
+    owner: gate.owner,
+    ...input.context,
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    git: {
+      commit: headCommit(input.root),
+      branch: currentBranch(input.root),
+      dirty: isDirty(input.root),
+      consumers: Object.fromEntries(
+        input.consumers.filter((c) => c.path).map((c) => [c.name, folderCommit(input.root, c.path!) ?? 'uncommitted']),
+      ),
+    },
+    tools: { node: process.version, ...input.versions, steps: outcome.stepVersions ?? {} },
+    criteria: [],
+    ...outcome,
+    ...(input.taskHash ? { taskHash: input.taskHash } : {}),
+  } as UnchainedRecord;
+}
+
+type Outcome = Pick<GateRecord, 'result' | 'notes' | 'steps'> & Partial<Pick<GateRecord, 'criteria' | 'tests' | 'checklist' | 'attestation'>> & { stepVersions?: Record<string, string> };
+
+async function runCommandGate(input: GateRunInput, gate: CommandGate, started: Date): Promise<Outcome> {
+  const { root, settings, log } = input;
+  const blocker = gateBlocker(gate);
+  if (blocker) return { result: 'blocked', notes: [`blocked: ${blocker}; owner: ${gate.owner}`], steps: [] };
+
+  const steps: StepRecord[] = [];
+  const stepVersions: Record<string, string> = {};
+  const summary = new TestSummaryReader();
+  const deadline = started.getTime() + gate.timeoutSeconds * 1000;
+  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  for (const [index, step] of gate.steps.entries()) {
+    const position = `[${gate.id} ${index + 1}/${gate.steps.length}]`;
+    if ('target' in step) {
+      log(`${position} nx run ${step.target} (run and cached by Nx before this gate)`);
+      steps.push({ label: step.target, target: step.target, durationMs: 0, note: 'run by Nx as a dependency of the gate target' });
+      continue;
+    }
+    const label = step.name ?? step.argv.join(' ');
+    if (step.version) stepVersions[label] = readVersion(step.version, join(root, step.cwd ?? '.'));
+    log(`${position} ${step.argv.join(' ')}${step.cwd ? ` (in ${step.cwd})` : ''}`);
+    const logFile = `${gateEvidenceFolder(settings, gate.id)}/logs/${stamp}-step${index + 1}.log`;
+    const run = await runProcess({
+      argv: step.argv,
+      cwd: join(root, step.cwd ?? '.'),
+      env: { ...process.env, ...step.env },
+      timeoutMs: Math.max(1, deadline - Date.now()),
+      logFile: join(root, logFile),
+      signal: input.signal,
+      onLine: (line) => {
+        summary.read(line);
+        log(`${position} ${line}`);
+      },
+    });
+    steps.push({
+      label,
+      argv: step.argv,
+      cwd: step.cwd ?? '.',
+      exitCode: run.exitCode,
+      signal: run.signal,
+      timedOut: run.timedOut,
+      durationMs: run.durationMs,
+      outputSha256: run.outputSha256,
+      outputBytes: run.outputBytes,
+      truncated: run.truncated,
+      log: logFile,
+      tail: run.tail,
+    });
+    if (run.spawnError) return { result: 'blocked', notes: [`blocked: ${run.spawnError}; owner: ${gate.owner}`], steps, stepVersions };
+    if (run.aborted) return { result: 'interrupted', notes: ['interrupted (Ctrl-C) while running this step'], steps, stepVersions };
+    if (run.timedOut) return { result: 'fail', notes: [`timeout: the gate's ${gate.timeoutSeconds}s ran out during step ${index + 1}`], steps, stepVersions };
+    if (run.exitCode !== 0) return { result: 'fail', notes: [`step ${index + 1} exited ${run.exitCode ?? run.signal}`], steps, stepVersions };
+  }
+  const { criteria, tests } = evaluatePassCriteria(root, gate, summary.result());
+  const unmet = criteria.filter((c) => !c.passed);
+  return {
+    result: unmet.length ? 'fail' : 'pass',
+    notes: unmet.map((c) => `${c.name} not met: ${c.detail}`),
+    steps,
+    criteria,
+    ...(tests ? { tests } : {}),
+    stepVersions,
+  };
+}
+
+function evaluateManualGate(input: GateRunInput, gate: ManualGate): Outcome {
+  const fingerprint = manualGateFingerprint(input.root, gate);
+  const found = findCurrentAttestation(input.root, input.settings, gate.id, fingerprint, input.context.task);
+  if (!found) {
+    return {
+      result: 'pending',
+      notes: [`pending: no attestation for the current inputs; ${gate.owner} attests with nx run governance:attest --gate=${gate.id}${input.context.task ? ` --task=${input.context.task}` : ''}`],
+      steps: [],
+      checklist: gate.checklist.map((item) => ({ item, answer: 'no' as const, note: 'not attested' })),
+    };
+  }
+  const { attestation, file } = found;
+  const refused = attestation.answers.filter((a) => a.answer !== 'yes');
+  return {
+    result: refused.length ? 'fail' : 'pass',
+    notes: refused.map((a) => `not confirmed: ${a.item}${a.note ? ` (${a.note})` : ''}`),
+    steps: [],
+    checklist: attestation.answers,
+    attestation: { by: attestation.by, at: attestation.at, fingerprint, file, digest: attestation.digest },
+  };
+}
+
+function readVersion(argv: string[], cwd: string): string {
+  const result = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', timeout: 10_000 });
+  if (result.error) return `${argv[0]} not found`;
+  return (result.stdout || result.stderr).trim().split('\n')[0] ?? '';
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { type ExecutorContext, logger } from '@nx/devkit';
+import type { ChecklistAnswer } from '../../core/evidence/gate-record';
+import { appendGateRecord } from '../../core/evidence/gate-store';
+import { gitUser, manualGateFingerprint, writeAttestation } from '../../core/gates/attestation';
+import { readAnswers } from '../../core/gates/read-answers';
+import { runGate } from '../../core/gates/run-gate';
+import { knownList } from '../../core/validation/rule-context';
+import { loadWorkspaceGovernance, signingKey, toolVersions } from '../workspace-governance';
+import type { AttestExecutorSchema } from './schema';
+
+export default async function attestExecutor(options: AttestExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const manual = (data.gates?.data.gates ?? []).filter((g) => g.kind === 'manual');
+  const gate = manual.find((g) => g.id === options.gate);
+  if (!gate || gate.kind !== 'manual') {
+    logger.error(`Unknown manual gate ${options.gate}, expected one of: ${knownList(manual.map((g) => g.id))}`);
+    return { success: false };
+  }
+  const key = signingKey();
+  if (key.error) {
+    logger.error(key.error);
+    return { success: false };
+  }
+  let answers: ChecklistAnswer[];
+  if (options.answers) {
+    const read = readAnswers(options.answers, readFileSync(join(context.root, options.answers), 'utf8'), gate.checklist);
+    if (!read.answers) {
+      logger.error(read.error!);
+      return { success: false };
+    }
+    answers = read.answers;
+  } else if (process.stdin.isTTY) {
+    answers = await askChecklist(gate.checklist);
+  } else {
+    logger.error('No terminal to ask the checklist in: pass --answers=<file.json> (one {"answer": "yes"|"no", "note": "..."} per item).');
+    return { success: false };
+  }
+  const file = writeAttestation(context.root, data.settings, {
+    kind: 'nx-governance/attestation',
+    gate: gate.id,
+    ...(options.task ? { task: options.task } : {}),
+    fingerprint: manualGateFingerprint(context.root, gate),
+    by: gitUser(context.root),
+    at: new Date().toISOString(),
+    answers,
+  });
+  logger.info(`Attestation written: ${file}`);
+  const record = await runGate({
+    root: context.root,
+    settings: data.settings,
+    gate,
+    consumers,
+    context: { task: options.task },
+    versions: toolVersions(context.root),
+    log: (line) => logger.info(line),
+  });
+  const { evidence } = appendGateRecord(context.root, data.settings, record, key.pem);
+  logger.info(`[${gate.id}] ${evidence.record.result}${evidence.record.notes.length ? `: ${evidence.record.notes.join('; ')}` : ''}`);
+  return { success: evidence.record.result === 'pass' };
+}
+
+async function askChecklist(checklist: string[]): Promise<ChecklistAnswer[]> {
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  const answers: ChecklistAnswer[] = [];
+  try {
+    for (const [index, item] of checklist.entries()) {
+      let answer = '';
+      while (!/^(y|n|yes|no)$/i.test(answer)) answer = (await prompt.question(`(${index + 1}/${checklist.length}) ${item}\n  Confirmed? [y/n] `)).trim();
+      const note = (await prompt.question('  Note (optional): ')).trim();
+      answers.push({ item, answer: /^y/i.test(answer) ? 'yes' : 'no', note });
+    }
+  } finally {
+    prompt.close();
+  }
+  return answers;
+}

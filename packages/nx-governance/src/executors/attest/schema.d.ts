@@ -1,0 +1,6 @@
+export interface AttestExecutorSchema {
+  settingsFile?: string;
+  gate: string;
+  task?: string;
+  answers?: string;
+}

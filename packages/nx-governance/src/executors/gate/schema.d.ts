@@ -1,0 +1,11 @@
+export interface GateExecutorSchema {
+  settingsFile?: string;
+  releaseClass?: string;
+  task?: string;
+  milestone?: string;
+  gate?: string;
+  requireClean?: boolean;
+  parallel?: number;
+  junit?: string;
+  json?: string;
+}

@@ -1,0 +1,30 @@
+import { createProjectGraphAsync, type ExecutorContext } from '@nx/devkit';
+import { readNxJson } from 'nx/src/config/nx-json';
+import { createTaskHasher } from 'nx/src/hasher/create-task-hasher';
+import { hashTask } from 'nx/src/hasher/hash-task';
+import { createTaskGraph } from 'nx/src/tasks-runner/create-task-graph';
+
+/** The hash Nx gave the running task (Nx passes it to the task's process as NX_TASK_HASH). */
+export function runningTaskHash(context: ExecutorContext, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const id = `${context.projectName}:${context.targetName}${context.configurationName ? `:${context.configurationName}` : ''}`;
+  return env.NX_TASK_HASH || context.taskGraph?.tasks[id]?.hash;
+}
+
+/**
+ * The hashes Nx would compute now for `project:target` tasks run without
+ * overrides, as `nx run-many` runs them: evidence whose recorded hash differs
+ * is no longer current. Uses Nx's own hasher, so the answer is Nx's.
+ */
+export async function currentTaskHashes(project: string, targets: string[]): Promise<Record<string, string>> {
+  const graph = await createProjectGraphAsync({ exitOnError: false });
+  const taskGraph = createTaskGraph(graph, {}, [project], targets, undefined, { __overrides_unparsed__: [] });
+  const hasher = createTaskHasher(graph, readNxJson());
+  const hashes: Record<string, string> = {};
+  for (const target of targets) {
+    const task = taskGraph.tasks[`${project}:${target}`];
+    if (!task) continue;
+    await hashTask(hasher, graph, taskGraph, task, process.env, null);
+    if (task.hash) hashes[target] = task.hash;
+  }
+  return hashes;
+}

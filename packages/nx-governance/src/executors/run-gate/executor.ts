@@ -1,0 +1,41 @@
+import { type ExecutorContext, logger } from '@nx/devkit';
+import { appendGateRecord } from '../../core/evidence/gate-store';
+import { runGate } from '../../core/gates/run-gate';
+import { knownList } from '../../core/validation/rule-context';
+import { withInterruptSignal } from '../interrupt';
+import { runningTaskHash } from '../nx-task-hash';
+import { loadWorkspaceGovernance, signingKey, toolVersions } from '../workspace-governance';
+import type { RunGateExecutorSchema } from './schema';
+
+export default async function runGateExecutor(options: RunGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const gates = data.gates?.data.gates ?? [];
+  const gate = gates.find((g) => g.id === options.gate);
+  if (!gate) {
+    logger.error(`Unknown gate ${options.gate}, expected one of: ${knownList(gates.map((g) => g.id))}`);
+    return { success: false };
+  }
+  const key = signingKey();
+  if (key.error) {
+    logger.error(key.error);
+    return { success: false };
+  }
+  return withInterruptSignal(async (signal) => {
+    const record = await runGate({
+      root: context.root,
+      settings: data.settings,
+      gate,
+      consumers,
+      context: { task: options.task, milestone: options.milestone, releaseClass: options.releaseClass },
+      versions: toolVersions(context.root),
+      taskHash: runningTaskHash(context),
+      log: (line) => logger.info(line),
+      signal,
+    });
+    const { evidence, file } = appendGateRecord(context.root, data.settings, record, key.pem);
+    const line = `[${gate.id}] ${evidence.record.result}${evidence.record.notes.length ? `: ${evidence.record.notes.join('; ')}` : ''} (${file.slice(context.root.length + 1)})`;
+    if (evidence.record.result === 'pass') logger.info(line);
+    else logger.error(line);
+    return { success: evidence.record.result === 'pass' };
+  });
+}

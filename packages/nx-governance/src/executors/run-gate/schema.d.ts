@@ -1,0 +1,7 @@
+export interface RunGateExecutorSchema {
+  settingsFile?: string;
+  gate: string;
+  task?: string;
+  milestone?: string;
+  releaseClass?: string;
+}

@@ -1,0 +1,5 @@
+export interface VerifyEvidenceExecutorSchema {
+  settingsFile?: string;
+  json?: string;
+  stale?: boolean;
+}
