@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
-const NX_BIN = join(REPO_ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
+export const NX_BIN = join(REPO_ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 
 export interface RunResult {
   code: number;
@@ -34,8 +34,10 @@ export class TestWorkspace {
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
     if (options.bundled ?? true) workspace.copyBundled();
     workspace.git('init', '-q', '-b', 'main');
+    workspace.git('config', 'user.name', 'e2e');
+    workspace.git('config', 'user.email', 'e2e@example.com');
     workspace.git('add', '-A');
-    workspace.git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '-m', 'initial');
+    workspace.git('commit', '-q', '-m', 'initial');
     return workspace;
   }
 
@@ -104,11 +106,10 @@ export class TestWorkspace {
    * folders keep each workspace's cache apart and go when the workspace goes.
    */
   nxWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): RunResult {
-    const isolated = { NX_CACHE_DIRECTORY: join(this.root, '.nx', 'cache'), NX_WORKSPACE_DATA_DIRECTORY: join(this.root, '.nx', 'workspace-data') };
     const result = spawnSync(process.execPath, [NX_BIN, ...args], {
       cwd: this.root,
       encoding: 'utf8',
-      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', FORCE_COLOR: '0', NX_VERBOSE_LOGGING: 'false', ...isolated, ...env },
+      env: { ...process.env, ...this.nxEnv(), ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     const stdout = result.stdout ?? '';
@@ -116,10 +117,35 @@ export class TestWorkspace {
     return { code: result.status ?? 1, stdout, stderr, output: `${stdout}\n${stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
   }
 
+  /** The environment nx runs with here: no daemon, no cloud, plain output, this workspace's own cache. */
+  nxEnv(): NodeJS.ProcessEnv {
+    return {
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      NX_TUI: 'false',
+      FORCE_COLOR: '0',
+      NX_VERBOSE_LOGGING: 'false',
+      NX_CACHE_DIRECTORY: join(this.root, '.nx', 'cache'),
+      NX_WORKSPACE_DATA_DIRECTORY: join(this.root, '.nx', 'workspace-data'),
+    };
+  }
+
+  /** A `git clone` of this workspace in a new temporary folder, with the same node_modules. */
+  cloneTo(): TestWorkspace {
+    const root = mkdtempSync(join(tmpdir(), 'nx-governance-e2e-clone-'));
+    const clone = spawnSync('git', ['clone', '-q', this.root, root], { encoding: 'utf8' });
+    if (clone.status !== 0) throw new Error(`git clone failed: ${clone.stderr}`);
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    const workspace = new TestWorkspace(root);
+    workspace.git('config', 'user.name', 'e2e');
+    workspace.git('config', 'user.email', 'e2e@example.com');
+    return workspace;
+  }
+
   /** Commits everything with `message`; returns the new commit. */
   commit(message: string): string {
     this.git('add', '-A');
-    this.git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com', 'commit', '-q', '--allow-empty', '-m', message);
+    this.git('commit', '-q', '--allow-empty', '-m', message);
     return this.git('rev-parse', 'HEAD');
   }
 

@@ -11,7 +11,20 @@ describe('governance:validate with the real nx binary', () => {
     const project = JSON.parse(shown.stdout);
     expect(project.name).toBe('governance');
     expect(project.root).toBe('governance');
-    expect(Object.keys(project.targets).sort()).toEqual(['compat-run', 'gate', 'validate']);
+    expect(Object.keys(project.targets).sort()).toEqual([
+      'VG-COMPAT-001',
+      'VG-CONTRACT-001',
+      'VG-GOVERNANCE-001',
+      'VG-LOOP-BUILD-001',
+      'VG-LOOP-CONTRACT-001',
+      'VG-LOOP-PERF-001',
+      'VG-LOOP-TEST-001',
+      'attest',
+      'compat-run',
+      'gate',
+      'validate',
+      'verify-evidence',
+    ]);
     expect(project.targets.validate).toMatchObject({ executor: 'nx-governance:validate', cache: true });
     expect(project.targets.validate.inputs).toContain('{workspaceRoot}/governance/milestones/**/*.md');
   });
@@ -52,9 +65,10 @@ describe('governance:validate with the real nx binary', () => {
     }
   });
 
-  it('runs validate as part of governance:gate', () => {
-    const result = workspace.nx('run', 'governance:gate');
+  it('runs validate as part of the governance gate of release class R0', () => {
+    const result = workspace.nx('run', 'governance:gate', '--releaseClass=R0');
     expect(result.code).toBe(0);
     expect(result.output).toContain('governance:validate');
+    expect(result.output).toMatch(/VG-GOVERNANCE-001\s+pass/);
   });
 });

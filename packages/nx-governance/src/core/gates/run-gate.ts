@@ -45,7 +45,7 @@ export async function runGate(input: GateRunInput): Promise<UnchainedRecord> {
     git: {
       commit: headCommit(input.root),
       branch: currentBranch(input.root),
-      dirty: isDirty(input.root),
+      dirty: isDirty(input.root, undefined, input.settings.paths.evidence),
       consumers: Object.fromEntries(
         input.consumers.filter((c) => c.path).map((c) => [c.name, folderCommit(input.root, c.path!) ?? 'uncommitted']),
       ),

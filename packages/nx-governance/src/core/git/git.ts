@@ -14,9 +14,13 @@ export function currentBranch(root: string): string | undefined {
   return git(root, ['rev-parse', '--abbrev-ref', 'HEAD']);
 }
 
-/** Whether tracked or untracked files differ from HEAD (below `path` when given). */
-export function isDirty(root: string, path?: string): boolean {
-  const status = git(root, ['status', '--porcelain', '--untracked-files=normal', ...(path ? ['--', path] : [])]);
+/**
+ * Whether tracked or untracked files differ from HEAD (below `path` when
+ * given, leaving out `exclude`, e.g. the evidence a run is writing).
+ */
+export function isDirty(root: string, path?: string, exclude?: string): boolean {
+  const pathspec = [...(path ? [path] : exclude ? ['.'] : []), ...(exclude ? [`:(exclude)${exclude}`] : [])];
+  const status = git(root, ['status', '--porcelain', '--untracked-files=normal', ...(pathspec.length ? ['--', ...pathspec] : [])]);
   return status === undefined ? false : status !== '';
 }
 

@@ -19,7 +19,7 @@ export default async function gateExecutor(options: GateExecutorSchema, context:
     logger.error(error!);
     return { success: false };
   }
-  if (options.requireClean && isDirty(context.root)) {
+  if (options.requireClean && isDirty(context.root, undefined, data.settings.paths.evidence)) {
     logger.error('The tree has uncommitted changes; --require-clean refuses to produce evidence for it. Commit or stash first.');
     return { success: false };
   }
