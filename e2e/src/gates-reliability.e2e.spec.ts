@@ -85,6 +85,16 @@ describe('gates that fail, block, wait, and are attacked, killed or run twice', 
     expect(workspace.read('evidence/gates/VG-TIMEOUT-001/latest.md')).toContain('| 1 | `node -e setInterval(() => {}, 1000)` | timeout |');
   });
 
+  it('refuses to run on a dirty tree with --requireClean, and records the dirty tree otherwise', () => {
+    workspace.write('notes.txt', 'uncommitted\n');
+    const refused = workspace.nx('run', 'governance:gate', '--gate=VG-OK-001', '--requireClean');
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('The tree has uncommitted changes; --require-clean refuses to produce evidence for it.');
+    workspace.nx('run', 'governance:VG-OK-001', '--skip-nx-cache');
+    expect(JSON.parse(workspace.read('evidence/gates/VG-OK-001/latest.json')).record.git.dirty).toBe(true);
+    workspace.delete('notes.txt');
+  });
+
   it('passes arguments to commands literally: nothing reaches a shell', () => {
     const record = JSON.parse(workspace.read('evidence/gates/VG-INJECT-001/latest.json')).record;
     expect(JSON.parse(record.steps[0].tail[0])).toEqual(['; rm -rf $HOME', '$(touch canary)', '`touch canary`']);
