@@ -38,6 +38,11 @@ export function governanceProject(
     options: { settingsFile },
     metadata: { description: 'Check every evidence record: digest, chain, signature, commit, and whether it is current', technologies },
   };
+  const compatQuery: TargetConfiguration = {
+    executor: 'nx-governance:compat-query',
+    options: { settingsFile },
+    metadata: { description: 'Answer one question from the compatibility matrix: --core=0.4.2 --consumer=io-rflx@1.3.0', technologies },
+  };
   const gateTargets = Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs)]));
   const compatRun: TargetConfiguration = {
     executor: 'nx-governance:compat-run',
@@ -54,6 +59,7 @@ export function governanceProject(
       attest,
       'verify-evidence': verifyEvidence,
       [options.compatRunTargetName]: compatRun,
+      'compat-query': compatQuery,
       ...gateTargets,
     },
   };

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashArray, readJsonFile, writeJsonFile } from '@nx/devkit';
 import { workspaceDataDirectory } from 'nx/src/utils/cache-directory';
@@ -72,6 +72,21 @@ function safeRead<T>(file: string): Record<string, Entry<T>> {
   }
 }
 
+/**
+ * The plugin's version and when its code last changed: a plugin developed in
+ * the workspace (as here) changes without a new version.
+ */
 function pluginVersion(): string {
-  return readJsonFile(join(__dirname, '..', '..', 'package.json')).version;
+  const packageRoot = join(__dirname, '..', '..');
+  const codeDir = join(__dirname, '..');
+  return `${readJsonFile(join(packageRoot, 'package.json')).version}@${newestModification(codeDir)}`;
+}
+
+function newestModification(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestModification(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }

@@ -73,6 +73,7 @@ const deprecation = z
     what: nonEmptyText.meta({ description: 'What is deprecated.' }),
     announced: isoDate,
     removal: isoDate,
+    coreVersions: semverRange.optional().meta({ description: 'Core releases the notice deprecates; they show as deprecated in the matrix.' }),
   })
   .meta({ description: 'A deprecation notice.' });
 

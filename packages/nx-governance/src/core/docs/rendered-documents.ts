@@ -1,0 +1,26 @@
+import { computeMatrix } from '../matrix/compute-matrix';
+import { readCompatResults } from '../matrix/read-compat-results';
+import { renderMatrixJson, renderMatrixMarkdown } from '../matrix/render-matrix';
+import type { FileReader } from '../workspace/file-reader';
+import type { GovernanceData } from '../workspace/load-governance';
+
+export interface RenderedDocument {
+  path: string;
+  content: string;
+}
+
+export const MATRIX_FILE = 'COMPATIBILITY-MATRIX.md';
+
+/** Every document rendered from the governance data, with the path it belongs at. */
+export function renderedDocuments(reader: FileReader, data: GovernanceData): RenderedDocument[] {
+  const docs = data.settings.paths.docs;
+  const documents: RenderedDocument[] = [];
+  const compat = data.compatibility?.data;
+  if (compat) {
+    const results = readCompatResults(reader, data.settings, compat.consumers.map((c) => c.name));
+    const matrix = computeMatrix(compat, results);
+    documents.push({ path: `${docs}/${MATRIX_FILE}`, content: renderMatrixMarkdown(matrix) });
+    documents.push({ path: `${docs}/${MATRIX_FILE.replace(/\.md$/, '.json')}`, content: renderMatrixJson(matrix) });
+  }
+  return documents;
+}

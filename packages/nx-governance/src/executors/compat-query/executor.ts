@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { type ExecutorContext, logger } from '@nx/devkit';
+import { computeMatrix } from '../../core/matrix/compute-matrix';
+import { queryMatrix } from '../../core/matrix/query-matrix';
+import { readCompatResults } from '../../core/matrix/read-compat-results';
+import { writeJsonReport } from '../../core/reports/write-json-report';
+import { diskFileReader } from '../../core/workspace/file-reader';
+import { loadWorkspaceGovernance } from '../workspace-governance';
+import type { CompatQueryExecutorSchema } from './schema';
+
+export default async function compatQueryExecutor(options: CompatQueryExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const { data } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const compat = data.compatibility?.data;
+  if (!compat) {
+    logger.error(`No ${data.settingsFile.replace('governance.json', 'compatibility.json')}: there is no matrix to ask.`);
+    return { success: false };
+  }
+  const matrix = computeMatrix(compat, readCompatResults(diskFileReader(context.root), data.settings, compat.consumers.map((c) => c.name)));
+  const answer = queryMatrix(matrix, String(options.core), options.consumer);
+  if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/compat-query', ...answer });
+  if (answer.error) {
+    logger.error(answer.error);
+    return { success: false };
+  }
+  for (const cell of answer.cells) {
+    logger.info(`${cell.consumer} ${cell.consumerVersion} with ${answer.core}: ${cell.tier}: ${cell.why}${cell.evidence ? ` (evidence: ${cell.evidence})` : ''}`);
+  }
+  return { success: answer.cells.every((c) => c.tier === 'supported' || c.tier === 'conditional') };
+}

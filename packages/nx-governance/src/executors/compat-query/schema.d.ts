@@ -1,0 +1,6 @@
+export interface CompatQueryExecutorSchema {
+  settingsFile?: string;
+  core: string;
+  consumer: string;
+  json?: string;
+}

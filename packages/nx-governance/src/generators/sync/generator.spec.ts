@@ -1,0 +1,50 @@
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import type { Tree } from '@nx/devkit';
+import { copyIntoTree } from '../../test-helpers/tree';
+import syncGenerator from './generator';
+
+describe('sync generator', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    copyIntoTree(tree, 'governance');
+  });
+
+  it('renders the matrix, then reports nothing to do', async () => {
+    expect(await syncGenerator(tree)).toEqual({
+      outOfSyncMessage:
+        'Rendered governance documents are out of date with the data: docs/execution-plan/COMPATIBILITY-MATRIX.md, docs/execution-plan/COMPATIBILITY-MATRIX.json. Run `nx sync` and commit the result.',
+    });
+    expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toContain('| 0.4.2 | io-rflx | 1.3.0 | untested |');
+    expect(JSON.parse(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.json', 'utf8')!).kind).toBe('nx-governance/compatibility-matrix');
+    expect(await syncGenerator(tree)).toEqual({});
+  });
+
+  it('is out of sync again after a data edit, and only the changed document is rewritten', async () => {
+    await syncGenerator(tree);
+    const compat = JSON.parse(tree.read('governance/compatibility.json', 'utf8')!);
+    compat.policy.deprecationLeadTimeDays = 45;
+    tree.write('governance/compatibility.json', JSON.stringify(compat, null, 2));
+    const result = await syncGenerator(tree);
+    expect(result && result.outOfSyncMessage).toContain('COMPATIBILITY-MATRIX.md');
+    expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toContain('- Deprecation lead time: 45 days');
+  });
+
+  it('shows a new compatibility result in the matrix', async () => {
+    await syncGenerator(tree);
+    const { sealRecord } = await import('../../core/evidence/seal-record');
+    const record = sealRecord({
+      kind: 'nx-governance/compat-result',
+      consumer: 'io-rflx',
+      result: 'pass',
+      reason: '5 test(s) passed, 0 skipped',
+      finishedAt: '2026-03-01T10:00:00.000Z',
+      tuple: { core: { project: 'loop', version: '0.4.2', dirty: false }, consumer: { name: 'io-rflx', version: '1.3.0', dirty: false } },
+    });
+    tree.write('evidence/compat/io-rflx/results/2026-03-01T10-00-00-000Z-0.4.2.json', JSON.stringify(record));
+    await syncGenerator(tree);
+    expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toContain(
+      '| 0.4.2 | io-rflx | 1.3.0 | supported | 5 test(s) passed, 0 skipped (2026-03-01) | `evidence/compat/io-rflx/results/2026-03-01T10-00-00-000Z-0.4.2.json` |',
+    );
+  });
+});

@@ -1,0 +1,16 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Tree } from '@nx/devkit';
+import { REPO_ROOT } from './temp-workspace';
+
+/** Copies a folder of the repository (e.g. the bundled governance/) into a Tree. */
+export function copyIntoTree(tree: Tree, folder: string): void {
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else tree.write(relative(REPO_ROOT, path), readFileSync(path));
+    }
+  };
+  walk(join(REPO_ROOT, folder));
+}
