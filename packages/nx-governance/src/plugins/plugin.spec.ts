@@ -43,6 +43,7 @@ describe('createNodes', () => {
       'attest',
       'verify-evidence',
       'compat-run',
+      'compat-query',
       'VG-CONTRACT-001',
       'VG-GOVERNANCE-001',
       'VG-LOOP-BUILD-001',
