@@ -29,7 +29,7 @@ export class TestWorkspace {
     const root = mkdtempSync(join(tmpdir(), 'nx-governance-e2e-'));
     const workspace = new TestWorkspace(root);
     workspace.writeInstalledPackages();
-    workspace.write('nx.json', JSON.stringify({ plugins: ['nx-governance'] }, null, 2));
+    workspace.write('nx.json', JSON.stringify({ plugins: ['nx-governance'], sync: { globalGenerators: ['nx-governance:sync'] } }, null, 2));
     workspace.write('.gitignore', 'node_modules\n.nx\ntarget/\n__pycache__/\n');
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
     if (options.bundled ?? true) workspace.copyBundled();
@@ -60,6 +60,7 @@ export class TestWorkspace {
   copyBundled(): void {
     cpSync(join(REPO_ROOT, 'governance'), join(this.root, 'governance'), { recursive: true });
     cpSync(join(REPO_ROOT, 'evidence', 'attestations'), join(this.root, 'evidence', 'attestations'), { recursive: true });
+    cpSync(join(REPO_ROOT, 'docs', 'execution-plan'), join(this.root, 'docs', 'execution-plan'), { recursive: true });
     for (const folder of ['loop', ...readdirSync(join(REPO_ROOT, 'vendor')).map((name) => `vendor/${name}`)]) {
       cpSync(join(REPO_ROOT, folder), join(this.root, folder), {
         recursive: true,
