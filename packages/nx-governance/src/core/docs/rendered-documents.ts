@@ -1,3 +1,4 @@
+import { resolveConsumers } from '../consumers/resolve-consumers';
 import { computeMatrix } from '../matrix/compute-matrix';
 import { readCompatResults } from '../matrix/read-compat-results';
 import { renderMatrixJson, renderMatrixMarkdown } from '../matrix/render-matrix';
@@ -17,8 +18,10 @@ export function renderedDocuments(reader: FileReader, data: GovernanceData): Ren
   const documents: RenderedDocument[] = [];
   const compat = data.compatibility?.data;
   if (compat) {
-    const results = readCompatResults(reader, data.settings, compat.consumers.map((c) => c.name));
-    const matrix = computeMatrix(compat, results);
+    // Consumers declared in their own folders belong in the matrix too, untested until a result lands.
+    const consumers = resolveConsumers(reader, data);
+    const results = readCompatResults(reader, data.settings, consumers.map((c) => c.name));
+    const matrix = computeMatrix(compat, results, consumers);
     documents.push({ path: `${docs}/${MATRIX_FILE}`, content: renderMatrixMarkdown(matrix) });
     documents.push({ path: `${docs}/${MATRIX_FILE.replace(/\.md$/, '.json')}`, content: renderMatrixJson(matrix) });
   }

@@ -37,7 +37,11 @@ export interface StoredCompatResult {
  * reason. "As of" is the newest date in the data, not today, so the same data
  * always renders the same bytes.
  */
-export function computeMatrix(compat: CompatibilityFile, results: StoredCompatResult[]): CompatibilityMatrix {
+export function computeMatrix(
+  compat: CompatibilityFile,
+  results: StoredCompatResult[],
+  declared: Array<{ name: string; supports?: string }> = compat.consumers,
+): CompatibilityMatrix {
   const asOf = newestDate(compat, results);
   const cycles = releaseCycles(compat, asOf);
   const inWindow = new Set(cycles.filter((c) => c.inWindow).map((c) => c.cycle));
@@ -45,7 +49,7 @@ export function computeMatrix(compat: CompatibilityFile, results: StoredCompatRe
     .filter((r) => inWindow.has(r.version ? `${semver.major(r.version)}.${semver.minor(r.version)}` : r.commit!.slice(0, 7)))
     .map((r) => r.version ?? r.commit!)
     .sort((a, b) => (semver.valid(a) && semver.valid(b) ? semver.rcompare(a, b) : b.localeCompare(a)));
-  const consumers = compat.consumers.map((c) => c.name).sort();
+  const consumers = declared.map((c) => c.name).sort();
   const cells: MatrixCell[] = [];
   for (const core of releases) {
     for (const consumer of consumers) {
@@ -53,13 +57,21 @@ export function computeMatrix(compat: CompatibilityFile, results: StoredCompatRe
       for (const tuple of compat.tuples) if (tuple.core === core && tuple.consumers[consumer]) versions.add(tuple.consumers[consumer]);
       for (const { record } of results) if (record.consumer === consumer && record.tuple.core.version === core && record.tuple.consumer.version) versions.add(record.tuple.consumer.version);
       if (versions.size === 0) versions.add('any');
-      for (const consumerVersion of [...versions].sort()) cells.push(cellFor(compat, results, core, consumer, consumerVersion));
+      const supports = declared.find((c) => c.name === consumer)?.supports;
+      for (const consumerVersion of [...versions].sort()) cells.push(cellFor(compat, results, core, consumer, consumerVersion, supports));
     }
   }
   return { kind: 'nx-governance/compatibility-matrix', asOf, policy: compat.policy, cycles, consumers, cells, deprecations: compat.deprecations };
 }
 
-function cellFor(compat: CompatibilityFile, results: StoredCompatResult[], core: string, consumer: string, consumerVersion: string): MatrixCell {
+function cellFor(
+  compat: CompatibilityFile,
+  results: StoredCompatResult[],
+  core: string,
+  consumer: string,
+  consumerVersion: string,
+  declared: string | undefined,
+): MatrixCell {
   const base = { core, consumer, consumerVersion };
   const notice = compat.deprecations.find((d) => d.coreVersions && semver.valid(core) && semver.satisfies(core, d.coreVersions));
   if (notice) return { ...base, tier: 'deprecated', why: `${notice.what}: announced ${notice.announced}, removed ${notice.removal}` };
@@ -69,7 +81,6 @@ function cellFor(compat: CompatibilityFile, results: StoredCompatResult[], core:
   const newest = matching[0];
   if (!newest) return { ...base, tier: 'untested', why: 'no compatibility result for this pair' };
   const { record, file } = newest;
-  const declared = compat.consumers.find((c) => c.name === consumer)?.supports;
   switch (record.result) {
     case 'pass':
     case 'fixed':

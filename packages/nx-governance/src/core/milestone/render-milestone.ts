@@ -33,3 +33,33 @@ export function renderTaskCard(card: NewTaskCard, eol: '\n' | '\r\n' = '\n'): st
   ];
   return lines.map((line) => line + eol).join('');
 }
+
+export interface NewMilestone {
+  id: string;
+  title: string;
+  objective: string;
+  entryCriteria: string[];
+  exitCriteria: string[];
+}
+
+/** A new milestone in the seed's format, with an empty task-card section. */
+export function renderNewMilestone(milestone: NewMilestone): string {
+  return [
+    `# ${milestone.id} - ${milestone.title}`,
+    '',
+    '## Objective',
+    '',
+    milestone.objective,
+    '',
+    '## Entry Criteria',
+    '',
+    ...milestone.entryCriteria.map((c) => `- ${c}`),
+    '',
+    '## Exit Criteria',
+    '',
+    ...milestone.exitCriteria.map((c) => `- ${c}`),
+    '',
+    '## Task Cards',
+    '',
+  ].join('\n');
+}

@@ -9,13 +9,13 @@ import { loadWorkspaceGovernance } from '../workspace-governance';
 import type { CompatQueryExecutorSchema } from './schema';
 
 export default async function compatQueryExecutor(options: CompatQueryExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const { data } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
   const compat = data.compatibility?.data;
   if (!compat) {
     logger.error(`No ${data.settingsFile.replace('governance.json', 'compatibility.json')}: there is no matrix to ask.`);
     return { success: false };
   }
-  const matrix = computeMatrix(compat, readCompatResults(diskFileReader(context.root), data.settings, compat.consumers.map((c) => c.name)));
+  const matrix = computeMatrix(compat, readCompatResults(diskFileReader(context.root), data.settings, consumers.map((c) => c.name)), consumers);
   const answer = queryMatrix(matrix, String(options.core), options.consumer);
   if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/compat-query', ...answer });
   if (answer.error) {

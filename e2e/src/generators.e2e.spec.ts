@@ -1,0 +1,54 @@
+import { TestWorkspace } from '../helpers/workspace';
+
+describe('generators through the real nx binary', () => {
+  let workspace: TestWorkspace;
+  beforeAll(() => (workspace = TestWorkspace.create()));
+  afterAll(() => workspace.remove());
+
+  it('documents every option in --help', () => {
+    const help = workspace.nx('g', 'nx-governance:task-card', '--help');
+    expect(help.code).toBe(0);
+    const text = help.output.replace(/\s+/g, ' ');
+    expect(text).toContain('Appends a task card (the next free id, e.g. M7-T03) to a milestone');
+    expect(text).toContain('--gates Required gates, [string] comma-separated');
+    expect(text).toContain('--status Status to set: todo,');
+  });
+
+  it('writes nothing with --dry-run', () => {
+    const before = workspace.read('governance/milestones/M6.md');
+    const run = workspace.nx('g', 'nx-governance:task-card', '--milestone=M6', '--title=Dry', '--gates=VG-CONTRACT-001', '--dry-run');
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('UPDATE governance/milestones/M6.md');
+    expect(run.output).toContain('NOTE: The "dryRun" flag means no changes were made.');
+    expect(workspace.read('governance/milestones/M6.md')).toBe(before);
+  });
+
+  it('adds a milestone and a card that validate, and refuses an unknown gate', () => {
+    expect(workspace.nx('g', 'nx-governance:milestone', '--title=Consumer SDK').code).toBe(0);
+    expect(workspace.nx('g', 'nx-governance:task-card', '--milestone=M7', '--title=Ship it', '--gates=VG-LOOP-TEST-001').code).toBe(0);
+    const refused = workspace.nx('g', 'nx-governance:task-card', '--milestone=M7', '--title=Nope', '--gates=VG-NOPE-001');
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toContain('Unknown gate(s) VG-NOPE-001; known gates: VG-COMPAT-001');
+    const validate = workspace.nx('run', 'governance:validate');
+    expect(validate.output).toContain('Governance is valid: 2 milestone(s), 4 task card(s), 7 gate(s).');
+  });
+
+  it('init adds governance to a workspace that has none, and running it twice changes nothing', () => {
+    const fresh = TestWorkspace.create({ bundled: false });
+    try {
+      fresh.write('nx.json', '{}\n');
+      fresh.write('core/project.json', JSON.stringify({ name: 'core' }));
+      fresh.commit('workspace');
+      expect(fresh.nx('g', 'nx-governance:init', '--coreProject=core').code).toBe(0);
+      fresh.commit('init');
+      expect(fresh.nx('g', 'nx-governance:init', '--coreProject=core').code).toBe(0);
+      expect(fresh.git('status', '--porcelain')).toBe('');
+      expect(JSON.parse(fresh.read('nx.json'))).toMatchObject({ plugins: ['nx-governance'], sync: { globalGenerators: ['nx-governance:sync'] } });
+      const validate = fresh.nx('run', 'governance:validate');
+      expect(validate.code).toBe(0);
+      expect(validate.output).toContain('Governance is valid: 0 milestone(s), 0 task card(s), 0 gate(s).');
+    } finally {
+      fresh.remove();
+    }
+  });
+});

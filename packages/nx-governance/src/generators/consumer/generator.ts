@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formatFiles, type Tree } from '@nx/devkit';
+import { detectLanguage, LANGUAGE_DEFAULTS } from '../../core/consumers/languages';
+import { schemaReference } from '../../core/json-schemas';
+import { consumerFileSchema } from '../../core/schemas/compatibility';
+import { SKIPPED_FOLDERS } from '../../core/workspace/file-reader';
+import { CONSUMER_FILE } from '../../core/workspace/load-governance';
+import { loadTreeGovernance, writeDataJson } from '../governance-tree';
+import type { ConsumerGeneratorSchema } from './schema';
+
+export default async function consumerGenerator(tree: Tree, options: ConsumerGeneratorSchema): Promise<void> {
+  const { consumers } = loadTreeGovernance(tree, options.settingsFile);
+  if (consumers.some((c) => c.name === options.name)) throw new Error(`Consumer ${options.name} is already declared`);
+  const directory = (options.directory ?? `vendor/${options.name}`).replace(/\/+$/, '');
+  if (options.source) copyFolderIntoTree(tree, options.source, directory);
+  const language = detectLanguage((file) => tree.exists(`${directory}/${file}`));
+  if (!language) {
+    const manifests = Object.values(LANGUAGE_DEFAULTS).map((d) => d.manifest).join(', ');
+    throw new Error(`${directory} has none of ${manifests}: cannot tell its language or its version; add a manifest or declare the consumer in compatibility.json with a test command`);
+  }
+  const declaration = {
+    $schema: schemaReference('consumer.schema.json', directory),
+    name: options.name,
+    project: options.project ?? options.name,
+    ...(options.supports ? { supports: options.supports } : {}),
+  };
+  const parsed = consumerFileSchema.safeParse(declaration);
+  if (!parsed.success) throw new Error(`The consumer declaration is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  writeDataJson(tree, `${directory}/${CONSUMER_FILE}`, declaration);
+  if (!options.skipFormat) await formatFiles(tree);
+}
+
+/** Vendoring: every file of `source` (dependency and build folders left out) into the Tree under `target`. */
+function copyFolderIntoTree(tree: Tree, source: string, target: string): void {
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      if (SKIPPED_FOLDERS.includes(name)) continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else tree.write(`${target}/${relative(source, path).split('\\').join('/')}`, readFileSync(path));
+    }
+  };
+  walk(source);
+}

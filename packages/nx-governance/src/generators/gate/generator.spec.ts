@@ -1,0 +1,46 @@
+import type { Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { copyIntoTree } from '../../test-helpers/tree';
+import gateGenerator from './generator';
+
+describe('gate generator', () => {
+  let tree: Tree;
+  beforeEach(() => {
+    tree = createTreeWithEmptyWorkspace();
+    copyIntoTree(tree, 'governance');
+  });
+  const gates = () => JSON.parse(tree.read('governance/gates.json', 'utf8')!).gates;
+
+  it('adds a command gate with Nx target steps and an argv step', async () => {
+    await gateGenerator(tree, { id: 'VG-LOOP-DOC-001', title: 'Docs build', targets: 'loop:build', argv: '["cargo","doc","--offline"]', cwd: 'loop', minTests: 1 });
+    expect(gates().at(-1)).toEqual({
+      id: 'VG-LOOP-DOC-001',
+      title: 'Docs build',
+      scope: 'Docs build',
+      kind: 'command',
+      enforcement: 'blocking',
+      owner: 'release-manager',
+      timeoutSeconds: 900,
+      steps: [{ target: 'loop:build' }, { argv: ['cargo', 'doc', '--offline'], cwd: 'loop' }],
+      passCriteria: { minTests: { count: 1 } },
+    });
+  });
+
+  it('adds a manual gate with its checklist', async () => {
+    await gateGenerator(tree, { id: 'VG-REVIEW-002', title: 'Review', kind: 'manual', checklist: 'Read it; Signed it', owner: 'compatibility-owner' });
+    expect(gates().at(-1)).toMatchObject({ kind: 'manual', checklist: ['Read it', 'Signed it'], owner: 'compatibility-owner' });
+  });
+
+  it.each([
+    [{ id: 'vg-bad', title: 'x', argv: '["a"]' }, 'id: expected a gate id'],
+    [{ id: 'VG-CONTRACT-001', title: 'x', argv: '["a"]' }, 'Gate VG-CONTRACT-001 already exists in governance/gates.json'],
+    [{ id: 'VG-X-001', title: 'x', argv: 'cargo test' }, '--argv must be a JSON array'],
+    [{ id: 'VG-X-001', title: 'x', owner: 'cto', argv: '["a"]' }, 'Unknown owner "cto", expected a playbook role: compatibility-owner, performance-owner, release-manager'],
+    [{ id: 'VG-X-001', title: 'x', kind: 'manual' as const }, 'checklist: expected at least one checklist item'],
+    [{ id: 'VG-X-001', title: 'x', targets: 'loop' }, 'steps[0].target: expected an Nx target'],
+  ])('refuses %j', async (options, message) => {
+    const before = tree.read('governance/gates.json', 'utf8');
+    await expect(gateGenerator(tree, options)).rejects.toThrow(message);
+    expect(tree.read('governance/gates.json', 'utf8')).toBe(before);
+  });
+});

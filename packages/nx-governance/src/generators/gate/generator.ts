@@ -1,0 +1,58 @@
+import { posix } from 'node:path';
+import { formatFiles, type Tree } from '@nx/devkit';
+import { formatJsonPath } from '../../core/json-source';
+import { schemaReference } from '../../core/json-schemas';
+import { gateSchema } from '../../core/schemas/gates';
+import { knownList } from '../../core/validation/rule-context';
+import { loadTreeGovernance, writeDataJson } from '../governance-tree';
+import type { GateGeneratorSchema } from './schema';
+
+export default async function gateGenerator(tree: Tree, options: GateGeneratorSchema): Promise<void> {
+  const { data } = loadTreeGovernance(tree, options.settingsFile);
+  const gatesFile = data.gates?.file ?? `${posix.dirname(data.settingsFile)}/gates.json`;
+  const existing = data.gates?.data.gates ?? [];
+  if (existing.some((g) => g.id === options.id)) throw new Error(`Gate ${options.id} already exists in ${gatesFile}`);
+  const roles = data.playbook?.data.roles.map((r) => r.id);
+  const owner = options.owner ?? 'release-manager';
+  if (roles && !roles.includes(owner)) throw new Error(`Unknown owner "${owner}", expected a playbook role: ${knownList(roles)}`);
+
+  const gate = gateSchema.safeParse(gateDefinition(options, owner));
+  if (!gate.success) {
+    const problems = gate.error.issues.map((i) => `${formatJsonPath(i.path as (string | number)[]) || 'gate'}: ${i.message}`);
+    throw new Error(`The gate is not valid:\n${problems.join('\n')}`);
+  }
+  // Written as given, not as parsed: defaults stay implicit in the file.
+  const raw = data.gates ? JSON.parse(tree.read(gatesFile, 'utf8')!) : { $schema: schemaReference('gates.schema.json', posix.dirname(gatesFile)), gates: [] };
+  raw.gates.push(gateDefinition(options, owner));
+  writeDataJson(tree, gatesFile, raw);
+  if (!options.skipFormat) await formatFiles(tree);
+}
+
+function gateDefinition(options: GateGeneratorSchema, owner: string): Record<string, unknown> {
+  const common = {
+    id: options.id,
+    title: options.title,
+    scope: options.scope ?? options.title,
+    kind: options.kind ?? 'command',
+    enforcement: options.enforcement ?? 'blocking',
+    owner,
+    timeoutSeconds: options.timeoutSeconds ?? 900,
+  };
+  if (common.kind === 'manual') {
+    return { ...common, checklist: (options.checklist ?? '').split(';').map((s) => s.trim()).filter(Boolean) };
+  }
+  const steps: unknown[] = (options.targets ?? '').split(',').map((t) => t.trim()).filter(Boolean).map((target) => ({ target }));
+  if (options.argv !== undefined) steps.push({ argv: parseArgv(options.argv), ...(options.cwd ? { cwd: options.cwd } : {}) });
+  return { ...common, steps, ...(options.minTests ? { passCriteria: { minTests: { count: options.minTests } } } : {}) };
+}
+
+/** `--argv` is a JSON array; a plain string would need a shell, so it is refused. */
+function parseArgv(text: string): unknown {
+  try {
+    const value = JSON.parse(text);
+    if (Array.isArray(value)) return value;
+  } catch {
+    // Fall through to the refusal below.
+  }
+  throw new Error(`--argv must be a JSON array such as '["cargo","test"]', found ${JSON.stringify(text)}: commands never run through a shell`);
+}

@@ -1,0 +1,16 @@
+export interface GateGeneratorSchema {
+  id: string;
+  title: string;
+  scope?: string;
+  kind?: 'command' | 'manual';
+  owner?: string;
+  enforcement?: 'blocking' | 'advisory';
+  argv?: string;
+  cwd?: string;
+  targets?: string;
+  checklist?: string;
+  minTests?: number;
+  timeoutSeconds?: number;
+  settingsFile?: string;
+  skipFormat?: boolean;
+}

@@ -1,0 +1,5 @@
+export interface InitGeneratorSchema {
+  coreProject: string;
+  directory?: string;
+  skipFormat?: boolean;
+}

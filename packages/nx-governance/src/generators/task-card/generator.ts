@@ -1,0 +1,54 @@
+import { formatFiles, type Tree } from '@nx/devkit';
+import { readLatestGateEvidenceFrom } from '../../core/evidence/read-gate-evidence';
+import { appendTaskCard, nextTaskId, setTaskStatus } from '../../core/milestone/edit-milestone';
+import { splitGateIds } from '../../core/milestone/parse-task-card';
+import { isCalendarDate } from '../../core/schemas/common';
+import { todayUtc } from '../../core/dates';
+import { knownList } from '../../core/validation/rule-context';
+import { loadTreeGovernance } from '../governance-tree';
+import type { TaskCardGeneratorSchema } from './schema';
+
+export default async function taskCardGenerator(tree: Tree, options: TaskCardGeneratorSchema): Promise<void> {
+  const { data, reader } = loadTreeGovernance(tree, options.settingsFile);
+  const milestone = data.milestones.find((m) => m.id === options.milestone);
+  if (!milestone) throw new Error(`Unknown milestone ${options.milestone}, expected one of: ${knownList(data.milestones.map((m) => m.id))}`);
+  if (options.date !== undefined && !isCalendarDate(options.date)) throw new Error(`--date=${options.date}: expected a calendar date written YYYY-MM-DD`);
+
+  if (options.task) {
+    const card = milestone.taskCards.find((c) => c.id === options.task);
+    if (!card) throw new Error(`Unknown task ${options.task} in ${milestone.id}, expected one of: ${knownList(milestone.taskCards.map((c) => c.id))}`);
+    if (!options.status) throw new Error('--task updates a card: give --status');
+    if (options.status === 'done') {
+      const missing = card.requiredGates.filter((gate) => readLatestGateEvidenceFrom(reader, data.settings, gate)?.record.result !== 'pass');
+      if (missing.length) {
+        throw new Error(`${card.id} cannot be done: no passing evidence for ${missing.join(', ')}; run nx run governance:gate --task=${card.id} first`);
+      }
+    }
+    const date = options.date ?? (options.status === 'done' ? todayUtc() : undefined);
+    tree.write(milestone.file, setTaskStatus(milestone, card, options.status, date));
+  } else {
+    if (!options.title?.trim()) throw new Error('A new card needs --title');
+    const known = new Set((data.gates?.data.gates ?? []).map((g) => g.id));
+    const gates = splitGateIds(options.gates ?? '');
+    const unknown = gates.filter((g) => !known.has(g));
+    if (unknown.length) throw new Error(`Unknown gate(s) ${unknown.join(', ')}; known gates: ${knownList(known)}`);
+    const list = (text: string | undefined, fallback: string) => {
+      const items = (text ?? '').split(';').map((s) => s.trim()).filter(Boolean);
+      return items.length ? items : [fallback];
+    };
+    tree.write(
+      milestone.file,
+      appendTaskCard(milestone, {
+        id: nextTaskId(milestone),
+        title: options.title.trim(),
+        goal: options.goal?.trim() || 'State what this card achieves.',
+        status: options.status ?? 'todo',
+        ...(options.date ? { statusDate: options.date } : {}),
+        workItems: list(options.workItems, 'List the work.'),
+        acceptanceCriteria: list(options.acceptanceCriteria, 'State how done is recognised.'),
+        requiredGates: gates,
+      }),
+    );
+  }
+  if (!options.skipFormat) await formatFiles(tree);
+}

@@ -1,0 +1,15 @@
+import type { TaskStatus } from '../../core/milestone/model';
+
+export interface TaskCardGeneratorSchema {
+  milestone: string;
+  title?: string;
+  gates?: string;
+  goal?: string;
+  workItems?: string;
+  acceptanceCriteria?: string;
+  task?: string;
+  status?: TaskStatus;
+  date?: string;
+  settingsFile?: string;
+  skipFormat?: boolean;
+}
