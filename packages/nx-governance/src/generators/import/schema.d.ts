@@ -1,0 +1,6 @@
+export interface ImportGeneratorSchema {
+  source?: string;
+  force?: boolean;
+  settingsFile?: string;
+  skipFormat?: boolean;
+}
