@@ -17,7 +17,8 @@ const SHELLS = new Set(['bash', 'sh', 'zsh']);
  */
 export function convertCommand(text: string, workspaceFolders: (absolute: string) => string | undefined): ConvertedCommand {
   const outer = shellWords(text.trim());
-  if (outer.operators.filter((o) => o !== '&&').length) return { ok: false, reason: `needs a shell (${unique(outer.operators).join(' ')})` };
+  const outerOperators = outer.operators.filter((o) => o !== '&&');
+  if (outerOperators.length) return { ok: false, reason: `needs a shell (${unique(outerOperators).join(' ')})` };
   const words = [...outer.words];
   const env: Record<string, string> = {};
   while (words.length && ENV_ASSIGNMENT.test(words[0])) {
@@ -32,7 +33,8 @@ export function convertCommand(text: string, workspaceFolders: (absolute: string
     prefix = words.slice(0, shellAt);
     if (words.length !== shellAt + 3) return { ok: false, reason: `unexpected words after ${words[shellAt]} ${words[shellAt + 1]} '…'` };
     const inner = shellWords(words[shellAt + 2]);
-    if (inner.operators.filter((o) => o !== '&&').length) return { ok: false, reason: `the ${words[shellAt]} script needs a shell (${unique(inner.operators).join(' ')})` };
+    const innerOperators = inner.operators.filter((o) => o !== '&&');
+    if (innerOperators.length) return { ok: false, reason: `the ${words[shellAt]} script needs a shell (${unique(innerOperators).join(' ')})` };
     script = inner.words;
     if (prefix.length) notes.push(`kept the wrapper ${prefix.join(' ')} in front of the command (it ran it through ${words[shellAt]} before)`);
   } else if (words.includes('&&')) {
