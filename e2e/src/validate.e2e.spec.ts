@@ -20,6 +20,7 @@ describe('governance:validate with the real nx binary', () => {
       'VG-LOOP-PERF-001',
       'VG-LOOP-TEST-001',
       'attest',
+      'cadence',
       'compat-query',
       'compat-run',
       'gate',

@@ -43,6 +43,11 @@ export function governanceProject(
     options: { settingsFile },
     metadata: { description: 'Answer one question from the compatibility matrix: --core=0.4.2 --consumer=io-rflx@1.3.0', technologies },
   };
+  const cadence: TargetConfiguration = {
+    executor: 'nx-governance:cadence',
+    options: { settingsFile },
+    metadata: { description: 'Report each recurring activity (last done, next due, overdue) and drift; --strict, --as-of', technologies },
+  };
   const gateTargets = Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs)]));
   const compatRun: TargetConfiguration = {
     executor: 'nx-governance:compat-run',
@@ -60,6 +65,7 @@ export function governanceProject(
       'verify-evidence': verifyEvidence,
       [options.compatRunTargetName]: compatRun,
       'compat-query': compatQuery,
+      cadence,
       ...gateTargets,
     },
   };

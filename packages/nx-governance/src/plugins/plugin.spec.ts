@@ -44,6 +44,7 @@ describe('createNodes', () => {
       'verify-evidence',
       'compat-run',
       'compat-query',
+      'cadence',
       'VG-CONTRACT-001',
       'VG-GOVERNANCE-001',
       'VG-LOOP-BUILD-001',

@@ -3,6 +3,8 @@ import { computeMatrix } from '../matrix/compute-matrix';
 import { readCompatResults } from '../matrix/read-compat-results';
 import { renderMatrixJson, renderMatrixMarkdown } from '../matrix/render-matrix';
 import type { FileReader } from '../workspace/file-reader';
+import { renderCadenceMarkdown } from './render-cadence';
+import { renderPlaybookMarkdown } from './render-playbook';
 import type { GovernanceData } from '../workspace/load-governance';
 
 export interface RenderedDocument {
@@ -25,5 +27,8 @@ export function renderedDocuments(reader: FileReader, data: GovernanceData): Ren
     documents.push({ path: `${docs}/${MATRIX_FILE}`, content: renderMatrixMarkdown(matrix) });
     documents.push({ path: `${docs}/${MATRIX_FILE.replace(/\.md$/, '.json')}`, content: renderMatrixJson(matrix) });
   }
+  const playbook = data.playbook?.data;
+  if (playbook) documents.push({ path: `${docs}/RELEASE-ROLLBACK-PLAYBOOK.md`, content: renderPlaybookMarkdown(playbook, data.gates?.data.gates ?? []) });
+  if (data.cadence) documents.push({ path: `${docs}/MAINTENANCE-CADENCE.md`, content: renderCadenceMarkdown(data.cadence.data, playbook) });
   return documents;
 }

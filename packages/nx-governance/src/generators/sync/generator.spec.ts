@@ -13,11 +13,23 @@ describe('sync generator', () => {
   it('renders the matrix, then reports nothing to do', async () => {
     expect(await syncGenerator(tree)).toEqual({
       outOfSyncMessage:
-        'Rendered governance documents are out of date with the data: docs/execution-plan/COMPATIBILITY-MATRIX.md, docs/execution-plan/COMPATIBILITY-MATRIX.json. Run `nx sync` and commit the result.',
+        'Rendered governance documents are out of date with the data: docs/execution-plan/COMPATIBILITY-MATRIX.md, docs/execution-plan/COMPATIBILITY-MATRIX.json, docs/execution-plan/RELEASE-ROLLBACK-PLAYBOOK.md, docs/execution-plan/MAINTENANCE-CADENCE.md. Run `nx sync` and commit the result.',
     });
     expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toContain('| 0.4.2 | io-rflx | 1.3.0 | untested |');
     expect(JSON.parse(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.json', 'utf8')!).kind).toBe('nx-governance/compatibility-matrix');
+    expect(tree.read('docs/execution-plan/RELEASE-ROLLBACK-PLAYBOOK.md', 'utf8')).toContain('1. Announce the rollback in the decision log with the trigger that fired. Owner: Release manager (loop maintainers).');
+    expect(tree.read('docs/execution-plan/MAINTENANCE-CADENCE.md', 'utf8')).toContain('| Cross-repo compatibility runs | weekly | Compatibility owner (consumer liaison of the loop maintainers) |');
     expect(await syncGenerator(tree)).toEqual({});
+  });
+
+  it('is out of sync after a playbook edit', async () => {
+    await syncGenerator(tree);
+    const playbook = JSON.parse(tree.read('governance/playbook.json', 'utf8')!);
+    playbook.rollbackTriggers[2].budgetPercent = 5;
+    tree.write('governance/playbook.json', JSON.stringify(playbook));
+    const result = await syncGenerator(tree);
+    expect(result && result.outOfSyncMessage).toContain('docs/execution-plan/RELEASE-ROLLBACK-PLAYBOOK.md. Run');
+    expect(tree.read('docs/execution-plan/RELEASE-ROLLBACK-PLAYBOOK.md', 'utf8')).toContain('more than 5% worse for the candidate than for the baseline');
   });
 
   it('is out of sync again after a data edit, and only the changed document is rewritten', async () => {

@@ -1,0 +1,55 @@
+import { diskFileReader } from '../workspace/file-reader';
+import { loadGovernance } from '../workspace/load-governance';
+import { copyBundledGovernance, makeTempWorkspace } from '../../test-helpers/temp-workspace';
+import type { CompatRecord } from '../compat/compat-result';
+import type { GateEvidence } from '../evidence/gate-record';
+import { evaluateCadence, type EvidenceHistory } from './evaluate-cadence';
+
+describe('evaluateCadence', () => {
+  const { root, cleanup } = makeTempWorkspace();
+  copyBundledGovernance(root);
+  const { data } = loadGovernance(diskFileReader(root), 'governance/governance.json');
+  afterAll(cleanup);
+  const history: EvidenceHistory = {
+    gateDates: new Map([
+      ['VG-CONTRACT-001', ['2026-03-01', '2026-03-20']],
+      ['VG-COMPAT-001', ['2026-03-25']],
+    ]),
+    latestGate: new Map([['VG-CONTRACT-001', { record: { result: 'pass' } } as GateEvidence]]),
+    latestCompat: new Map([['io-rflx', { finishedAt: '2026-03-25T10:00:00Z' } as CompatRecord]]),
+  };
+  const consumers = ['io-rflx', 'loop-agent', 'rlm-claude-code'];
+
+  it('dates each activity from its newest evidence, reproducibly for --as-of', () => {
+    const report = evaluateCadence(data, history, consumers, '2026-03-31');
+    expect(report.activities.map((a) => [a.id, a.lastDone ?? null, a.nextDue ?? null, a.status])).toEqual([
+      ['contract-review', '2026-03-20', '2026-04-19', 'ok'],
+      ['contract-change-review', '2026-03-20', null, 'on event'],
+      ['compat-run', '2026-03-25', '2026-04-01', 'due soon'],
+      ['matrix-update', null, null, 'on event'],
+      ['decision-log-review', null, null, 'overdue'],
+    ]);
+  });
+
+  it('is overdue past the interval', () => {
+    const report = evaluateCadence(data, history, consumers, '2026-05-02');
+    expect(report.activities.find((a) => a.id === 'contract-review')?.status).toBe('overdue');
+    expect(report.activities.find((a) => a.id === 'compat-run')?.status).toBe('overdue');
+  });
+
+  it('reports drift: stale results, missing results, expired deprecations, unrequired gates', () => {
+    const report = evaluateCadence(data, history, consumers, '2026-05-02');
+    expect(report.drift).toEqual([
+      'compatibility result of io-rflx is from 2026-03-25, older than its compat-run cadence (7 days)',
+      'consumer loop-agent has no compatibility result',
+      'consumer rlm-claude-code has no compatibility result',
+      'deprecation envelope-v0 passed its removal date 2026-05-01 and is still listed',
+      'gate VG-GOVERNANCE-001 is required by no task card',
+      'gate VG-LOOP-BUILD-001 is required by no task card',
+      'gate VG-LOOP-TEST-001 is required by no task card',
+      'gate VG-LOOP-CONTRACT-001 is required by no task card',
+      'gate VG-COMPAT-001 is required by no task card',
+      'gate VG-LOOP-PERF-001 is required by no task card',
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+import { addDays } from '../dates';
+import { describeInterval } from '../docs/render-cadence';
+import type { CompatRecord } from '../compat/compat-result';
+import type { GateEvidence } from '../evidence/gate-record';
+import type { CadenceFile } from '../schemas/cadence';
+import type { GovernanceData } from '../workspace/load-governance';
+
+export type CadenceStatus = 'ok' | 'due soon' | 'overdue' | 'on event';
+
+export interface ActivityReport {
+  id: string;
+  title: string;
+  owner: string;
+  interval: string;
+  lastDone?: string;
+  nextDue?: string;
+  status: CadenceStatus;
+  source: string;
+}
+
+export interface CadenceReport {
+  asOf: string;
+  activities: ActivityReport[];
+  drift: string[];
+}
+
+/** What the evidence history says about each gate, consumer and attestation, read once. */
+export interface EvidenceHistory {
+  /** Finish dates of every record of a gate, and of its attestations. */
+  gateDates: Map<string, string[]>;
+  latestGate: Map<string, GateEvidence>;
+  latestCompat: Map<string, CompatRecord>;
+}
+
+const NAMED_DAYS: Record<string, number> = { weekly: 7, monthly: 30, quarterly: 91 };
+
+function intervalDays(interval: CadenceFile['activities'][number]['interval']): number | undefined {
+  return typeof interval === 'object' ? interval.days : NAMED_DAYS[interval];
+}
+
+/**
+ * Each recurring activity with its last time done (from the newest evidence
+ * or attestation of its gate), next due date and status as of `asOf`, and the
+ * drift the evidence shows.
+ */
+export function evaluateCadence(data: GovernanceData, history: EvidenceHistory, consumers: string[], asOf: string): CadenceReport {
+  const activities = (data.cadence?.data.activities ?? []).map((activity): ActivityReport => {
+    const base = { id: activity.id, title: activity.title, owner: activity.owner, interval: describeInterval(activity.interval, activity.changeKind) };
+    const dates = activity.gate ? (history.gateDates.get(activity.gate) ?? []).filter((d) => d <= asOf) : [];
+    const lastDone = dates.sort().pop();
+    const source = activity.gate ? `evidence of ${activity.gate}` : 'no gate: record it with an attestation';
+    const days = intervalDays(activity.interval);
+    if (days === undefined) return { ...base, ...(lastDone ? { lastDone } : {}), status: 'on event', source };
+    if (!lastDone) return { ...base, status: 'overdue', source: `${source}; never done` };
+    const nextDue = addDays(lastDone, days);
+    const soon = addDays(asOf, Math.max(1, Math.round(days / 5)));
+    return { ...base, lastDone, nextDue, status: nextDue < asOf ? 'overdue' : nextDue <= soon ? 'due soon' : 'ok', source };
+  });
+  return { asOf, activities, drift: findDrift(data, history, consumers, asOf) };
+}
+
+function findDrift(data: GovernanceData, history: EvidenceHistory, consumers: string[], asOf: string): string[] {
+  const drift: string[] = [];
+  const compatEvery = data.cadence?.data.activities.find((a) => a.gate && data.gates?.data.gates.some((g) => g.id === a.gate && g.kind === 'command' && g.steps.some((s) => 'target' in s && s.target.endsWith(':compat'))));
+  const compatDays = compatEvery ? intervalDays(compatEvery.interval) : undefined;
+  for (const consumer of consumers) {
+    const latest = history.latestCompat.get(consumer);
+    if (!latest) drift.push(`consumer ${consumer} has no compatibility result`);
+    else if (compatDays && addDays(latest.finishedAt.slice(0, 10), compatDays) < asOf) {
+      drift.push(`compatibility result of ${consumer} is from ${latest.finishedAt.slice(0, 10)}, older than its ${compatEvery!.id} cadence (${compatDays} days)`);
+    }
+  }
+  for (const notice of data.compatibility?.data.deprecations ?? []) {
+    if (notice.removal < asOf) drift.push(`deprecation ${notice.id} passed its removal date ${notice.removal} and is still listed`);
+  }
+  const required = new Set(data.milestones.flatMap((m) => m.taskCards.flatMap((c) => c.requiredGates)));
+  for (const gate of data.gates?.data.gates ?? []) if (!required.has(gate.id)) drift.push(`gate ${gate.id} is required by no task card`);
+  for (const milestone of data.milestones) {
+    for (const card of milestone.taskCards) {
+      if (card.status?.value !== 'done') continue;
+      const missing = card.requiredGates.filter((g) => history.latestGate.get(g)?.record.result !== 'pass');
+      if (missing.length) drift.push(`task ${card.id} is done without passing evidence for ${missing.join(', ')}`);
+    }
+  }
+  return drift;
+}

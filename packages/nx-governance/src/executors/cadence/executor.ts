@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { type ExecutorContext, logger } from '@nx/devkit';
+import { evaluateCadence } from '../../core/cadence/evaluate-cadence';
+import { readEvidenceHistory } from '../../core/cadence/read-evidence-history';
+import { todayUtc } from '../../core/dates';
+import { isCalendarDate } from '../../core/schemas/common';
+import { writeJsonReport } from '../../core/reports/write-json-report';
+import { diskFileReader } from '../../core/workspace/file-reader';
+import { loadWorkspaceGovernance } from '../workspace-governance';
+import type { CadenceExecutorSchema } from './schema';
+
+export default async function cadenceExecutor(options: CadenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const asOf = options.asOf ?? todayUtc();
+  if (!isCalendarDate(asOf)) {
+    logger.error(`--as-of=${asOf}: expected a calendar date written YYYY-MM-DD`);
+    return { success: false };
+  }
+  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const names = consumers.map((c) => c.name);
+  const report = evaluateCadence(data, readEvidenceHistory(diskFileReader(context.root), data, names), names, asOf);
+  logger.info(`Maintenance cadence as of ${asOf}`);
+  logger.info(`${'Activity'.padEnd(28)} ${'Owner'.padEnd(20)} ${'Interval'.padEnd(22)} ${'Last done'.padEnd(11)} ${'Next due'.padEnd(11)} Status`);
+  for (const a of report.activities) {
+    const line = `${a.id.padEnd(28)} ${a.owner.padEnd(20)} ${a.interval.padEnd(22)} ${(a.lastDone ?? 'never').padEnd(11)} ${(a.nextDue ?? '-').padEnd(11)} ${a.status}`;
+    if (a.status === 'overdue') logger.warn(line);
+    else logger.info(line);
+  }
+  if (report.drift.length) {
+    logger.warn(`Drift (${report.drift.length}):`);
+    for (const d of report.drift) logger.warn(`  - ${d}`);
+  }
+  if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/cadence', ...report });
+  const overdue = report.activities.filter((a) => a.status === 'overdue');
+  if (options.strict && overdue.length) {
+    logger.error(`${overdue.length} activity(ies) overdue: ${overdue.map((a) => a.id).join(', ')}`);
+    return { success: false };
+  }
+  return { success: true };
+}

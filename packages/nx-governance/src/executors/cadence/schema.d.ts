@@ -1,0 +1,6 @@
+export interface CadenceExecutorSchema {
+  settingsFile?: string;
+  asOf?: string;
+  strict?: boolean;
+  json?: string;
+}
