@@ -24,6 +24,8 @@ describe('governance:validate with the real nx binary', () => {
       'compat-query',
       'compat-run',
       'gate',
+      'release-readiness',
+      'rollback-check',
       'validate',
       'verify-evidence',
     ]);

@@ -48,6 +48,16 @@ export function governanceProject(
     options: { settingsFile },
     metadata: { description: 'Report each recurring activity (last done, next due, overdue) and drift; --strict, --as-of', technologies },
   };
+  const rollbackCheck: TargetConfiguration = {
+    executor: 'nx-governance:rollback-check',
+    options: { settingsFile },
+    metadata: { description: 'Evaluate the rollback triggers: --candidate=<rev> --baseline=<rev>', technologies },
+  };
+  const releaseReadiness: TargetConfiguration = {
+    executor: 'nx-governance:release-readiness',
+    options: { settingsFile },
+    metadata: { description: 'Go / no-go for a release from evidence: --version=0.5.0 --class=R2', technologies },
+  };
   const gateTargets = Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs)]));
   const compatRun: TargetConfiguration = {
     executor: 'nx-governance:compat-run',
@@ -66,6 +76,8 @@ export function governanceProject(
       [options.compatRunTargetName]: compatRun,
       'compat-query': compatQuery,
       cadence,
+      'rollback-check': rollbackCheck,
+      'release-readiness': releaseReadiness,
       ...gateTargets,
     },
   };

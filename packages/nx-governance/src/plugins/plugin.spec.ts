@@ -45,6 +45,8 @@ describe('createNodes', () => {
       'compat-run',
       'compat-query',
       'cadence',
+      'rollback-check',
+      'release-readiness',
       'VG-CONTRACT-001',
       'VG-GOVERNANCE-001',
       'VG-LOOP-BUILD-001',

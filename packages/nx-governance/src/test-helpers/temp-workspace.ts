@@ -30,7 +30,7 @@ export function readRepoFile(path: string): string {
 
 /** The projects of the bundled workspace, as the validator wants them. */
 export const BUNDLED_PROJECTS: ReadonlyMap<string, string[]> = new Map([
-  ['governance', ['attest', 'cadence', 'compat-query', 'compat-run', 'gate', 'validate', 'verify-evidence']],
+  ['governance', ['attest', 'cadence', 'compat-query', 'compat-run', 'gate', 'release-readiness', 'rollback-check', 'validate', 'verify-evidence']],
   ['loop', ['build', 'test']],
   ['rlm-claude-code', ['compat']],
   ['loop-agent', ['compat']],

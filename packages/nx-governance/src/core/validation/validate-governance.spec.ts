@@ -134,7 +134,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a target step on a target that does not exist',
     [editJson('gates.json', (d) => (d.gates[1].steps = [{ target: 'governance:lint' }]))],
-    ['governance/gates.json:32: gates[1].steps[0].target: project governance has no target "lint", expected one of: attest, cadence, compat-query, compat-run, gate, validate, verify-evidence'],
+    ['governance/gates.json:32: gates[1].steps[0].target: project governance has no target "lint", expected one of: attest, cadence, compat-query, compat-run, gate, release-readiness, rollback-check, validate, verify-evidence'],
   ],
   [
     'a metric threshold with no bound and a regression with no baseline',

@@ -1,0 +1,99 @@
+import * as semver from 'semver';
+import type { ResolvedConsumer } from '../consumers/resolve-consumers';
+import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
+import type { FileReader } from '../workspace/file-reader';
+import type { GovernanceData } from '../workspace/load-governance';
+import { renderedDocuments } from '../docs/rendered-documents';
+import { compatResultsAt } from './evidence-for-commit';
+
+export type ItemState = 'pass' | 'fail' | 'inconclusive';
+
+export interface ReadinessItem {
+  id: string;
+  check: string;
+  state: ItemState;
+  reason: string;
+  evidence: string[];
+  /** An advisory finding is reported in the packet but does not decide go or no-go. */
+  advisory: boolean;
+}
+
+export interface ReadinessInput {
+  root: string;
+  reader: FileReader;
+  data: GovernanceData;
+  consumers: ResolvedConsumer[];
+  releaseClass: string;
+  version: string;
+  head: string;
+  coreCommit?: string;
+  dirty: boolean;
+  /** Nx task hashes of the gate targets now, to tell current evidence from stale. */
+  currentHashes: Record<string, string>;
+}
+
+const item = (id: string, check: string, state: ItemState, reason: string, evidence: string[] = [], advisory = false): ReadinessItem => ({ id, check, state, reason, evidence, advisory });
+
+/** Every item of the pre-release checklist, judged from evidence: pass, fail or inconclusive. */
+export function evaluateReadiness(input: ReadinessInput): ReadinessItem[] {
+  return [...gateItems(input), ...consumerItems(input), docsItem(input), blockingCardsItem(input), cleanTreeItem(input), ...rollbackTupleItems(input)];
+}
+
+function gateItems({ reader, data, releaseClass, currentHashes }: ReadinessInput): ReadinessItem[] {
+  const gates = new Map((data.gates?.data.gates ?? []).map((g) => [g.id, g]));
+  const ids = data.playbook?.data.releaseClasses.find((c) => c.id === releaseClass)?.gates ?? [];
+  return ids.map((id) => {
+    const advisory = gates.get(id)?.enforcement === 'advisory';
+    const check = `gate ${id} has passing, current evidence for this commit`;
+    const evidence = readLatestGateEvidenceFrom(reader, data.settings, id);
+    const file = `${data.settings.paths.evidence}/gates/${id}/latest.json`;
+    if (!evidence) return item(`gate:${id}`, check, 'inconclusive', 'no evidence', [], advisory);
+    const { record } = evidence;
+    // Current means Nx would compute the same task hash now: the commit may have moved on (committing the evidence itself, docs) without touching the gate's inputs.
+    if (record.taskHash !== currentHashes[id]) {
+      return item(`gate:${id}`, check, 'inconclusive', `the evidence (from ${record.git.commit?.slice(0, 12) ?? 'an unknown commit'}) is stale: the gate's inputs changed since`, [file], advisory);
+    }
+    return item(`gate:${id}`, check, record.result === 'pass' ? 'pass' : 'fail', `${record.result}${record.notes.length ? `: ${record.notes.join('; ')}` : ''}`, [file], advisory);
+  });
+}
+
+function consumerItems({ root, data, consumers, version, coreCommit }: ReadinessInput): ReadinessItem[] {
+  if (!coreCommit) return [item('consumers', 'every consumer passes against the candidate', 'inconclusive', 'the core has no folder to find its commit')];
+  const results = compatResultsAt(root, data.settings, consumers.map((c) => c.name), coreCommit);
+  return consumers.map((consumer) => {
+    const check = `${consumer.name} passes against the candidate`;
+    if (consumer.supports && semver.valid(version) && !semver.satisfies(version, consumer.supports)) {
+      return item(`consumer:${consumer.name}`, check, 'inconclusive', `${consumer.name} declares support for ${consumer.supports}, not ${version}`, [], true);
+    }
+    const result = results.get(consumer.name);
+    if (!result) return item(`consumer:${consumer.name}`, check, 'inconclusive', `no compatibility result against core ${coreCommit.slice(0, 12)}`);
+    const state: ItemState = result.result === 'pass' || result.result === 'fixed' ? 'pass' : result.result === 'regressed' || result.result === 'still-failing' ? 'fail' : 'inconclusive';
+    return item(`consumer:${consumer.name}`, check, state, `${result.result}: ${result.reason}`, [`sha256 ${result.digest.slice(0, 12)}`]);
+  });
+}
+
+function docsItem({ reader, data }: ReadinessInput): ReadinessItem {
+  const stale = renderedDocuments(reader, data).filter((doc) => reader.read(doc.path) !== doc.content).map((doc) => doc.path);
+  return item('docs-in-sync', 'the matrix and rendered docs are in sync with the data', stale.length ? 'fail' : 'pass', stale.length ? `stale: ${stale.join(', ')} (run nx sync)` : 'in sync');
+}
+
+function blockingCardsItem({ data }: ReadinessInput): ReadinessItem {
+  const open = (status?: string) => status !== 'done' && status !== 'steady_state';
+  const active = [...data.milestones].sort((a, b) => Number(b.id.slice(1)) - Number(a.id.slice(1))).find((m) => m.taskCards.some((c) => open(c.status?.value)));
+  const blocking = active?.taskCards.filter((c) => c.releaseBlocking && open(c.status?.value)) ?? [];
+  const check = 'no release-blocking task card of the active milestone is open';
+  if (!active) return item('release-blockers', check, 'pass', 'every task card is done');
+  return item('release-blockers', check, blocking.length ? 'fail' : 'pass', blocking.length ? `open in ${active.id}: ${blocking.map((c) => `${c.id} (${c.status?.value ?? 'no status'})`).join(', ')}` : `none open in ${active.id}`);
+}
+
+function cleanTreeItem({ dirty }: ReadinessInput): ReadinessItem {
+  return item('clean-tree', 'the tree is clean', dirty ? 'fail' : 'pass', dirty ? 'uncommitted changes outside the evidence folder' : 'clean');
+}
+
+function rollbackTupleItems({ data, consumers }: ReadinessInput): ReadinessItem[] {
+  const tuples = data.compatibility?.data.tuples ?? [];
+  return consumers.map((consumer) => {
+    const rollback = tuples.filter((t) => t.id !== 'current' && consumer.name in t.consumers);
+    return item(`rollback:${consumer.name}`, `a rollback tuple exists for ${consumer.name}`, rollback.length ? 'pass' : 'fail', rollback.length ? rollback.map((t) => `${t.id}: core ${t.core}, ${consumer.name} ${t.consumers[consumer.name]}`).join('; ') : 'no tuple other than the current one');
+  });
+}

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readJsonPointer } from '../gates/json-pointer';
+import type { Gate } from '../schemas/gates';
+import type { GovernanceSettings } from '../schemas/governance';
+import type { RollbackTrigger } from '../schemas/playbook';
+import { compatResultsAt, gateEvidenceAt } from './evidence-for-commit';
+
+export type TriggerState = 'fired' | 'clear' | 'inconclusive';
+
+export interface TriggerResult {
+  id: string;
+  kind: RollbackTrigger['kind'];
+  state: TriggerState;
+  reason: string;
+  evidence: string[];
+}
+
+export interface RollbackInput {
+  root: string;
+  settings: GovernanceSettings;
+  gates: Gate[];
+  consumers: string[];
+  candidate: { rev: string; commit: string; coreCommit?: string };
+  baseline: { rev: string; commit: string };
+}
+
+/** Every trigger judged from evidence: fired, clear, or inconclusive when a side has none. */
+export function evaluateRollbackTriggers(triggers: RollbackTrigger[], input: RollbackInput): TriggerResult[] {
+  return triggers.map((trigger) => {
+    const base = { id: trigger.id, kind: trigger.kind };
+    switch (trigger.kind) {
+      case 'functional':
+        return { ...base, ...functional(trigger.gates, input) };
+      case 'compatibility':
+        return { ...base, ...compatibility(input) };
+      case 'performance':
+        return { ...base, ...performance(trigger, input) };
+      case 'metric':
+        return { ...base, ...metric(trigger, input) };
+    }
+  });
+}
+
+type Judgement = Omit<TriggerResult, 'id' | 'kind'>;
+
+function functional(gates: string[], { root, settings, candidate }: RollbackInput): Judgement {
+  const found = gates.map((gate) => ({ gate, evidence: gateEvidenceAt(root, settings, gate, candidate.commit) }));
+  const failed = found.filter((f) => f.evidence && f.evidence.record.result !== 'pass');
+  const evidence = found.filter((f) => f.evidence).map((f) => `${f.gate}: ${f.evidence!.record.result} (sha256 ${f.evidence!.digest.slice(0, 12)})`);
+  if (failed.length) return { state: 'fired', reason: `${failed.map((f) => `${f.gate} ${f.evidence!.record.result}`).join(', ')} for ${candidate.rev}`, evidence };
+  const missing = found.filter((f) => !f.evidence).map((f) => f.gate);
+  if (missing.length) return { state: 'inconclusive', reason: `no evidence of ${missing.join(', ')} for ${candidate.rev}`, evidence };
+  return { state: 'clear', reason: `${gates.join(', ')} passed for ${candidate.rev}`, evidence };
+}
+
+function compatibility({ root, settings, consumers, candidate }: RollbackInput): Judgement {
+  if (!candidate.coreCommit) return { state: 'inconclusive', reason: 'the core has no folder to find its commit', evidence: [] };
+  const results = compatResultsAt(root, settings, consumers, candidate.coreCommit);
+  const evidence = [...results.values()].map((r) => `${r.consumer}: ${r.result} (sha256 ${r.digest.slice(0, 12)})`);
+  const regressed = [...results.values()].filter((r) => r.result === 'regressed' || r.result === 'still-failing');
+  if (regressed.length) return { state: 'fired', reason: `${regressed.map((r) => `${r.consumer} ${r.result}`).join(', ')} against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
+  const missing = consumers.filter((c) => !results.has(c) || !['pass', 'fixed'].includes(results.get(c)!.result));
+  if (missing.length) return { state: 'inconclusive', reason: `no passing or failing result for ${missing.join(', ')} against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
+  return { state: 'clear', reason: `every consumer passes against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
+}
+
+function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>, { root, settings, gates, candidate, baseline }: RollbackInput): Judgement {
+  const gate = gates.find((g) => g.id === trigger.gate);
+  const definition = gate?.kind === 'command' ? gate.passCriteria?.metrics?.find((m) => m.name === trigger.metric) : undefined;
+  const valueAt = (commit: string) => {
+    const evidence = gateEvidenceAt(root, settings, trigger.gate, commit);
+    return { evidence, value: evidence?.record.criteria.find((c) => c.name === trigger.metric)?.value };
+  };
+  const now = valueAt(candidate.commit);
+  const before = valueAt(baseline.commit);
+  const evidence = [now, before].filter((v) => v.evidence).map((v) => `${trigger.gate} at ${v.evidence!.record.git.commit?.slice(0, 12)}: ${trigger.metric} = ${v.value}`);
+  if (now.value === undefined || before.value === undefined) {
+    const side = now.value === undefined ? `candidate ${candidate.rev}` : `baseline ${baseline.rev}`;
+    return { state: 'inconclusive', reason: `no ${trigger.metric} from ${trigger.gate} for the ${side}`, evidence };
+  }
+  const higherIsBetter = (definition?.better ?? 'higher') === 'higher';
+  const worse = ((higherIsBetter ? before.value - now.value : now.value - before.value) / before.value) * 100;
+  const change = `${trigger.metric} ${before.value} -> ${now.value} (${worse >= 0 ? `${worse.toFixed(1)}% worse` : `${(-worse).toFixed(1)}% better`}, budget ${trigger.budgetPercent}%)`;
+  return { state: worse > trigger.budgetPercent ? 'fired' : 'clear', reason: change, evidence };
+}
+
+function metric(trigger: Extract<RollbackTrigger, { kind: 'metric' }>, { root }: RollbackInput): Judgement {
+  const path = join(root, trigger.file);
+  if (!existsSync(path)) return { state: 'inconclusive', reason: `${trigger.file} does not exist`, evidence: [] };
+  let value: unknown;
+  try {
+    value = readJsonPointer(JSON.parse(readFileSync(path, 'utf8')), trigger.pointer);
+  } catch {
+    return { state: 'inconclusive', reason: `${trigger.file} is not valid JSON`, evidence: [] };
+  }
+  if (typeof value !== 'number') return { state: 'inconclusive', reason: `${trigger.file}${trigger.pointer} is not a number`, evidence: [] };
+  const fired = (trigger.min !== undefined && value < trigger.min) || (trigger.max !== undefined && value > trigger.max);
+  return { state: fired ? 'fired' : 'clear', reason: `${trigger.file}${trigger.pointer} = ${value}`, evidence: [trigger.file] };
+}

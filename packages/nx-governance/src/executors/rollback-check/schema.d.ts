@@ -1,0 +1,6 @@
+export interface RollbackCheckExecutorSchema {
+  settingsFile?: string;
+  candidate?: string;
+  baseline: string;
+  json?: string;
+}
