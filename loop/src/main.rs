@@ -74,6 +74,10 @@ fn bench_command(args: &[String]) -> ExitCode {
     );
     match flag(args, "--output") {
         Some(path) => {
+            let parent = std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty());
+            if let Some(Err(error)) = parent.map(std::fs::create_dir_all) {
+                return fail(&format!("cannot create the folder of {}: {}", path, error));
+            }
             if let Err(error) = std::fs::write(path, &metrics) {
                 return fail(&format!("cannot write {}: {}", path, error));
             }

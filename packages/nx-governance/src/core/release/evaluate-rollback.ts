@@ -81,7 +81,8 @@ function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>,
   }
   const higherIsBetter = (definition?.better ?? 'higher') === 'higher';
   const worse = ((higherIsBetter ? before.value - now.value : now.value - before.value) / before.value) * 100;
-  const change = `${trigger.metric} ${before.value} -> ${now.value} (${worse >= 0 ? `${worse.toFixed(1)}% worse` : `${(-worse).toFixed(1)}% better`}, budget ${trigger.budgetPercent}%)`;
+  const movement = Math.abs(worse) < 0.05 ? 'unchanged' : worse > 0 ? `${worse.toFixed(1)}% worse` : `${(-worse).toFixed(1)}% better`;
+  const change = `${trigger.metric} ${before.value} -> ${now.value} (${movement}, budget ${trigger.budgetPercent}%)`;
   return { state: worse > trigger.budgetPercent ? 'fired' : 'clear', reason: change, evidence };
 }
 
