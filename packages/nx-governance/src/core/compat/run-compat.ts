@@ -6,7 +6,7 @@ import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { ResolvedCore } from '../consumers/resolve-core';
 import { readManifestField } from '../consumers/read-manifest-field';
 import { folderCommit, isDirty } from '../git/git';
-import { runProcess } from '../process/run-process';
+import { processFacts, runProcess } from '../process/run-process';
 import { executedTests, readJunitCounts, type TestCounts, TestSummaryReader } from '../process/test-counts';
 import type { GovernanceSettings } from '../schemas/governance';
 import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple } from './compat-result';
@@ -94,15 +94,7 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: stri
   const tests = readJunitIfAny(root, consumer.test.junit) ?? summary.result();
   const facts = {
     command: { argv, cwd, env: Object.keys(env).sort() },
-    exitCode: run.exitCode,
-    signal: run.signal,
-    timedOut: run.timedOut,
-    durationMs: run.durationMs,
-    outputSha256: run.outputSha256,
-    outputBytes: run.outputBytes,
-    truncated: run.truncated,
-    ...(input.dryRun ? {} : { log: logFile }),
-    tail: run.tail,
+    ...processFacts(run, input.dryRun ? undefined : logFile),
     ...(tests ? { tests } : {}),
   };
   return { ...facts, ...judge(run, tests, timeoutSeconds) };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { GateRecord, StepRecord } from '../evidence/gate-record';
 import { currentBranch, folderCommit, headCommit, isDirty } from '../git/git';
-import { runProcess } from '../process/run-process';
+import { processFacts, runProcess } from '../process/run-process';
 import { TestSummaryReader } from '../process/test-counts';
 import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
 import type { GovernanceSettings } from '../schemas/governance';
@@ -96,15 +96,7 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
       label,
       argv: step.argv,
       cwd: step.cwd ?? '.',
-      exitCode: run.exitCode,
-      signal: run.signal,
-      timedOut: run.timedOut,
-      durationMs: run.durationMs,
-      outputSha256: run.outputSha256,
-      outputBytes: run.outputBytes,
-      truncated: run.truncated,
-      log: logFile,
-      tail: run.tail,
+      ...processFacts(run, logFile),
     });
     if (run.spawnError) return { result: 'blocked', notes: [`blocked: ${run.spawnError}; owner: ${gate.owner}`], steps, stepVersions };
     if (run.aborted) return { result: 'interrupted', notes: ['interrupted (Ctrl-C) while running this step'], steps, stepVersions };

@@ -147,3 +147,21 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     });
   });
 }
+
+/** What evidence records of a finished process: the same fields for gate steps and compatibility runs. */
+export interface ProcessFacts {
+  exitCode: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  durationMs: number;
+  outputSha256: string;
+  outputBytes: number;
+  truncated: boolean;
+  tail: string[];
+  log?: string;
+}
+
+export function processFacts(run: ProcessResult, log?: string): ProcessFacts {
+  const { exitCode, signal, timedOut, durationMs, outputSha256, outputBytes, truncated, tail } = run;
+  return { exitCode, signal, timedOut, durationMs, outputSha256, outputBytes, truncated, tail, ...(log ? { log } : {}) };
+}
