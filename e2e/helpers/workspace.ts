@@ -29,7 +29,7 @@ export class TestWorkspace {
     const root = mkdtempSync(join(tmpdir(), 'nx-governance-e2e-'));
     const workspace = new TestWorkspace(root);
     workspace.writeInstalledPackages();
-    workspace.write('nx.json', JSON.stringify({ plugins: ['nx-governance'], sync: { globalGenerators: ['nx-governance:sync'] } }, null, 2));
+    workspace.write('nx.json', JSON.stringify({ plugins: ['nx-governance'], sync: { globalGenerators: ['nx-governance:sync'] }, analytics: false }, null, 2));
     workspace.write('.gitignore', 'node_modules\n.nx\ntarget/\n__pycache__/\n');
     symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
     if (options.bundled ?? true) workspace.copyBundled();

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -219,4 +219,37 @@ describe('a second clone that shares the first one\'s cache', () => {
       rmSync(shared, { recursive: true, force: true });
     }
   });
+});
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+(hasTmux ? describe : describe.skip)('attest in a terminal', () => {
+  it('asks each checklist item (y/n and a note) and records the answers and who gave them', () => {
+    const workspace = syntheticWorkspace();
+    const session = `nx-governance-attest-${process.pid}`;
+    const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+    const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
+    const waitFor = (text: string, seen = 0) => {
+      for (let i = 0; i < 300; i++) {
+        if (screen().split(text).length - 1 > seen) return;
+        spawnSync('sleep', ['0.1']);
+      }
+      throw new Error(`the terminal never showed ${JSON.stringify(text)}:\n${screen()}`);
+    };
+    const env = Object.entries(workspace.nxEnv()).map(([k, v]) => `${k}='${v}'`).join(' ');
+    try {
+      tmux('new-session', '-d', '-s', session, '-x', '200', '-y', '60', `cd '${workspace.root}' && env ${env} '${process.execPath}' '${NX_BIN}' run governance:attest --gate=VG-MANUAL-001; echo EXIT=$?; sleep 60`);
+      waitFor('Confirmed? [y/n]');
+      tmux('send-keys', '-t', session, 'y', 'Enter');
+      waitFor('Note (optional)');
+      tmux('send-keys', '-t', session, 'read it twice', 'Enter');
+      waitFor('EXIT=');
+      expect(screen()).toContain('EXIT=0');
+      const record = JSON.parse(workspace.read('evidence/gates/VG-MANUAL-001/latest.json')).record;
+      expect(record).toMatchObject({ result: 'pass', checklist: [{ item: 'Reviewed.', answer: 'yes', note: 'read it twice' }], attestation: { by: 'e2e <e2e@example.com>' } });
+    } finally {
+      tmux('kill-session', '-t', session);
+      workspace.remove();
+    }
+  }, 60_000);
 });
