@@ -31,15 +31,17 @@ export default async function gateExecutor(options: GateExecutorSchema, context:
   }
   logger.info(`Running ${ids.length} gate(s) for ${selection.scope}: ${ids.join(', ')}`);
   const started = new Date();
-  await runNx(context.root, ['run-many', `--targets=${ids.join(',')}`, `--projects=${project}`, `--parallel=${options.parallel ?? 3}`, '--outputStyle=stream'], {
+  const run = await runNx(context.root, ['run-many', `--targets=${ids.join(',')}`, `--projects=${project}`, `--parallel=${options.parallel ?? 3}`, '--outputStyle=stream'], {
     inheritOutput: true,
   });
 
-  // Hashed after the run: a gate's inputs include its dependencies' outputs, which the run may have just rewritten.
-  const expected = await currentTaskHashes(project, ids);
+  // When every gate target succeeded, each latest record is this run's (written or restored by Nx).
+  // Otherwise some may not have run: hash after the run (a gate's inputs include its dependencies'
+  // outputs, which the run may have just rewritten) and keep only current evidence.
+  const expected = run.code === 0 ? undefined : await currentTaskHashes(project, ids);
   const rows: GateRunRow[] = selection.gates.map((gate) => {
     const evidence = readLatestGateEvidence(context.root, data.settings, gate.id);
-    const current = !!evidence && evidence.record.taskHash === expected[gate.id];
+    const current = !!evidence && (!expected || evidence.record.taskHash === expected[gate.id]);
     return { gate, evidence: current ? evidence : undefined, fromCache: current && new Date(evidence!.record.finishedAt) < started };
   });
   const date = started.toISOString().slice(0, 10);
