@@ -1,3 +1,4 @@
+import type { ProcessFacts } from '../process/run-process';
 import type { TestCounts } from '../process/test-counts';
 
 export const COMPAT_RESULTS = ['pass', 'regressed', 'fixed', 'still-failing', 'spurious', 'skipped'] as const;
@@ -12,7 +13,7 @@ export interface CompatTuple {
   schemaVersion?: string;
 }
 
-export interface CompatRecord {
+export interface CompatRecord extends Partial<Omit<ProcessFacts, 'durationMs'>> {
   kind: 'nx-governance/compat-result';
   formatVersion: 1;
   consumer: string;
@@ -24,15 +25,7 @@ export interface CompatRecord {
   previous?: { result: CompatClassification; finishedAt: string; digest: string };
   tests?: TestCounts;
   command?: { argv: string[]; cwd: string; env: string[] };
-  exitCode?: number | null;
-  signal?: string | null;
-  timedOut?: boolean;
   durationMs: number;
-  outputSha256?: string;
-  outputBytes?: number;
-  truncated?: boolean;
-  log?: string;
-  tail?: string[];
   bisect?: { good: string; firstBad?: string; tested: Array<{ commit: string; outcome: CompatOutcome }>; note: string };
   startedAt: string;
   finishedAt: string;

@@ -1,23 +1,17 @@
+import type { ProcessFacts } from '../process/run-process';
 import type { TestCounts } from '../process/test-counts';
 import type { CriterionResult } from '../gates/pass-criteria';
 
 export const GATE_RESULTS = ['pass', 'fail', 'blocked', 'pending', 'interrupted'] as const;
 export type GateResult = (typeof GATE_RESULTS)[number];
 
-export interface StepRecord {
+/** One step of a gate: an Nx target run before the gate, or a command with what its process did. */
+export interface StepRecord extends Partial<Omit<ProcessFacts, 'durationMs'>> {
   label: string;
   target?: string;
   argv?: string[];
   cwd?: string;
-  exitCode?: number | null;
-  signal?: string | null;
-  timedOut?: boolean;
   durationMs: number;
-  outputSha256?: string;
-  outputBytes?: number;
-  truncated?: boolean;
-  log?: string;
-  tail?: string[];
   note?: string;
 }
 
