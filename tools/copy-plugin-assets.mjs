@@ -1,5 +1,5 @@
 // Copies the JSON files that sit beside the plugin's sources (executor and
-// generator schemas, templates) into dist/, where executors.json points.
+// generator schemas) into dist/, where executors.json and generators.json point.
 import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ function* assets(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* assets(path);
-    else if (name.endsWith('.json') || path.includes(`${join('files', '')}`)) yield path;
+    else if (name.endsWith('.json') && !path.includes(`${join('import', 'fixtures')}`)) yield path;
   }
 }
 
