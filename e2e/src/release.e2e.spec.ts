@@ -16,7 +16,9 @@ describe('release readiness, rollback triggers and cadence on the bundled worksp
   it('says go after a full gate and compat run, and writes the release packet', () => {
     good = workspace.git('rev-parse', 'HEAD');
     expect(workspace.nx('run', 'governance:gate').code).toBe(0);
-    expect(workspace.nx('run', 'governance:VG-LOOP-PERF-001').code).toBeLessThanOrEqual(1);
+    // Pass or fail depends on this machine's speed against the committed baseline; the trigger needs the recorded value.
+    workspace.nx('run', 'governance:VG-LOOP-PERF-001');
+    expect(JSON.parse(workspace.read('evidence/gates/VG-LOOP-PERF-001/latest.json')).record.criteria[0]).toMatchObject({ name: 'throughput', value: expect.any(Number) });
     expect(workspace.nx('sync').code).toBe(0);
     workspace.commit('evidence and rendered docs for 0.4.3');
     const run = readiness();

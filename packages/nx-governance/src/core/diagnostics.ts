@@ -1,3 +1,5 @@
+import { withoutUndefined } from './without-undefined';
+
 /**
  * A problem found in a governance file. `line` is 1-based and present whenever
  * the problem can be pinned to a line; `path` is the JSON path (or the
@@ -18,18 +20,16 @@ export interface DiagnosticReport {
 }
 
 export function error(file: string, message: string, at: { line?: number; path?: string } = {}): Diagnostic {
-  return { severity: 'error', file, message, ...definedOnly(at) };
+  return { severity: 'error', file, message, ...location(at) };
 }
 
 export function warning(file: string, message: string, at: { line?: number; path?: string } = {}): Diagnostic {
-  return { severity: 'warning', file, message, ...definedOnly(at) };
+  return { severity: 'warning', file, message, ...location(at) };
 }
 
-function definedOnly(at: { line?: number; path?: string }): { line?: number; path?: string } {
-  const out: { line?: number; path?: string } = {};
-  if (at.line !== undefined) out.line = at.line;
-  if (at.path !== undefined && at.path !== '') out.path = at.path;
-  return out;
+/** An empty path (the file's root) says nothing a reader needs. */
+function location(at: { line?: number; path?: string }): { line?: number; path?: string } {
+  return withoutUndefined({ line: at.line, path: at.path || undefined });
 }
 
 /** `file:line: path: message`, leaving out whatever is unknown. */
@@ -62,7 +62,7 @@ export function describeValue(value: unknown, max = 60): string {
   if (value === undefined) return 'nothing';
   let text: string;
   try {
-    text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+    text = JSON.stringify(value) ?? String(value);
   } catch {
     text = String(value);
   }

@@ -76,10 +76,11 @@ function safeRead<T>(file: string): Record<string, Entry<T>> {
  * The plugin's version and when its code last changed: a plugin developed in
  * the workspace (as here) changes without a new version.
  */
+let version: string | undefined;
 function pluginVersion(): string {
-  const packageRoot = join(__dirname, '..', '..');
-  const codeDir = join(__dirname, '..');
-  return `${readJsonFile(join(packageRoot, 'package.json')).version}@${newestModification(codeDir)}`;
+  // Computed once per process: inference runs on every Nx command, the plugin's code does not change within one.
+  version ??= `${readJsonFile(join(__dirname, '..', '..', 'package.json')).version}@${newestModification(join(__dirname, '..'))}`;
+  return version;
 }
 
 function newestModification(dir: string): number {

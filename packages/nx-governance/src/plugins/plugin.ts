@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import { AggregateCreateNodesError, type CreateNodes, type CreateNodesResult, type ProjectConfiguration } from '@nx/devkit';
+import { AggregateCreateNodesError, type CreateNodes, type CreateNodesResult, type CreateNodesResultArray, type ProjectConfiguration } from '@nx/devkit';
 import { resolveConsumers } from '../core/consumers/resolve-consumers';
 import { resolveCore } from '../core/consumers/resolve-core';
 import { diskFileReader, type FileReader } from '../core/workspace/file-reader';
@@ -34,7 +34,7 @@ export const createNodes: CreateNodes<GovernancePluginOptions> = [
     const settingsFiles = configFiles.filter((f) => basename(f) === SETTINGS_FILE);
     const consumerFiles = configFiles.filter((f) => basename(f) === CONSUMER_FILE);
     const errors: Array<[string, Error]> = [];
-    const results: Array<readonly [string, CreateNodesResult]> = [];
+    const results: CreateNodesResultArray = [];
     if (settingsFiles.length > 1 && consumerFiles.length > 0) {
       for (const file of consumerFiles) errors.push([file, new Error(`${file}: more than one governance.json (${settingsFiles.join(', ')}); a consumer file needs exactly one`)]);
     }
@@ -48,7 +48,7 @@ export const createNodes: CreateNodes<GovernancePluginOptions> = [
       }
     }
     cache.save();
-    if (errors.length) throw new AggregateCreateNodesError(errors, results as never);
+    if (errors.length) throw new AggregateCreateNodesError(errors, results);
     return results;
   },
 ];

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { REPO_ROOT } from './temp-workspace';
 
 /** Copies a folder of the repository (e.g. the bundled governance/) into a Tree. */
@@ -13,4 +14,11 @@ export function copyIntoTree(tree: Tree, folder: string): void {
     }
   };
   walk(join(REPO_ROOT, folder));
+}
+
+/** An empty Nx workspace Tree holding the bundled governance/ folder, as most generator tests start. */
+export function treeWithBundledGovernance(): Tree {
+  const tree = createTreeWithEmptyWorkspace();
+  copyIntoTree(tree, 'governance');
+  return tree;
 }

@@ -9,6 +9,7 @@ import { folderCommit, isDirty } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
 import { executedTests, readJunitCounts, type TestCounts, TestSummaryReader } from '../process/test-counts';
 import type { GovernanceSettings } from '../schemas/governance';
+import { withoutUndefined } from '../without-undefined';
 import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple } from './compat-result';
 import { compatResultFolder } from './compat-paths';
 import { readLatestCompatResult, writeCompatResult } from './compat-store';
@@ -139,7 +140,7 @@ function readTuple(input: CompatRunInput, artifact: string | undefined): CompatT
     },
     consumer: {
       name: consumer.name,
-      ...(version(consumer.versionSource) ? { version: version(consumer.versionSource) } : {}),
+      ...withoutUndefined({ version: version(consumer.versionSource) }),
       ...(consumer.path ? { commit: folderCommit(root, consumer.path), dirty: isDirty(root, consumer.path) } : { dirty: false }),
     },
     ...(schemaVersion ? { schemaVersion } : {}),

@@ -74,16 +74,6 @@ export function appendGateRecord(
   });
 }
 
-export function readLatestGateEvidence(root: string, settings: GovernanceSettings, gate: string): GateEvidence | undefined {
-  const path = join(root, gateEvidenceFolder(settings, gate), 'latest.json');
-  if (!existsSync(path)) return undefined;
-  try {
-    return readEvidenceFile(path);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Writes a task's copy of a gate's evidence where the evidence pattern says
  * (`2026-02-19/milestone-M6/M6-T01-VG-CONTRACT-001.md` and `.json`), adding

@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../without-undefined';
 import type { GateEvidence } from './gate-record';
 
 function describeStep(step: GateEvidence['record']['steps'][number]): string {
@@ -6,7 +7,7 @@ function describeStep(step: GateEvidence['record']['steps'][number]): string {
 
 /** The evidence as a reviewer reads it: the seed's header block, then steps, output and checklist. */
 export function renderGateMarkdown(evidence: GateEvidence, context: { task?: string; milestone?: string; releaseClass?: string } = {}): string {
-  const record = { ...evidence.record, ...definedOnly(context) };
+  const record = { ...evidence.record, ...withoutUndefined(context) };
   const commands = record.steps.map((s) => `\`${describeStep(s)}\``).join('; ') || (record.kind === 'manual' ? 'manual checklist' : '(none)');
   const lines = [
     `# ${record.gate}: ${record.title}`,
@@ -56,8 +57,4 @@ export function renderGateMarkdown(evidence: GateEvidence, context: { task?: str
     `- Signatures: ${evidence.envelope.signatures.length ? evidence.envelope.signatures.map((s) => s.keyid.slice(0, 16)).join(', ') : 'none'}`,
   );
   return `${lines.join('\n')}\n`;
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

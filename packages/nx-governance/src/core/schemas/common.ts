@@ -2,8 +2,6 @@ import * as semver from 'semver';
 import { z } from 'zod';
 
 export const GATE_ID_PATTERN = /^VG(-[A-Z0-9]+)+$/;
-export const TASK_ID_PATTERN = /^M\d+-T\d+$/;
-export const MILESTONE_ID_PATTERN = /^M\d+$/;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar day written as YYYY-MM-DD (so 2026-02-30 is false). */
@@ -26,16 +24,6 @@ export const gateId = z
     message: 'expected a gate id: VG- then upper-case words and digits joined by dashes, e.g. VG-CONTRACT-001',
   })
   .meta({ description: 'A validation gate id, e.g. VG-CONTRACT-001 or VG-LOOP-BUILD-002.' });
-
-export const taskId = z
-  .string()
-  .regex(TASK_ID_PATTERN, { message: 'expected a task id like M6-T01' })
-  .meta({ description: 'A task card id, e.g. M6-T01.' });
-
-export const milestoneId = z
-  .string()
-  .regex(MILESTONE_ID_PATTERN, { message: 'expected a milestone id like M6' })
-  .meta({ description: 'A milestone id, e.g. M6.' });
 
 /** Role ids are what owners refer to; lower-case words keep them easy to type. */
 export const roleId = z

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { readLatestGateEvidence, writeTaskEvidence } from '../../core/evidence/gate-store';
+import { writeTaskEvidence } from '../../core/evidence/gate-store';
+import { readLatestGateEvidenceFrom } from '../../core/evidence/read-gate-evidence';
+import { diskFileReader } from '../../core/workspace/file-reader';
 import { selectGates } from '../../core/gates/select-gates';
 import { summarizeGateRun, type GateRunRow } from '../../core/gates/summarize-gate-run';
 import { isDirty } from '../../core/git/git';
@@ -39,8 +41,9 @@ export default async function gateExecutor(options: GateExecutorSchema, context:
   // Otherwise some may not have run: hash after the run (a gate's inputs include its dependencies'
   // outputs, which the run may have just rewritten) and keep only current evidence.
   const expected = run.code === 0 ? undefined : await currentTaskHashes(project, ids);
+  const reader = diskFileReader(context.root);
   const rows: GateRunRow[] = selection.gates.map((gate) => {
-    const evidence = readLatestGateEvidence(context.root, data.settings, gate.id);
+    const evidence = readLatestGateEvidenceFrom(reader, data.settings, gate.id);
     const current = !!evidence && (!expected || evidence.record.taskHash === expected[gate.id]);
     return { gate, evidence: current ? evidence : undefined, fromCache: current && new Date(evidence!.record.finishedAt) < started };
   });

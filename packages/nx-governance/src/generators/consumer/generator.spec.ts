@@ -1,16 +1,12 @@
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { copyIntoTree } from '../../test-helpers/tree';
+import { treeWithBundledGovernance } from '../../test-helpers/tree';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 import syncGenerator from '../sync/generator';
 import consumerGenerator from './generator';
 
 describe('consumer generator', () => {
   let tree: Tree;
-  beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
-    copyIntoTree(tree, 'governance');
-  });
+  beforeEach(() => (tree = treeWithBundledGovernance()));
 
   it('vendors a folder, detects its language, declares it and adds it to the matrix as untested', async () => {
     const { root, cleanup } = makeTempWorkspace({

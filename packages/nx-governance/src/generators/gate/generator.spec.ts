@@ -1,14 +1,10 @@
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { copyIntoTree } from '../../test-helpers/tree';
+import { treeWithBundledGovernance } from '../../test-helpers/tree';
 import gateGenerator from './generator';
 
 describe('gate generator', () => {
   let tree: Tree;
-  beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
-    copyIntoTree(tree, 'governance');
-  });
+  beforeEach(() => (tree = treeWithBundledGovernance()));
   const gates = () => JSON.parse(tree.read('governance/gates.json', 'utf8')!).gates;
 
   it('adds a command gate with Nx target steps and an argv step', async () => {

@@ -1,7 +1,6 @@
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { join } from 'node:path';
-import { copyIntoTree } from '../../test-helpers/tree';
+import { copyIntoTree, treeWithBundledGovernance } from '../../test-helpers/tree';
 import { validateGovernance } from '../../core/validation/validate-governance';
 import { treeFileReader } from '../tree-file-reader';
 import importGenerator from './generator';
@@ -11,8 +10,7 @@ const FIXTURE = join('packages', 'nx-governance', 'src', 'generators', 'import',
 describe('import generator on a realistic prose folder', () => {
   let tree: Tree;
   beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
-    copyIntoTree(tree, 'governance');
+    tree = treeWithBundledGovernance();
     copyIntoTree(tree, FIXTURE);
     for (const folder of ['loop/src', 'docs/guide', 'vendor/io-rflx/src', 'vendor/loop-agent/tests']) tree.write(`${folder}/.keep`, '');
   });

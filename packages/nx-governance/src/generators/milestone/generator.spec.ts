@@ -1,14 +1,10 @@
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { copyIntoTree } from '../../test-helpers/tree';
+import { treeWithBundledGovernance } from '../../test-helpers/tree';
 import milestoneGenerator from './generator';
 
 describe('milestone generator', () => {
   let tree: Tree;
-  beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
-    copyIntoTree(tree, 'governance');
-  });
+  beforeEach(() => (tree = treeWithBundledGovernance()));
 
   it('adds M7 after M6 in the seed format, naming M6 in its entry criteria', async () => {
     await milestoneGenerator(tree, { title: 'Consumer SDK', objective: 'Ship the SDK.', exitCriteria: 'SDK published; Docs written' });

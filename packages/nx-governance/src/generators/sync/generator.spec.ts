@@ -1,14 +1,10 @@
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import type { Tree } from '@nx/devkit';
-import { copyIntoTree } from '../../test-helpers/tree';
+import { treeWithBundledGovernance } from '../../test-helpers/tree';
 import syncGenerator from './generator';
 
 describe('sync generator', () => {
   let tree: Tree;
-  beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
-    copyIntoTree(tree, 'governance');
-  });
+  beforeEach(() => (tree = treeWithBundledGovernance()));
 
   it('renders the matrix, then reports nothing to do', async () => {
     expect(await syncGenerator(tree)).toEqual({

@@ -1,8 +1,7 @@
 import type { Tree } from '@nx/devkit';
-import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { appendGateRecord } from '../../core/evidence/gate-store';
 import { defaultGovernanceSettings } from '../../core/schemas/governance';
-import { copyIntoTree } from '../../test-helpers/tree';
+import { treeWithBundledGovernance } from '../../test-helpers/tree';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 import milestoneGenerator from '../milestone/generator';
 import taskCardGenerator from './generator';
@@ -13,8 +12,7 @@ describe('task-card generator', () => {
   let tree: Tree;
   let seed: string;
   beforeEach(() => {
-    tree = createTreeWithEmptyWorkspace();
-    copyIntoTree(tree, 'governance');
+    tree = treeWithBundledGovernance();
     seed = tree.read(SEED_PATH, 'utf8')!;
   });
 
