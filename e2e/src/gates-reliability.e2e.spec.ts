@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyEvidence } from '../../packages/nx-governance/src/core/evidence/verify-evidence';
 import { defaultGovernanceSettings } from '../../packages/nx-governance/src/core/schemas/governance';
-import { NX_BIN, servedFromCache, TestWorkspace } from '../helpers/workspace';
+import { NX_BIN, servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/workspace';
 
 const node = (script: string, ...args: string[]) => ['node', '-e', script, ...args];
 const gate = (id: string, fields: object) => ({ id, title: id, scope: 'e2e', owner: 'qa', kind: 'command', ...fields });
@@ -89,7 +89,8 @@ describe('gates that fail, block, wait, and are attacked, killed or run twice', 
     workspace.write('notes.txt', 'uncommitted\n');
     const refused = workspace.nx('run', 'governance:gate', '--gate=VG-OK-001', '--requireClean');
     expect(refused.code).not.toBe(0);
-    expect(refused.output).toContain('The tree has uncommitted changes; --require-clean refuses to produce evidence for it.');
+    expect(refused.output).toContain('The tree has uncommitted changes; --requireClean refuses to produce evidence for it.');
+    expect(tasksExecuted(refused)).toEqual([]);
     workspace.nx('run', 'governance:VG-OK-001', '--skip-nx-cache');
     expect(JSON.parse(workspace.read('evidence/gates/VG-OK-001/latest.json')).record.git.dirty).toBe(true);
     workspace.delete('notes.txt');
@@ -105,6 +106,8 @@ describe('gates that fail, block, wait, and are attacked, killed or run twice', 
     const run = workspace.nx('run', 'governance:VG-FAIL-001');
     expect(run.code).not.toBe(0);
     expect(servedFromCache(run, 'governance:VG-FAIL-001')).toBe(false);
+    // VG-OK-001 reads the whole workspace, which earlier cases changed: run it once, then it comes from the cache.
+    workspace.nx('run', 'governance:VG-OK-001');
     const ok = workspace.nx('run', 'governance:VG-OK-001');
     expect(servedFromCache(ok, 'governance:VG-OK-001')).toBe(true);
   });
@@ -184,7 +187,8 @@ describe('gates that fail, block, wait, and are attacked, killed or run twice', 
     const evidence = JSON.parse(workspace.read(latestFile));
     expect(evidence.envelope.signatures).toHaveLength(1);
     const clean = workspace.nx('run', 'governance:verify-evidence');
-    expect(clean.output.split('\n').filter((l) => l.startsWith('evidence/'))).toEqual([]);
+    // The other gates read the whole workspace, which the new key file changed: they are stale, and say so.
+    expect(clean.output.split('\n').filter((l) => l.startsWith('evidence/gates/VG-OK-001'))).toEqual([]);
     const sig = evidence.envelope.signatures[0].sig;
     const forged = (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1);
     workspace.write(latestFile, readFileSync(workspace.path(latestFile), 'utf8').replace(sig, forged));

@@ -18,14 +18,24 @@ export type JsonParseResult = { ok: true; source: JsonSource } | { ok: false; di
  * Parses strict JSON (no comments, no trailing commas); a syntax error is
  * reported with its line and what was found there.
  */
+/** Deeper than any governance file needs; far below what would exhaust the stack. */
+export const MAX_JSON_DEPTH = 64;
+
 export function parseJsonSource(file: string, text: string): JsonParseResult {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const lineStarts = computeLineStarts(text);
-  const lineAt = (offset: number) => lineOfOffset(lineStarts, offset);
   if (text.trim() === '') {
     return { ok: false, diagnostics: [error(file, 'invalid JSON: the file is empty, expected a JSON object', { line: 1 })] };
   }
+  if (text.charCodeAt(0) === 0xfeff) {
+    return { ok: false, diagnostics: [error(file, 'invalid JSON: found a byte-order mark, expected the file to start with "{" (save it as UTF-8 without BOM)', { line: 1 })] };
+  }
+  const lineStarts = computeLineStarts(text);
+  const lineAt = (offset: number) => lineOfOffset(lineStarts, offset);
+  const tooDeep = firstOffsetDeeperThan(text, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    return { ok: false, diagnostics: [error(file, `invalid JSON: found nesting deeper than ${MAX_JSON_DEPTH} levels, expected a governance file`, { line: lineAt(tooDeep) })] };
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !tree) {
     // Only the first syntax error is reliable; the ones after it are the parser's recovery.
     const first = errors[0];
@@ -124,4 +134,21 @@ export function formatJsonPath(path: ReadonlyArray<PropertyKey>): string {
     else out += `[${JSON.stringify(String(segment))}]`;
   }
   return out;
+}
+
+/** Where brackets outside strings first nest past `limit`, before a recursive parser could overflow. */
+function firstOffsetDeeperThan(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') {
+      if (++depth > limit) return i;
+    } else if (c === '}' || c === ']') depth--;
+  }
+  return undefined;
 }

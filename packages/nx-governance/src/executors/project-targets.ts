@@ -1,7 +1,10 @@
 import type { ExecutorContext } from '@nx/devkit';
 
 /** Project names with their target names, as the core's rules want them. */
-export function projectTargets(context: ExecutorContext): Map<string, string[]> {
-  const projects = context.projectsConfigurations?.projects ?? {};
+export function targetsByProject(projects: Record<string, { targets?: Record<string, unknown> }>): Map<string, string[]> {
   return new Map(Object.entries(projects).map(([name, config]) => [name, Object.keys(config.targets ?? {}).sort()]));
+}
+
+export function projectTargets(context: ExecutorContext): Map<string, string[]> {
+  return targetsByProject(context.projectsConfigurations?.projects ?? {});
 }

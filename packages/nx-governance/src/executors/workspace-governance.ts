@@ -1,14 +1,27 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveConsumers } from '../core/consumers/resolve-consumers';
+import { type ExecutorContext, logger } from '@nx/devkit';
+import { formatDiagnostic } from '../core/diagnostics';
 import { diskFileReader } from '../core/workspace/file-reader';
-import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../core/workspace/load-governance';
+import { type CheckedGovernance, loadCheckedGovernance } from '../core/workspace/load-checked-governance';
+import { DEFAULT_SETTINGS_FILE } from '../core/workspace/load-governance';
+import { projectTargets } from './project-targets';
 
-/** Governance data and consumers as an executor needs them, read from disk. */
-export function loadWorkspaceGovernance(root: string, settingsFile = DEFAULT_SETTINGS_FILE) {
-  const reader = diskFileReader(root);
-  const { data, diagnostics } = loadGovernance(reader, settingsFile);
-  return { data, diagnostics, consumers: resolveConsumers(reader, data) };
+/**
+ * The governance data a judging executor may trust, checked by every rule
+ * `validate` runs against the workspace's real projects and targets. When it
+ * is not ok the problems are already printed, as `validate` prints them: the
+ * caller only returns `{ success: false }`.
+ */
+export function loadGovernanceForExecutor(context: ExecutorContext, settingsFile = DEFAULT_SETTINGS_FILE): CheckedGovernance {
+  const checked = loadCheckedGovernance(diskFileReader(context.root), settingsFile, { projects: projectTargets(context) });
+  if (!checked.ok) reportInvalidGovernance(checked.errors, (line) => logger.error(line));
+  return checked;
+}
+
+export function reportInvalidGovernance(errors: Parameters<typeof formatDiagnostic>[0][], print: (line: string) => void): void {
+  for (const problem of errors) print(formatDiagnostic(problem));
+  print(`Governance is invalid (${errors.length} error(s)), so nothing was judged. Fix the files above; nx run governance:validate lists the same problems.`);
 }
 
 /** The Ed25519 key named by GOVERNANCE_SIGNING_KEY (a PEM file, never committed), if any. */

@@ -26,7 +26,8 @@ export function consumerProject(
   const compat: TargetConfiguration = {
     executor: 'nx-governance:compat',
     cache: true,
-    dependsOn: [{ projects: [core.project], target: options.buildTargetName }],
+    // Without a readable core (broken settings) there is nothing to depend on; compat then fails through the loader.
+    ...(core.project ? { dependsOn: [{ projects: [core.project], target: options.buildTargetName }] } : {}),
     inputs: [
       '{projectRoot}/**/*',
       ...ignored,
@@ -44,7 +45,7 @@ export function consumerProject(
     name: consumer.project,
     projectType: 'library',
     tags: ['governance:consumer'],
-    implicitDependencies: [core.project],
+    ...(core.project ? { implicitDependencies: [core.project] } : {}),
     targets: { [options.compatTargetName]: compat },
   };
 }

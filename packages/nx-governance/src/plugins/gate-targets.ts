@@ -2,37 +2,39 @@ import type { TargetConfiguration } from '@nx/devkit';
 import { canonicalJson, sha256 } from '../core/evidence/seal-record';
 import { gateEvidenceFolder } from '../core/evidence/gate-store';
 import { attestationFolder } from '../core/gates/attestation';
+import { gateReads } from '../core/gates/gate-inputs';
+import type { GateScope } from '../core/gates/gate-scopes';
 import type { Gate } from '../core/schemas/gates';
 import type { GovernanceSettings } from '../core/schemas/governance';
 
 type Input = NonNullable<TargetConfiguration['inputs']>[number];
+const technologies = ['nx-governance'];
 
 /**
  * One cached target per gate, named by its id. Its inputs are what the gate
- * reads: its own definition (through the options Nx hashes), the folders its
- * commands run in, the projects and build outputs of its Nx target steps, the
- * environment it declares, and, for a manual gate, the files its attestation
- * covers and the attestations themselves. Its outputs are its evidence.
+ * reads (`gateReads`: the whole workspace unless the gate declares less), its
+ * own definition (through the options Nx hashes), the projects and build
+ * outputs of its Nx target steps, the environment it declares and, for a
+ * manual gate, its attestations. Its outputs are its latest evidence.
  */
 export function gateTarget(gate: Gate, settingsFile: string, settings: GovernanceSettings, pluginInputs: Input[]): TargetConfiguration {
   const inputs: Input[] = [];
   const dependsOn: NonNullable<TargetConfiguration['dependsOn']> = [];
   if (gate.kind === 'command') {
     for (const step of gate.steps) {
-      if ('target' in step) {
-        const [project, target] = step.target.split(':');
-        dependsOn.push({ projects: [project], target });
-        inputs.push({ input: 'default', projects: [project] });
-      } else {
-        inputs.push(...commandStepInputs(step.argv, step.cwd));
-      }
+      if (!('target' in step)) continue;
+      const [project, target] = step.target.split(':');
+      dependsOn.push({ projects: [project], target });
+      inputs.push({ input: 'default', projects: [project] });
     }
-    inputs.push(...gate.inputs.map((glob) => `{workspaceRoot}/${glob}`));
     if (dependsOn.length) inputs.push({ dependentTasksOutputFiles: '**/*', transitive: false });
     for (const name of gate.requires?.env ?? []) inputs.push({ env: name });
   } else {
-    inputs.push(...gate.inputs.map((glob) => `{workspaceRoot}/${glob}`), `{workspaceRoot}/${attestationFolder(settings, gate.id)}/**/*`);
+    inputs.push(`{workspaceRoot}/${attestationFolder(settings, gate.id)}/**/*`);
   }
+  const reads = gateReads(gate, settings.paths.evidence);
+  if (reads.kind === 'everything') inputs.push('{workspaceRoot}/**/*', ...reads.except.map((folder) => `!{workspaceRoot}/${folder}/**/*`));
+  else inputs.push(...reads.globs.map((glob) => `{workspaceRoot}/${glob}`), ...reads.projects.map((project) => ({ input: 'default', projects: [project] })));
   const folder = gateEvidenceFolder(settings, gate.id);
   return {
     executor: 'nx-governance:run-gate',
@@ -41,18 +43,25 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
     inputs: [...uniqueInputs(inputs), ...pluginInputs],
     outputs: [`{workspaceRoot}/${folder}/latest.json`, `{workspaceRoot}/${folder}/latest.md`],
     options: { settingsFile, gate: gate.id, definition: sha256(canonicalJson(gate)) },
-    metadata: { description: `${gate.kind === 'manual' ? 'Manual gate' : 'Gate'}: ${gate.title} (${gate.enforcement})`, technologies: ['nx-governance'] },
+    metadata: { description: `${gate.kind === 'manual' ? 'Manual gate' : 'Gate'}: ${gate.title} (${gate.enforcement})`, technologies },
   };
 }
 
 /**
- * A step run in a folder reads that folder; a step run from the root reads the
- * workspace paths among its arguments (a script, a binary). Gitignored build
- * output is never an input; anything else a step reads goes in the gate's `inputs`.
+ * The target that runs a scope's gates: Nx runs them as its dependencies (in
+ * parallel, from the cache where nothing changed) and its executor reports.
+ * Never cached: it judges the records as they are after this run.
  */
-function commandStepInputs(argv: string[], cwd: string | undefined): string[] {
-  if (cwd) return [`{workspaceRoot}/${cwd}/**/*`];
-  return argv.filter((arg) => /^[\w.-]+(\/[\w.-]+)+$/.test(arg) && !arg.includes('..')).map((path) => `{workspaceRoot}/${path}`);
+export function gateScopeTarget(scope: GateScope, settingsFile: string, knownGates: ReadonlySet<string>): TargetConfiguration {
+  const scopeOption = { 'release-class': { releaseClass: scope.id }, milestone: { milestone: scope.id }, task: { task: scope.id }, default: {} }[scope.kind];
+  return {
+    executor: 'nx-governance:gate',
+    cache: false,
+    // A gate the data names but does not define has no target; the executor fails on it through the loader.
+    dependsOn: scope.gates.filter((id) => knownGates.has(id)).map((id) => ({ target: id, params: 'ignore' as const })),
+    options: { settingsFile, ...scopeOption },
+    metadata: { description: `Run the gates of ${scope.describe} and report (${scope.gates.length} gate(s))`, technologies },
+  };
 }
 
 function uniqueInputs(inputs: Input[]): Input[] {

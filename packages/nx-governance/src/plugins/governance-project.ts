@@ -1,7 +1,7 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
-import type { Gate } from '../core/schemas/gates';
-import type { GovernanceSettings } from '../core/schemas/governance';
-import { gateTarget } from './gate-targets';
+import { gateScopes } from '../core/gates/gate-scopes';
+import type { GovernanceData } from '../core/workspace/load-governance';
+import { gateScopeTarget, gateTarget } from './gate-targets';
 import type { GovernancePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 
@@ -10,11 +10,13 @@ const technologies = ['nx-governance'];
 /** The governance project: validate (cached), one cached target per gate, and the commands people run. */
 export function governanceProject(
   settingsFile: string,
-  settings: GovernanceSettings,
-  gates: Gate[],
+  data: GovernanceData,
   options: Required<GovernancePluginOptions>,
   workspaceRoot: string,
 ): Omit<ProjectConfiguration, 'root'> {
+  const { settings } = data;
+  const gates = data.gates?.data.gates ?? [];
+  const scopes = gateScopes(data, options.gateTargetName);
   const ownInputs = pluginInputs(workspaceRoot);
   // These judge the evidence and git state as they are now, so they are never cached.
   const command = (executor: string, description: string, extraOptions: object = {}): TargetConfiguration => ({
@@ -22,21 +24,33 @@ export function governanceProject(
     options: { settingsFile, ...extraOptions },
     metadata: { description, technologies },
   });
+  // Not cached: it reads every project's configuration, which no Nx input names, so a restored "valid" could be stale.
   const validate: TargetConfiguration = {
     executor: 'nx-governance:validate',
-    cache: true,
-    inputs: ['{projectRoot}/**/*.json', `{workspaceRoot}/${settings.paths.milestones}/**/*.md`, ...ownInputs],
-    outputs: ['{options.json}'],
+    cache: false,
     options: { settingsFile },
     metadata: { description: 'Check every governance file against its schema and the rules across files', technologies },
   };
+  // With a file unreadable the scopes cannot be trusted: the aggregates then run nothing and fail on the file.
+  const dataReadable = data.unreadable.size === 0 && data.settingsSource !== undefined;
+  const gateIds = new Set(dataReadable ? gates.map((g) => g.id) : []);
+  const scopeTargets = Object.fromEntries(scopes.map((scope) => [scope.target, gateScopeTarget(scope, settingsFile, gateIds)]));
+  const targetsOf = (kind: string) => scopes.filter((s) => s.kind === kind).map((s) => s.target);
   return {
     name: settings.projectName,
     projectType: 'library',
     tags: ['governance'],
+    metadata: {
+      targetGroups: {
+        'Gate runs: release classes': [options.gateTargetName, ...targetsOf('release-class')],
+        'Gate runs: milestones': targetsOf('milestone'),
+        'Gate runs: task cards': targetsOf('task'),
+        Gates: gates.map((g) => g.id),
+      },
+    },
     targets: {
       [options.validateTargetName]: validate,
-      [options.gateTargetName]: command('gate', 'Run the gates a release class, a task card or a milestone needs, and write their evidence'),
+      ...scopeTargets,
       attest: command('attest', 'Attest a manual gate: answer its checklist (or --answers=file.json)'),
       'verify-evidence': command('verify-evidence', 'Check every evidence record: digest, chain, signature, commit, and whether it is current'),
       [options.compatRunTargetName]: command(

@@ -1,6 +1,6 @@
 import type { CreateNodesContext } from '@nx/devkit';
-import { copyBundledGovernance, makeTempWorkspace, REPO_ROOT, writeFiles } from '../test-helpers/temp-workspace';
-import { cpSync } from 'node:fs';
+import { copyBundledGovernance, makeTempWorkspace, writeFiles } from '../test-helpers/temp-workspace';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNodes } from './plugin';
 
@@ -10,13 +10,7 @@ function contextFor(workspaceRoot: string): CreateNodesContext {
   return { workspaceRoot, nxJsonConfiguration: {} };
 }
 
-/** The bundled governance data plus the manifests of the core and the consumers. */
-function copyBundledWorkspace(root: string): void {
-  copyBundledGovernance(root);
-  for (const file of ['loop/Cargo.toml', 'vendor/io-rflx/Cargo.toml', 'vendor/rlm-claude-code/pyproject.toml', 'vendor/loop-agent/pyproject.toml']) {
-    cpSync(join(REPO_ROOT, file), join(root, file), { recursive: true });
-  }
-}
+const copyBundledWorkspace = copyBundledGovernance;
 
 describe('createNodes', () => {
   let workspace: ReturnType<typeof makeTempWorkspace>;
@@ -40,6 +34,14 @@ describe('createNodes', () => {
     expect(Object.keys(governance.targets)).toEqual([
       'validate',
       'gate',
+      'gate-R0',
+      'gate-R1',
+      'gate-R2',
+      'gate-R3',
+      'gate-M6',
+      'gate-M6-T01',
+      'gate-M6-T02',
+      'gate-M6-T03',
       'attest',
       'verify-evidence',
       'compat-run',
@@ -55,15 +57,25 @@ describe('createNodes', () => {
       'VG-COMPAT-001',
       'VG-LOOP-PERF-001',
     ]);
-    expect(governance.targets.validate).toMatchObject({
+    // Never restored from a cache: what it reads includes every project's configuration.
+    expect(governance.targets.validate).toEqual({
       executor: 'nx-governance:validate',
-      cache: true,
-      outputs: ['{options.json}'],
+      cache: false,
       options: { settingsFile: 'governance/governance.json' },
-      // The plugin is outside this temporary workspace, so it counts as installed from npm.
-      inputs: ['{projectRoot}/**/*.json', '{workspaceRoot}/governance/milestones/**/*.md', { externalDependencies: ['nx-governance'] }],
+      metadata: expect.any(Object),
     });
-    expect(governance.targets.gate).toMatchObject({ executor: 'nx-governance:gate', options: { settingsFile: 'governance/governance.json' } });
+    const r2 = ['VG-GOVERNANCE-001', 'VG-LOOP-BUILD-001', 'VG-LOOP-TEST-001', 'VG-LOOP-CONTRACT-001', 'VG-COMPAT-001', 'VG-CONTRACT-001'];
+    expect(governance.targets.gate).toEqual({
+      executor: 'nx-governance:gate',
+      cache: false,
+      dependsOn: r2.map((target) => ({ target, params: 'ignore' })),
+      options: { settingsFile: 'governance/governance.json' },
+      metadata: { description: 'Run the gates of release class R2 (Consumer-visible) and report (6 gate(s))', technologies: ['nx-governance'] },
+    });
+    expect(governance.targets['gate-M6-T01']).toMatchObject({ options: { task: 'M6-T01' } });
+    expect(governance.targets['gate-R3']).toMatchObject({ options: { releaseClass: 'R3' } });
+    expect(governance.metadata.targetGroups['Gate runs: task cards']).toEqual(['gate-M6-T01', 'gate-M6-T02', 'gate-M6-T03']);
+    expect(governance.metadata.targetGroups.Gates).toHaveLength(7);
     expect(governance.targets['compat-run']).toMatchObject({ executor: 'nx-governance:compat-run', options: { target: 'compat' } });
   });
 
@@ -78,24 +90,33 @@ describe('createNodes', () => {
       outputs: ['{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/latest.json', '{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/latest.md'],
       options: { settingsFile: 'governance/governance.json', gate: 'VG-LOOP-CONTRACT-001' },
     });
-    expect(contract.inputs.slice(0, 5)).toEqual([
+    expect(contract.inputs).toEqual([
       { input: 'default', projects: ['loop'] },
-      '{workspaceRoot}/loop/contract/check_contract.py',
-      '{workspaceRoot}/loop/target/release/loop',
-      '{workspaceRoot}/loop/contract/**/*',
       { dependentTasksOutputFiles: '**/*', transitive: false },
+      '{workspaceRoot}/loop/contract/**/*',
+      // The plugin is outside this temporary workspace, so it counts as installed from npm.
+      { externalDependencies: ['nx-governance'] },
     ]);
     expect(contract.options.definition).toMatch(/^[0-9a-f]{64}$/);
-    expect(governance.targets['VG-LOOP-TEST-001'].inputs[0]).toBe('{workspaceRoot}/loop/**/*');
+    expect(governance.targets['VG-LOOP-TEST-001'].inputs[0]).toEqual({ input: 'default', projects: ['loop'] });
     expect(governance.targets['VG-COMPAT-001'].dependsOn).toEqual([
       { projects: ['io-rflx'], target: 'compat' },
       { projects: ['loop-agent'], target: 'compat' },
       { projects: ['rlm-claude-code'], target: 'compat' },
     ]);
     expect(governance.targets['VG-CONTRACT-001'].inputs.slice(0, 2)).toEqual([
-      '{workspaceRoot}/loop/contract/**/*',
       '{workspaceRoot}/evidence/attestations/VG-CONTRACT-001/**/*',
+      '{workspaceRoot}/loop/contract/**/*',
     ]);
+  });
+
+  it('makes a command gate that declares no inputs depend on the whole workspace but its evidence', async () => {
+    copyBundledWorkspace(workspace.root);
+    const gates = JSON.parse(readFileSync(join(workspace.root, 'governance/gates.json'), 'utf8'));
+    gates.gates.push({ id: 'VG-NPM-001', title: 't', scope: 's', owner: 'release-manager', kind: 'command', steps: [{ argv: ['npm', 'test'] }] });
+    writeFiles(workspace.root, { 'governance/gates.json': JSON.stringify(gates) });
+    const { governance } = await infer(['governance/governance.json']);
+    expect(governance.targets['VG-NPM-001'].inputs).toEqual(['{workspaceRoot}/**/*', '!{workspaceRoot}/evidence/**/*', { externalDependencies: ['nx-governance'] }]);
   });
 
   it('infers the core from its Cargo.toml with build and test targets', async () => {
@@ -168,7 +189,6 @@ describe('createNodes', () => {
     });
     const projects = await infer(['ops/governance.json'], { validateTargetName: 'check' });
     expect(projects['ops'].name).toBe('release-governance');
-    expect(projects['ops'].targets.check.inputs[1]).toBe('{workspaceRoot}/ops/plans/**/*.md');
     expect(Object.keys(projects['ops'].targets)).toContain('check');
   });
 
@@ -176,7 +196,48 @@ describe('createNodes', () => {
     writeFiles(workspace.root, { 'governance/governance.json': '{ "core": ' });
     const projects = await infer(['governance/governance.json']);
     expect(projects['governance'].name).toBe('governance');
-    expect(projects['governance'].targets.validate.inputs[1]).toBe('{workspaceRoot}/governance/milestones/**/*.md');
+    expect(projects['governance'].targets.validate.executor).toBe('nx-governance:validate');
+    // Nothing to run until the data reads again: the aggregate then fails on the file.
+    expect(projects['governance'].targets.gate.dependsOn).toEqual([]);
+  });
+
+  it.each([
+    ['a trailing brace', (text: string) => `${text}}`],
+    ['a byte-order mark', (text: string) => `\ufeff${text}`],
+  ])('keeps the core and the consumers when governance.json has %s', async (_name, breakIt) => {
+    copyBundledWorkspace(workspace.root);
+    const path = join(workspace.root, 'governance/governance.json');
+    writeFiles(workspace.root, { 'governance/governance.json': breakIt(readFileSync(path, 'utf8')) });
+    const projects = await infer(['governance/governance.json']);
+    expect(Object.keys(projects).sort()).toEqual(['governance', 'loop', 'vendor/io-rflx', 'vendor/loop-agent', 'vendor/rlm-claude-code']);
+    expect(projects['vendor/io-rflx'].implicitDependencies).toEqual(['loop']);
+  });
+
+  it.each([['an empty file', ''], ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`]])(
+    'keeps the consumers, without a core to depend on, when governance.json is %s',
+    async (_name, text) => {
+      copyBundledWorkspace(workspace.root);
+      writeFiles(workspace.root, { 'governance/governance.json': text });
+      const projects = await infer(['governance/governance.json']);
+      expect(Object.keys(projects).sort()).toEqual(['governance', 'vendor/io-rflx', 'vendor/loop-agent', 'vendor/rlm-claude-code']);
+      expect(projects['vendor/io-rflx'].implicitDependencies).toBeUndefined();
+      expect(projects['vendor/io-rflx'].targets.compat.dependsOn).toBeUndefined();
+    },
+  );
+
+  it('keeps every consumer that still reads when compatibility.json has an impossible date', async () => {
+    copyBundledWorkspace(workspace.root);
+    const path = join(workspace.root, 'governance/compatibility.json');
+    writeFiles(workspace.root, { 'governance/compatibility.json': readFileSync(path, 'utf8').replace('"2026-02-19"', '"2026-02-30"') });
+    const projects = await infer(['governance/governance.json']);
+    expect(Object.keys(projects).sort()).toEqual(['governance', 'loop', 'vendor/io-rflx', 'vendor/loop-agent', 'vendor/rlm-claude-code']);
+  });
+
+  it('leaves out a consumer whose folder is missing: Nx cannot hash a project without files', async () => {
+    copyBundledWorkspace(workspace.root);
+    rmSync(join(workspace.root, 'vendor/loop-agent'), { recursive: true });
+    const projects = await infer(['governance/governance.json']);
+    expect(Object.keys(projects).sort()).toEqual(['governance', 'loop', 'vendor/io-rflx', 'vendor/rlm-claude-code']);
   });
 
   it('adds targets to a project that already lives in the folder instead of naming a new one', async () => {
@@ -185,7 +246,7 @@ describe('createNodes', () => {
     const projects = await infer(['governance/governance.json']);
     expect(projects['governance'].name).toBeUndefined();
     expect(projects['loop'].name).toBeUndefined();
-    expect(Object.keys(projects['governance'].targets).slice(0, 5)).toEqual(['validate', 'gate', 'attest', 'verify-evidence', 'compat-run']);
+    expect(Object.keys(projects['governance'].targets).slice(0, 3)).toEqual(['validate', 'gate', 'gate-R0']);
   });
 
   it('gives the same result twice, the second from its cache, and notices an edit', async () => {

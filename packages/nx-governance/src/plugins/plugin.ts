@@ -1,17 +1,26 @@
 import { basename, dirname } from 'node:path';
-import { AggregateCreateNodesError, type CreateNodes, type CreateNodesResult, type CreateNodesResultArray, type ProjectConfiguration } from '@nx/devkit';
+import { AggregateCreateNodesError, type CreateNodes, type PostTasksExecution, type PreTasksExecution, type CreateNodesResult, type CreateNodesResultArray, type ProjectConfiguration } from '@nx/devkit';
 import { resolveConsumers } from '../core/consumers/resolve-consumers';
 import { resolveCore } from '../core/consumers/resolve-core';
 import { diskFileReader, type FileReader } from '../core/workspace/file-reader';
-import { CONSUMER_FILE, loadGovernance } from '../core/workspace/load-governance';
+import { CONSUMER_FILE, DATA_FILES, loadGovernance } from '../core/workspace/load-governance';
+import { salvageConsumers, salvageSettings } from '../core/workspace/salvage-governance';
 import { consumerProject } from './consumer-project';
 import { coreProject } from './core-project';
 import { governanceProject } from './governance-project';
 import { InferenceCache } from './inference-cache';
 import { type GovernancePluginOptions, normalizeOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
+import { closeSkippedGateRuns } from './post-run';
+import { refuseDirtyGateRun } from './pre-run';
 
 export type { GovernancePluginOptions } from './options';
+
+/** Refuses a `--requireClean` gate run on a dirty tree before any gate runs (see refuseDirtyGateRun). */
+export const preTasksExecution: PreTasksExecution<GovernancePluginOptions> = (_options, context) => refuseDirtyGateRun(context);
+
+/** Closes gate runs that Nx cut short (see closeSkippedGateRuns). */
+export const postTasksExecution: PostTasksExecution<GovernancePluginOptions> = (_options, context) => closeSkippedGateRuns(context);
 
 export const SETTINGS_FILE = 'governance.json';
 export const PLUGIN_GLOB = `**/{${SETTINGS_FILE},${CONSUMER_FILE}}`;
@@ -60,7 +69,11 @@ function inferProjects(
   options: Required<GovernancePluginOptions>,
   workspaceRoot: string,
 ): Projects {
-  const { data } = loadGovernance(reader, settingsFile, { consumerFiles });
+  const loaded = loadGovernance(reader, settingsFile, { consumerFiles }).data;
+  // A broken file must not take the workspace down: keep what still reads; the governance targets fail on it at run time.
+  const data = loaded.settingsSource ? loaded : { ...loaded, settings: salvageSettings(reader.read(settingsFile)) };
+  const compatibilityFile = `${dirname(settingsFile)}/${DATA_FILES.compatibility.name}`;
+  const declared = data.unreadable.has('compatibility') ? { file: compatibilityFile, consumers: salvageConsumers(reader.read(compatibilityFile)) } : undefined;
   const hasOwnProject = (root: string) => ['project.json', 'package.json'].some((f) => reader.read(`${root}/${f}`) !== undefined);
   const core = resolveCore(reader, data.settings);
   const projects: Projects = {};
@@ -69,10 +82,11 @@ function inferProjects(
     projects[root] = hasOwnProject(root) ? rest : { name, ...rest };
   };
 
-  add(dirname(settingsFile), governanceProject(settingsFile, data.settings, data.gates?.data.gates ?? [], options, workspaceRoot));
-  if (core.path) add(core.path, coreProject(core, options));
-  for (const consumer of resolveConsumers(reader, data)) {
-    if (consumer.path) add(consumer.path, consumerProject(consumer, core, settingsFile, data.settings, options, workspaceRoot));
+  add(dirname(settingsFile), governanceProject(settingsFile, data, options, workspaceRoot));
+  if (core.project && core.path) add(core.path, coreProject(core, options));
+  for (const consumer of declared ? resolveConsumers(reader, data, declared) : resolveConsumers(reader, data)) {
+    // Nx cannot hash a project without files; a missing folder is validate's to report, not the graph's to break on.
+    if (consumer.path && reader.list(consumer.path, '').length > 0) add(consumer.path, consumerProject(consumer, core, settingsFile, data.settings, options, workspaceRoot));
   }
   return projects;
 }

@@ -19,9 +19,13 @@ export function writeFiles(root: string, files: Record<string, string>): void {
   }
 }
 
-/** Copies the bundled governance/ folder into `root`. */
+/** The manifests of the bundled core and consumers: what inference and the rules read of their folders. */
+export const BUNDLED_MANIFESTS = ['loop/Cargo.toml', 'vendor/io-rflx/Cargo.toml', 'vendor/rlm-claude-code/pyproject.toml', 'vendor/loop-agent/pyproject.toml'];
+
+/** Copies the bundled governance/ folder into `root`, with the manifests of the folders it names. */
 export function copyBundledGovernance(root: string): void {
   cpSync(join(REPO_ROOT, 'governance'), join(root, 'governance'), { recursive: true });
+  for (const file of BUNDLED_MANIFESTS) cpSync(join(REPO_ROOT, file), join(root, file));
 }
 
 export function readRepoFile(path: string): string {

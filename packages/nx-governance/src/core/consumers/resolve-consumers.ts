@@ -22,10 +22,14 @@ export interface ResolvedConsumer {
  * Consumers from compatibility.json and from `governance.consumer.json` files.
  * A folder's own declaration wins over an entry for the same name.
  */
-export function resolveConsumers(reader: FileReader, data: GovernanceData): ResolvedConsumer[] {
+export function resolveConsumers(
+  reader: FileReader,
+  data: GovernanceData,
+  declared: { file: string; consumers: readonly Consumer[] } | undefined = data.compatibility && { file: data.compatibility.file, consumers: data.compatibility.data.consumers },
+): ResolvedConsumer[] {
   const byName = new Map<string, ResolvedConsumer>();
-  for (const consumer of data.compatibility?.data.consumers ?? []) {
-    byName.set(consumer.name, resolveConsumer(reader, consumer, data.compatibility!.file));
+  for (const consumer of declared?.consumers ?? []) {
+    byName.set(consumer.name, resolveConsumer(reader, consumer, declared!.file));
   }
   for (const { file, data: declared } of data.consumerFiles) {
     byName.set(declared.name, resolveConsumer(reader, { ...declared, path: posix.dirname(file) }, file));

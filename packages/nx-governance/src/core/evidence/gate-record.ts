@@ -1,6 +1,7 @@
 import type { ProcessFacts } from '../process/run-process';
 import type { TestCounts } from '../process/test-counts';
 import type { CriterionResult } from '../gates/pass-criteria';
+import type { ProducedBy } from './produced-by';
 
 export const GATE_RESULTS = ['pass', 'fail', 'blocked', 'pending', 'interrupted'] as const;
 export type GateResult = (typeof GATE_RESULTS)[number];
@@ -38,6 +39,8 @@ export interface GateRecord {
   durationMs: number;
   git: { commit?: string; branch?: string; dirty: boolean; consumers: Record<string, string> };
   tools: { node: string; nx?: string; plugin?: string; steps: Record<string, string> };
+  /** Where the record was made, so that one restored from a cache says so. Absent in records made before it existed. */
+  producedBy?: ProducedBy;
   steps: StepRecord[];
   criteria: CriterionResult[];
   tests?: TestCounts;

@@ -21,9 +21,9 @@ export interface Attestation {
 
 /** A hash of the gate's definition and of every file its `inputs` cover: an attestation holds while it is unchanged. */
 export function manualGateFingerprint(root: string, gate: ManualGate): string {
-  const files = gate.inputs.length ? fg.sync(gate.inputs, { cwd: root, onlyFiles: true, dot: false }).sort() : [];
+  const files = gate.inputs?.length ? fg.sync(gate.inputs, { cwd: root, onlyFiles: true, dot: false }).sort() : [];
   const hashes = files.map((file) => [file, sha256(readFileSync(join(root, file)))]);
-  return sha256(canonicalJson({ id: gate.id, checklist: gate.checklist, inputs: gate.inputs, files: hashes }));
+  return sha256(canonicalJson({ id: gate.id, checklist: gate.checklist, inputs: gate.inputs ?? [], files: hashes }));
 }
 
 export function attestationFolder(settings: GovernanceSettings, gate: string): string {

@@ -11,6 +11,7 @@ import { findCurrentAttestation, manualGateFingerprint } from './attestation';
 import { gateBlocker } from './gate-blockers';
 import { evaluatePassCriteria } from './pass-criteria';
 import { gateEvidenceFolder } from '../evidence/gate-store';
+import { producedHere } from '../evidence/produced-by';
 
 export interface GateRunInput {
   root: string;
@@ -31,6 +32,22 @@ export async function runGate(input: GateRunInput): Promise<UnchainedRecord> {
   const started = new Date();
   const { gate } = input;
   const outcome = gate.kind === 'command' ? await runCommandGate(input, gate, started) : evaluateManualGate(input, gate);
+  return describeGateRun(input, started, outcome);
+}
+
+/**
+ * The record of a gate Nx did not run because one of its Nx target steps
+ * failed (or did not run either): a `fail` that names the step, so it replaces
+ * any earlier `pass` and every reader of the latest record sees it.
+ */
+export function recordGateNotRun(input: Omit<GateRunInput, 'signal' | 'log'>, steps: StepRecord[]): UnchainedRecord {
+  const failed = steps.filter((s) => s.note !== 'succeeded');
+  const notes = failed.map((s) => `Nx target step ${s.target} ${s.note}; the gate did not run`);
+  return describeGateRun(input, new Date(), { result: 'fail', notes: notes.length ? notes : ['the gate did not run'], steps });
+}
+
+function describeGateRun(input: Omit<GateRunInput, 'signal' | 'log'>, started: Date, outcome: Outcome): UnchainedRecord {
+  const { gate } = input;
   const finished = new Date();
   return {
     gate: gate.id,
@@ -51,10 +68,15 @@ export async function runGate(input: GateRunInput): Promise<UnchainedRecord> {
       ),
     },
     tools: { node: process.version, ...input.versions, steps: outcome.stepVersions ?? {} },
+    producedBy: producedHere(input.root),
     criteria: [],
-    ...outcome,
+    ...withoutStepVersions(outcome),
     ...(input.taskHash ? { taskHash: input.taskHash } : {}),
   } as UnchainedRecord;
+}
+
+function withoutStepVersions({ stepVersions: _versions, ...outcome }: Outcome): Omit<Outcome, 'stepVersions'> {
+  return outcome;
 }
 
 type Outcome = Pick<GateRecord, 'result' | 'notes' | 'steps'> & Partial<Pick<GateRecord, 'criteria' | 'tests' | 'checklist' | 'attestation'>> & { stepVersions?: Record<string, string> };

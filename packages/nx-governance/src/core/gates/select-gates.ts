@@ -1,15 +1,10 @@
-import type { TaskCard } from '../milestone/model';
 import type { Gate } from '../schemas/gates';
-import type { GovernanceData } from '../workspace/load-governance';
 import { knownList } from '../validation/rule-context';
+import type { GovernanceData } from '../workspace/load-governance';
+import { DEFAULT_GATE_TARGET, type GateScope, gateScopes } from './gate-scopes';
 
-export interface GateSelection {
-  /** What was asked for, in words, for the summary. */
-  scope: string;
-  releaseClass?: string;
+export interface GateSelection extends Omit<GateScope, 'gates'> {
   gates: Gate[];
-  /** Task cards whose evidence this run writes, each with the gates it requires. */
-  tasks: Array<{ task: string; milestone: string; gates: string[] }>;
 }
 
 export interface GateRequest {
@@ -19,47 +14,37 @@ export interface GateRequest {
   releaseClass?: string;
 }
 
+export type GateSelectionResult = { ok: true; selection: GateSelection } | { ok: false; error: string };
+
 /**
  * Which gates a run needs: one gate, a task card's required gates, every card
- * of a milestone, or (by default) the release class's gate set.
+ * of a milestone, a release class, or (by default) the playbook's default
+ * class. Selecting no gate at all is an error: a run that judged nothing must
+ * not read as a pass.
  */
-export function selectGates(data: GovernanceData, request: GateRequest): { selection?: GateSelection; error?: string } {
+export function selectGates(data: GovernanceData, request: GateRequest, gateTarget = DEFAULT_GATE_TARGET): GateSelectionResult {
   const gates = data.gates?.data.gates ?? [];
   const byId = new Map(gates.map((g) => [g.id, g]));
-  const resolve = (ids: string[], owner: string): { gates?: Gate[]; error?: string } => {
-    const unknown = ids.filter((id) => !byId.has(id));
-    if (unknown.length) return { error: `${owner} requires unknown gate(s) ${unknown.join(', ')}; known gates: ${knownList(byId.keys())}` };
-    return { gates: [...new Set(ids)].map((id) => byId.get(id)!) };
+  const scopes = gateScopes(data, gateTarget);
+  const scopeOf = (kind: GateScope['kind'], id: string, noun: string): GateSelectionResult | GateScope => {
+    const found = scopes.find((s) => s.kind === kind && s.id === id);
+    if (found) return found;
+    return { ok: false, error: `unknown ${noun} ${id}; known ${noun}s: ${knownList(scopes.filter((s) => s.kind === kind).map((s) => s.id), id)}` };
   };
-  const cards = data.milestones.flatMap((m) => m.taskCards.map((card) => ({ card, milestone: m.id })));
-  const taskEntry = ({ card, milestone }: { card: TaskCard; milestone: string }) => ({ task: card.id, milestone, gates: card.requiredGates });
 
+  let scope: GateSelectionResult | GateScope;
   if (request.gate) {
-    if (!byId.has(request.gate)) return { error: `unknown gate ${request.gate}; known gates: ${knownList(byId.keys())}` };
-    return { selection: { scope: `gate ${request.gate}`, gates: [byId.get(request.gate)!], tasks: [] } };
-  }
-  if (request.task) {
-    const found = cards.find((c) => c.card.id === request.task);
-    if (!found) return { error: `unknown task ${request.task}; known tasks: ${knownList(cards.map((c) => c.card.id))}` };
-    const resolved = resolve(found.card.requiredGates, `task ${request.task}`);
-    if (resolved.error) return { error: resolved.error };
-    return { selection: { scope: `task ${request.task}`, gates: resolved.gates!, tasks: [taskEntry(found)] } };
-  }
-  if (request.milestone) {
-    const inMilestone = cards.filter((c) => c.milestone === request.milestone);
-    if (!data.milestones.some((m) => m.id === request.milestone)) {
-      return { error: `unknown milestone ${request.milestone}; known milestones: ${knownList(data.milestones.map((m) => m.id))}` };
-    }
-    const resolved = resolve(inMilestone.flatMap((c) => c.card.requiredGates), `milestone ${request.milestone}`);
-    if (resolved.error) return { error: resolved.error };
-    return { selection: { scope: `milestone ${request.milestone}`, gates: resolved.gates!, tasks: inMilestone.map(taskEntry) } };
-  }
-  const playbook = data.playbook?.data;
-  const classId = request.releaseClass ?? playbook?.defaultReleaseClass;
-  if (!playbook || !classId) return { selection: { scope: 'every gate (no playbook release class)', gates, tasks: [] } };
-  const releaseClass = playbook.releaseClasses.find((c) => c.id === classId);
-  if (!releaseClass) return { error: `unknown release class ${classId}; known classes: ${knownList(playbook.releaseClasses.map((c) => c.id))}` };
-  const resolved = resolve(releaseClass.gates, `release class ${classId}`);
-  if (resolved.error) return { error: resolved.error };
-  return { selection: { scope: `release class ${classId} (${releaseClass.title})`, releaseClass: classId, gates: resolved.gates!, tasks: [] } };
+    const gate = byId.get(request.gate);
+    if (!gate) return { ok: false, error: `unknown gate ${request.gate}; known gates: ${knownList(byId.keys(), request.gate)}` };
+    return { ok: true, selection: { kind: 'default', id: gate.id, target: gate.id, describe: `gate ${gate.id}`, gates: [gate], tasks: [] } };
+  } else if (request.task) scope = scopeOf('task', request.task, 'task');
+  else if (request.milestone) scope = scopeOf('milestone', request.milestone, 'milestone');
+  else if (request.releaseClass) scope = scopeOf('release-class', request.releaseClass, 'release class');
+  else scope = scopes[0];
+  if ('ok' in scope) return scope;
+
+  const unknown = scope.gates.filter((id) => !byId.has(id));
+  if (unknown.length) return { ok: false, error: `${scope.describe} requires unknown gate(s) ${unknown.join(', ')}; known gates: ${knownList(byId.keys(), unknown[0])}` };
+  if (scope.gates.length === 0) return { ok: false, error: `${scope.describe} selects no gate, so a run would judge nothing; give it required gates first` };
+  return { ok: true, selection: { ...scope, gates: scope.gates.map((id) => byId.get(id)!) } };
 }

@@ -2,31 +2,41 @@ import type { GateEvidence } from '../evidence/gate-record';
 import type { JunitCase } from '../reports/junit';
 import type { Gate } from '../schemas/gates';
 
+/** How a gate's latest record came to be in this run. */
+export type GateOrigin = 'ran' | 'restored' | 'not-run';
+
 export interface GateRunRow {
   gate: Gate;
-  /** The gate's evidence when it is current for this run; absent when the gate did not run. */
+  /** The gate's evidence when it is current for this run; absent when there is none to trust. */
   evidence?: GateEvidence;
-  fromCache: boolean;
+  origin: GateOrigin;
   taskEvidence?: string[];
 }
 
+const ORIGIN_WORDS: Record<GateOrigin, string> = {
+  ran: 'ran in this run',
+  restored: 'restored by Nx from a cache (nothing it depends on changed)',
+  'not-run': 'did not run: an Nx target step it needs failed or did not run',
+};
+
 /** The table, the verdict and the machine-readable forms of a gate run. */
-export function summarizeGateRun(rows: GateRunRow[]) {
+export function summarizeGateRun(rows: GateRunRow[], evidenceFolder: (gate: string) => string) {
   const resultOf = (row: GateRunRow) => row.evidence?.record.result ?? 'fail';
-  const noteOf = (row: GateRunRow) =>
-    row.evidence ? row.evidence.record.notes.join('; ') : 'no current evidence: the gate target did not run (see the output above: a dependency failed?)';
+  const noteOf = (row: GateRunRow) => (row.evidence ? row.evidence.record.notes.join('; ') : 'no current evidence for this run: the gate target did not run or its record does not match');
   const blockingFailures = rows.filter((r) => r.gate.enforcement === 'blocking' && resultOf(r) !== 'pass');
   const advisoryFindings = rows.filter((r) => r.gate.enforcement === 'advisory' && resultOf(r) !== 'pass');
+  const mark: Record<GateOrigin, string> = { ran: '', restored: '*', 'not-run': '!' };
   const table = [
     '',
     `${'Gate'.padEnd(24)} ${'Result'.padEnd(12)} ${'Duration'.padStart(9)}  Evidence`,
     ...rows.map((row) => {
-      const duration = row.evidence ? `${(row.evidence.record.durationMs / 1000).toFixed(1)}s${row.fromCache ? '*' : ''}` : '-';
-      const file = row.taskEvidence?.join(', ') ?? (row.evidence ? `evidence/gates/${row.gate.id}/latest.md` : '-');
+      const duration = row.evidence ? `${(row.evidence.record.durationMs / 1000).toFixed(1)}s${mark[row.origin]}` : `-${mark[row.origin]}`;
+      const file = row.taskEvidence?.join(', ') ?? (row.evidence ? `${evidenceFolder(row.gate.id)}/latest.md` : '-');
       const result = `${resultOf(row)}${row.gate.enforcement === 'advisory' ? ' (adv.)' : ''}`;
       return `${row.gate.id.padEnd(24)} ${result.padEnd(12)} ${duration.padStart(9)}  ${file}${resultOf(row) === 'pass' ? '' : `\n${' '.repeat(25)}${noteOf(row)}`}`;
     }),
-    ...(rows.some((r) => r.fromCache) ? ['(* restored from the Nx cache: nothing it depends on changed)'] : []),
+    ...(rows.some((r) => r.origin === 'restored') ? [`(* ${ORIGIN_WORDS.restored})`] : []),
+    ...(rows.some((r) => r.origin === 'not-run') ? [`(! ${ORIGIN_WORDS['not-run']})`] : []),
     '',
   ];
   const passed = blockingFailures.length === 0;
@@ -44,7 +54,8 @@ export function summarizeGateRun(rows: GateRunRow[]) {
     enforcement: row.gate.enforcement,
     result: resultOf(row),
     notes: noteOf(row),
-    fromCache: row.fromCache,
+    origin: row.origin,
+    fromCache: row.origin === 'restored',
     digest: row.evidence?.digest,
     taskEvidence: row.taskEvidence ?? [],
   }));

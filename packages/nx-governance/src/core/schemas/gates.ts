@@ -62,11 +62,15 @@ const common = {
   timeoutSeconds: z.number().int().positive().max(86_400).default(900).meta({ description: 'Time limit for the whole gate.' }),
   inputs: z
     .array(relativePath)
-    .default([])
+    .optional()
     .meta({
       description:
-        'Files the gate reads, as globs relative to the workspace root (Nx cache inputs). For a manual gate: what the attestation covers; when they change, the attestation is no longer current and the gate is pending.',
+        'Files the gate reads, as globs relative to the workspace root (Nx cache inputs). A command gate with command steps that declares neither inputs nor projects depends on every file of the workspace (less the evidence folder); [] declares that its steps read nothing beyond its Nx target steps. For a manual gate: what the attestation covers; when they change, the attestation is no longer current and the gate is pending.',
     }),
+  projects: z
+    .array(z.string().min(1))
+    .optional()
+    .meta({ description: 'Nx projects whose files the gate reads (their default inputs); they also become dependencies for nx affected.' }),
 };
 
 const commandGate = z

@@ -24,6 +24,9 @@ export function checkCompatibility(ctx: RuleContext): void {
     ctx.errorAt(compat, ['consumers', i, 'name'], `duplicate consumer ${c.name}, first defined at consumers[${first}]`),
   );
   consumers.forEach((consumer, i) => {
+    if (consumer.path && ctx.reader.list(consumer.path, '').length === 0) {
+      ctx.errorAt(compat, ['consumers', i, 'path'], `consumer ${consumer.name} lives in ${consumer.path}, which is missing or empty; expected the consumer's vendored folder (restore it, or remove the consumer)`);
+    }
     if (projects && !projects.has(consumer.project)) {
       ctx.errorAt(compat, ['consumers', i, 'project'], `consumer ${consumer.name} names Nx project "${consumer.project}", which does not exist; expected one of: ${knownList(projects.keys())}`);
     }

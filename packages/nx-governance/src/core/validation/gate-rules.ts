@@ -15,8 +15,15 @@ export function checkGates(ctx: RuleContext): void {
       const [project, target] = step.target.split(':');
       const targets = ctx.options.projects?.get(project);
       const path = ['gates', index, 'steps', stepIndex, 'target'];
-      if (!targets) ctx.errorAt(gates, path, `unknown Nx project "${project}" in ${step.target}, expected one of: ${knownList(ctx.options.projects!.keys())}`);
+      if (project === ctx.data.settings.projectName && isGateRunTarget(ctx, target)) {
+        ctx.errorAt(gates, path, `${step.target} runs gates itself, so the gate would wait for itself; expected a target that does the work (a build, a test, validate)`);
+      } else if (!targets) ctx.errorAt(gates, path, `unknown Nx project "${project}" in ${step.target}, expected one of: ${knownList(ctx.options.projects!.keys())}`);
       else if (!targets.includes(target)) ctx.errorAt(gates, path, `project ${project} has no target "${target}", expected one of: ${knownList(targets)}`);
     });
   });
+}
+
+/** The governance project's targets that run gates: every gate and every aggregate of gates. */
+function isGateRunTarget(ctx: RuleContext, target: string): boolean {
+  return ctx.gateIds()?.has(target) === true || target === 'gate' || target.startsWith('gate-');
 }

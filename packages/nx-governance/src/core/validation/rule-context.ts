@@ -1,5 +1,6 @@
 import { type Diagnostic, error, warning } from '../diagnostics';
 import { formatJsonPath } from '../json-source';
+import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData, LoadedFile } from '../workspace/load-governance';
 
 export interface ValidationOptions {
@@ -16,6 +17,8 @@ export class RuleContext {
   constructor(
     readonly data: GovernanceData,
     readonly options: ValidationOptions,
+    /** The workspace the data describes, for rules about the folders it names. */
+    readonly reader: FileReader,
   ) {}
 
   errorAt(loaded: LoadedFile<unknown>, path: (string | number)[], message: string): void {
@@ -30,14 +33,14 @@ export class RuleContext {
   unknownGate(id: string): string | undefined {
     const ids = this.gateIds();
     if (!ids || ids.has(id)) return undefined;
-    return `unknown gate ${id}, expected a gate defined in ${this.data.gates?.file ?? 'gates.json'}: ${knownList(ids)}`;
+    return `unknown gate ${id}, expected a gate defined in ${this.data.gates?.file ?? 'gates.json'}: ${knownList(ids, id)}`;
   }
 
   /** Why a role reference is wrong, or undefined when the role exists or there is no playbook to tell. */
   unknownRole(id: string | undefined): string | undefined {
     const ids = this.roleIds();
     if (id === undefined || !ids || ids.has(id)) return undefined;
-    return `unknown role "${id}", expected one of the playbook roles: ${knownList(ids)}`;
+    return `unknown role "${id}", expected one of the playbook roles: ${knownList(ids, id)}`;
   }
 
   /** Reports `problem` at `path` when there is one. */
@@ -72,7 +75,31 @@ export function forEachDuplicate<T>(items: readonly T[], keyOf: (item: T) => str
   });
 }
 
-export function knownList(values: Iterable<string>): string {
-  const list = [...values].sort();
-  return list.length ? list.join(', ') : '(none defined)';
+const MAX_LISTED = 5;
+
+/**
+ * The known values for a message: all of them when there are few, else the
+ * five nearest to what was written (`near`), so a typo among two hundred ids
+ * reads as a suggestion rather than a wall.
+ */
+export function knownList(values: Iterable<string>, near?: string): string {
+  const list = [...new Set(values)].sort();
+  if (!list.length) return '(none defined)';
+  if (list.length <= MAX_LISTED || near === undefined) return list.join(', ');
+  const nearest = [...list].sort((a, b) => editDistance(near, a) - editDistance(near, b) || a.localeCompare(b)).slice(0, MAX_LISTED);
+  return `${nearest.join(', ')} (the nearest ${MAX_LISTED} of ${list.length})`;
+}
+
+/** Levenshtein distance, case-insensitive: how many edits turn one id into the other. */
+export function editDistance(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[y.length];
 }

@@ -119,7 +119,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a duplicate gate id',
     [editJson('gates.json', (d) => d.gates.push({ ...d.gates[0], title: 'Copy' }))],
-    ['governance/gates.json:194: gates[7].id: duplicate gate id VG-CONTRACT-001, first defined at gates[0]'],
+    ['governance/gates.json:198: gates[7].id: duplicate gate id VG-CONTRACT-001, first defined at gates[0]'],
   ],
   [
     'a gate owner that is no role',
@@ -190,9 +190,23 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   ],
   [
     'a duplicate consumer',
-    [editJson('compatibility.json', (d) => d.consumers.push({ ...d.consumers[1], path: 'vendor/loop-agent-copy' }))],
+    [editJson('compatibility.json', (d) => d.consumers.push({ ...d.consumers[1], path: 'vendor/loop-agent-copy' })), (root) => writeFiles(root, { 'vendor/loop-agent-copy/pyproject.toml': '' })],
     [
       'governance/compatibility.json:45: consumers[3].name: duplicate consumer loop-agent, first defined at consumers[1]',
+    ],
+  ],
+  [
+    'a consumer whose folder is missing',
+    [(root) => rmSync(join(root, 'vendor/io-rflx'), { recursive: true })],
+    [
+      "governance/compatibility.json:25: consumers[2].path: consumer io-rflx lives in vendor/io-rflx, which is missing or empty; expected the consumer's vendored folder (restore it, or remove the consumer)",
+    ],
+  ],
+  [
+    'a gate step that runs a gate',
+    [editJson('gates.json', (d) => (d.gates[1].steps[0].target = 'governance:VG-COMPAT-001'))],
+    [
+      'governance/gates.json:32: gates[1].steps[0].target: governance:VG-COMPAT-001 runs gates itself, so the gate would wait for itself; expected a target that does the work (a build, a test, validate)',
     ],
   ],
   [
@@ -203,7 +217,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a release class with an unknown gate',
     [editJson('playbook.json', (d) => d.releaseClasses[2].gates.push('VG-LOOP-PERF-009'))],
-    ['governance/playbook.json:50: releaseClasses[2].gates[6]: unknown gate VG-LOOP-PERF-009, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001'],
+    ['governance/playbook.json:50: releaseClasses[2].gates[6]: unknown gate VG-LOOP-PERF-009, expected a gate defined in governance/gates.json: VG-LOOP-PERF-001, VG-LOOP-TEST-001, VG-LOOP-BUILD-001, VG-COMPAT-001, VG-LOOP-CONTRACT-001 (the nearest 5 of 7)'],
   ],
   [
     'an unknown default release class',
@@ -219,7 +233,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
       }),
     ],
     [
-      'governance/playbook.json:110: rollbackTriggers[0].gates[0]: unknown gate VG-NOPE-001, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001',
+      'governance/playbook.json:110: rollbackTriggers[0].gates[0]: unknown gate VG-NOPE-001, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001, VG-CONTRACT-001, VG-GOVERNANCE-001 (the nearest 5 of 7)',
       'governance/playbook.json:130: rollbackTriggers[3].metric: gate VG-GOVERNANCE-001 has no metric "throughput", expected one of: (none defined)',
     ],
   ],
@@ -256,7 +270,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a task card requiring an unknown gate',
     [editText('milestones/M6.md', 'Required gates: VG-CONTRACT-001\n\n### M6-T02', 'Required gates: `VG-CONTRACT-001`, VG-COMPAT-404\n\n### M6-T02')],
-    ['governance/milestones/M6.md:30: M6-T01.requiredGates: unknown gate VG-COMPAT-404, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001'],
+    ['governance/milestones/M6.md:30: M6-T01.requiredGates: unknown gate VG-COMPAT-404, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-LOOP-TEST-001, VG-LOOP-PERF-001, VG-GOVERNANCE-001 (the nearest 5 of 7)'],
   ],
   [
     'a task id used in two milestones',

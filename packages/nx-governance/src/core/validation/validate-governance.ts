@@ -17,7 +17,7 @@ export interface ValidationResult extends DiagnosticReport {
 /** Checks every governance file against its schema and the rules across files. */
 export function validateGovernance(reader: FileReader, settingsFile: string, options: ValidationOptions = {}): ValidationResult {
   const loaded = loadGovernance(reader, settingsFile);
-  const ctx = new RuleContext(loaded.data, options);
+  const ctx = new RuleContext(loaded.data, options, reader);
   for (const rule of [checkCoreProject, checkGates, checkMilestones, checkCompatibility, checkConsumerFiles, checkPlaybook, checkCadence]) rule(ctx);
   return { data: loaded.data, ...splitBySeverity([...loaded.diagnostics, ...ctx.diagnostics]) };
 }

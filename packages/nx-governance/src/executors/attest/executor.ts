@@ -8,11 +8,13 @@ import { gitUser, manualGateFingerprint, writeAttestation } from '../../core/gat
 import { readAnswers } from '../../core/gates/read-answers';
 import { runGate } from '../../core/gates/run-gate';
 import { knownList } from '../../core/validation/rule-context';
-import { loadWorkspaceGovernance, signingKey, toolVersions } from '../workspace-governance';
+import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import type { AttestExecutorSchema } from './schema';
 
 export default async function attestExecutor(options: AttestExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data, consumers } = governance;
   const manual = (data.gates?.data.gates ?? []).filter((g) => g.kind === 'manual');
   const gate = manual.find((g) => g.id === options.gate);
   if (!gate || gate.kind !== 'manual') {

@@ -6,7 +6,7 @@ import { todayUtc } from '../../core/dates';
 import { isCalendarDate } from '../../core/schemas/common';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { diskFileReader } from '../../core/workspace/file-reader';
-import { loadWorkspaceGovernance } from '../workspace-governance';
+import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { CadenceExecutorSchema } from './schema';
 
 export default async function cadenceExecutor(options: CadenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
@@ -15,7 +15,9 @@ export default async function cadenceExecutor(options: CadenceExecutorSchema, co
     logger.error(`--as-of=${asOf}: expected a calendar date written YYYY-MM-DD`);
     return { success: false };
   }
-  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data, consumers } = governance;
   const names = consumers.map((c) => c.name);
   const report = evaluateCadence(data, readEvidenceHistory(diskFileReader(context.root), data, names), names, asOf);
   logger.info(`Maintenance cadence as of ${asOf}`);

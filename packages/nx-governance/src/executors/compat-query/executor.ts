@@ -5,11 +5,13 @@ import { queryMatrix } from '../../core/matrix/query-matrix';
 import { readCompatResults } from '../../core/matrix/read-compat-results';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { diskFileReader } from '../../core/workspace/file-reader';
-import { loadWorkspaceGovernance } from '../workspace-governance';
+import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { CompatQueryExecutorSchema } from './schema';
 
 export default async function compatQueryExecutor(options: CompatQueryExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data, consumers } = governance;
   const compat = data.compatibility?.data;
   if (!compat) {
     logger.error(`No ${data.settingsFile.replace('governance.json', 'compatibility.json')}: there is no matrix to ask.`);

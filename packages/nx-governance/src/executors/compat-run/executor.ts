@@ -1,18 +1,16 @@
 import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { readLatestCompatResult } from '../../core/compat/compat-store';
-import { resolveConsumers } from '../../core/consumers/resolve-consumers';
 import { writeJsonReport } from '../../core/reports/write-json-report';
-import { diskFileReader } from '../../core/workspace/file-reader';
-import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../../core/workspace/load-governance';
+import { loadGovernanceForExecutor } from '../workspace-governance';
 import { runNx } from '../run-nx';
 import type { CompatRunExecutorSchema } from './schema';
 
 export default async function compatRunExecutor(options: CompatRunExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const target = options.target ?? 'compat';
-  const reader = diskFileReader(context.root);
-  const { data } = loadGovernance(reader, options.settingsFile ?? DEFAULT_SETTINGS_FILE);
-  const consumers = resolveConsumers(reader, data);
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data, consumers } = governance;
   let selected = consumers;
   if (options.affected) {
     const revisions = [...(options.base ? [`--base=${options.base}`] : []), ...(options.head ? [`--head=${options.head}`] : [])];

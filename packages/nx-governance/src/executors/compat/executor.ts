@@ -6,17 +6,17 @@ import { runCompat } from '../../core/compat/run-compat';
 import { writeCompatResult } from '../../core/compat/compat-store';
 import { knownList } from '../../core/validation/rule-context';
 import { writeJsonReport } from '../../core/reports/write-json-report';
-import { resolveConsumers } from '../../core/consumers/resolve-consumers';
 import { resolveCore } from '../../core/consumers/resolve-core';
 import { diskFileReader } from '../../core/workspace/file-reader';
-import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../../core/workspace/load-governance';
+import { loadGovernanceForExecutor } from '../workspace-governance';
 import { withInterruptSignal } from '../interrupt';
 import type { CompatExecutorSchema } from './schema';
 
 export default async function compatExecutor(options: CompatExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const reader = diskFileReader(context.root);
-  const { data } = loadGovernance(reader, options.settingsFile ?? DEFAULT_SETTINGS_FILE);
-  const consumers = resolveConsumers(reader, data);
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data, consumers } = governance;
   const consumer = consumers.find((c) => c.name === options.consumer);
   if (!consumer) {
     logger.error(`Unknown consumer "${options.consumer}", expected one of: ${knownList(consumers.map((c) => c.name))}`);

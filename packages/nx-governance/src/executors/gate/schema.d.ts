@@ -5,7 +5,6 @@ export interface GateExecutorSchema {
   milestone?: string;
   gate?: string;
   requireClean?: boolean;
-  parallel?: number;
   junit?: string;
   json?: string;
 }

@@ -12,11 +12,14 @@ import { knownList } from '../../core/validation/rule-context';
 import { diskFileReader } from '../../core/workspace/file-reader';
 import { currentTaskHashes } from '../nx-task-hash';
 import { runNx } from '../run-nx';
-import { loadWorkspaceGovernance } from '../workspace-governance';
+import { DEFAULT_GATE_TARGET } from '../../core/gates/gate-scopes';
+import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { ReleaseReadinessExecutorSchema } from './schema';
 
 export default async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data, consumers } = governance;
   const playbook = data.playbook?.data;
   const releaseClass = options.class ?? playbook?.defaultReleaseClass;
   const classIds = playbook?.releaseClasses.map((c) => c.id) ?? [];
@@ -26,7 +29,8 @@ export default async function releaseReadinessExecutor(options: ReleaseReadiness
   }
   if (options.runMissing) {
     logger.info(`Running the gates of ${releaseClass} first (--runMissing)`);
-    await runNx(context.root, ['run', `${context.projectName}:gate`, `--releaseClass=${releaseClass}`], { inheritOutput: true });
+    // The release class's own aggregate target runs its gates; readiness then judges whatever evidence that left.
+    await runNx(context.root, ['run', `${context.projectName}:${DEFAULT_GATE_TARGET}-${releaseClass}`], { inheritOutput: true });
   }
   const reader = diskFileReader(context.root);
   const core = resolveCore(reader, data.settings);

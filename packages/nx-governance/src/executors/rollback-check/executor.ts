@@ -7,11 +7,13 @@ import { evaluateRollbackTriggers } from '../../core/release/evaluate-rollback';
 import { describeTuple, procedureLines, type RollbackDecision, renderRollbackMarkdown } from '../../core/release/rollback-decision';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { diskFileReader } from '../../core/workspace/file-reader';
-import { loadWorkspaceGovernance } from '../workspace-governance';
+import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { RollbackCheckExecutorSchema } from './schema';
 
 export default async function rollbackCheckExecutor(options: RollbackCheckExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data, consumers } = governance;
   const playbook = data.playbook?.data;
   if (!playbook) {
     logger.error('No playbook.json: there are no rollback triggers to evaluate.');

@@ -4,11 +4,13 @@ import { runGate } from '../../core/gates/run-gate';
 import { knownList } from '../../core/validation/rule-context';
 import { withInterruptSignal } from '../interrupt';
 import { runningTaskHash } from '../nx-task-hash';
-import { loadWorkspaceGovernance, signingKey, toolVersions } from '../workspace-governance';
+import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import type { RunGateExecutorSchema } from './schema';
 
 export default async function runGateExecutor(options: RunGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const { data, consumers } = loadWorkspaceGovernance(context.root, options.settingsFile);
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data, consumers } = governance;
   const gates = data.gates?.data.gates ?? [];
   const gate = gates.find((g) => g.id === options.gate);
   if (!gate) {
@@ -36,6 +38,7 @@ export default async function runGateExecutor(options: RunGateExecutorSchema, co
     const line = `[${gate.id}] ${evidence.record.result}${evidence.record.notes.length ? `: ${evidence.record.notes.join('; ')}` : ''} (${file.slice(context.root.length + 1)})`;
     if (evidence.record.result === 'pass') logger.info(line);
     else logger.error(line);
-    return { success: evidence.record.result === 'pass' };
+    // An advisory finding is reported, never blocking: the aggregates above it must still run and report it.
+    return { success: evidence.record.result === 'pass' || gate.enforcement === 'advisory' };
   });
 }

@@ -6,6 +6,7 @@ import { validateGovernance } from '../../core/validation';
 import { diskFileReader } from '../../core/workspace/file-reader';
 import { DEFAULT_SETTINGS_FILE } from '../../core/workspace/load-governance';
 import { projectTargets } from '../project-targets';
+import { gatesReadingEverything } from '../../core/gates/gate-inputs';
 import type { ValidateExecutorSchema } from './schema';
 
 export default async function validateExecutor(options: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
@@ -30,6 +31,10 @@ export default async function validateExecutor(options: ValidateExecutorSchema, 
   if (result.errors.length > 0) {
     logger.error(`Governance is invalid: ${result.errors.length} error(s), ${result.warnings.length} warning(s) in ${summary}.`);
     return { success: false };
+  }
+  const everyChange = gatesReadingEverything(gates?.data.gates ?? [], result.data.settings.paths.evidence);
+  if (everyChange.length) {
+    logger.info(`Note: ${everyChange.length} gate(s) run on every change in the workspace, declaring neither inputs nor projects: ${everyChange.join(', ')}.`);
   }
   logger.info(`Governance is valid: ${summary}${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''}.`);
   return { success: true };

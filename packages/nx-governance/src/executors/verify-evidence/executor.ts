@@ -5,12 +5,14 @@ import { type ExecutorContext, logger } from '@nx/devkit';
 import { verifyEvidence } from '../../core/evidence/verify-evidence';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { currentTaskHashes } from '../nx-task-hash';
-import { loadWorkspaceGovernance } from '../workspace-governance';
+import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { VerifyEvidenceExecutorSchema } from './schema';
 
 export default async function verifyEvidenceExecutor(options: VerifyEvidenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const settingsFile = options.settingsFile ?? 'governance/governance.json';
-  const { data } = loadWorkspaceGovernance(context.root, settingsFile);
+  const governance = loadGovernanceForExecutor(context, settingsFile);
+  if (!governance.ok) return { success: false };
+  const { data } = governance;
   const gateIds = (data.gates?.data.gates ?? []).map((g) => g.id);
   const currentHashes = options.stale === false ? undefined : await currentTaskHashes(context.projectName!, gateIds);
   const report = verifyEvidence(context.root, data.settings, {

@@ -22,6 +22,13 @@ describe('gate generator', () => {
     });
   });
 
+  it('declares what a gate reads with --inputs and --projects, an empty --inputs for "nothing beyond its targets"', async () => {
+    await gateGenerator(tree, { id: 'VG-PY-001', title: 'Python check', argv: '["python3","check.py"]', inputs: 'check.py, lib/**/*.py', projects: 'loop' });
+    expect(gates().at(-1)).toMatchObject({ inputs: ['check.py', 'lib/**/*.py'], projects: ['loop'] });
+    await gateGenerator(tree, { id: 'VG-BIN-001', title: 'Binary', targets: 'loop:build', argv: '["loop/target/release/loop","--version"]', inputs: '' });
+    expect(gates().at(-1).inputs).toEqual([]);
+  });
+
   it('adds a manual gate with its checklist', async () => {
     await gateGenerator(tree, { id: 'VG-REVIEW-002', title: 'Review', kind: 'manual', checklist: 'Read it; Signed it', owner: 'compatibility-owner' });
     expect(gates().at(-1)).toMatchObject({ kind: 'manual', checklist: ['Read it', 'Signed it'], owner: 'compatibility-owner' });

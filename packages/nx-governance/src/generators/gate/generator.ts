@@ -37,6 +37,8 @@ function gateDefinition(options: GateGeneratorSchema, owner: string): Record<str
     enforcement: options.enforcement ?? 'blocking',
     owner,
     timeoutSeconds: options.timeoutSeconds ?? 900,
+    ...(options.inputs !== undefined ? { inputs: list(options.inputs) } : {}),
+    ...(options.projects !== undefined ? { projects: list(options.projects) } : {}),
   };
   if (common.kind === 'manual') {
     return { ...common, checklist: (options.checklist ?? '').split(';').map((s) => s.trim()).filter(Boolean) };
@@ -45,6 +47,8 @@ function gateDefinition(options: GateGeneratorSchema, owner: string): Record<str
   if (options.argv !== undefined) steps.push({ argv: parseArgv(options.argv), ...(options.cwd ? { cwd: options.cwd } : {}) });
   return { ...common, steps, ...(options.minTests ? { passCriteria: { minTests: { count: options.minTests } } } : {}) };
 }
+
+const list = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean);
 
 /** `--argv` is a JSON array; a plain string would need a shell, so it is refused. */
 function parseArgv(text: string): unknown {

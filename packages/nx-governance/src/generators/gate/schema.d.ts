@@ -9,6 +9,8 @@ export interface GateGeneratorSchema {
   cwd?: string;
   targets?: string;
   checklist?: string;
+  inputs?: string;
+  projects?: string;
   minTests?: number;
   timeoutSeconds?: number;
   settingsFile?: string;

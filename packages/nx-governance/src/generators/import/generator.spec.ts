@@ -83,6 +83,9 @@ describe('import generator on a realistic prose folder', () => {
     await importGenerator(tree, { source, force: true });
     const result = validateGovernance(treeFileReader(tree), 'governance/governance.json');
     expect(result.errors.map((e) => `${e.file}: ${e.path}: ${e.message}`)).toEqual([
+      // The prose names vendored folders this tree does not have.
+      "governance/compatibility.json: consumers[1].path: consumer loop-agent lives in vendor/loop-agent, which is missing or empty; expected the consumer's vendored folder (restore it, or remove the consumer)",
+      "governance/compatibility.json: consumers[2].path: consumer io-rflx lives in vendor/io-rflx, which is missing or empty; expected the consumer's vendored folder (restore it, or remove the consumer)",
       'governance/compatibility.json: tuples[2].core: unknown core release "0.3.4", expected a version or commit from releases: 0.4.0, 0.4.2',
     ]);
   });

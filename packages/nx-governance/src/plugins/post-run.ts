@@ -1,0 +1,119 @@
+import { logger, type PostTasksExecutionContext, readCachedProjectGraph, type ProjectGraph } from '@nx/devkit';
+import { appendGateRecord } from '../core/evidence/gate-store';
+import type { StepRecord } from '../core/evidence/gate-record';
+import { closeGateRun } from '../core/gates/close-gate-run';
+import { recordGateNotRun } from '../core/gates/run-gate';
+import { selectGates } from '../core/gates/select-gates';
+import type { GateOrigin } from '../core/gates/summarize-gate-run';
+import { diskFileReader } from '../core/workspace/file-reader';
+import { loadCheckedGovernance } from '../core/workspace/load-checked-governance';
+import { DEFAULT_SETTINGS_FILE } from '../core/workspace/load-governance';
+import { requestedOption, requestedTargets } from './requested-targets';
+import { targetsByProject } from '../executors/project-targets';
+import { reportInvalidGovernance, signingKey, toolVersions } from '../executors/workspace-governance';
+
+type TaskResult = PostTasksExecutionContext['taskResults'][string];
+const TAIL_LINES = 50;
+
+/**
+ * Nx runs a task only when every task it depends on succeeded. So when an Nx
+ * target step of a gate fails, Nx skips the gate (no record would say so) and
+ * every aggregate above it (no summary, no reports), and it does not even list
+ * skipped tasks in its results. This hook, which Nx calls after every run,
+ * closes such a run from what was asked for: a sealed `fail` record for each
+ * requested gate Nx did not run, naming the step, then each skipped
+ * aggregate's summary and reports. Nx has already chosen a failing exit code.
+ */
+export async function closeSkippedGateRuns(context: PostTasksExecutionContext): Promise<void> {
+  const results = context.taskResults;
+  // Nothing is skipped unless something failed or was stopped; the common case costs nothing.
+  if (!Object.values(results).some((r) => r.status === 'failure' || r.status === 'stopped')) return;
+  const graph = readCachedProjectGraph();
+  for (const [project, node] of Object.entries(graph.nodes)) {
+    const targets = node.data.targets ?? {};
+    const kindOf = (target: string) => ({ 'nx-governance:gate': 'scope', 'nx-governance:run-gate': 'gate' } as const)[targets[target]?.executor ?? ''];
+    const wanted = [...requestedTargets(context.argv, project)].filter((t) => kindOf(t));
+    if (wanted.length === 0) continue;
+    const notRun = (target: string) => !results[`${project}:${target}`];
+    const gatesInRun = new Set(wanted.flatMap((t) => (kindOf(t) === 'gate' ? [t] : dependsOnTargets(targets[t].dependsOn))));
+    const skippedGates = [...gatesInRun].filter(notRun);
+    const skippedScopes = wanted.filter((t) => kindOf(t) === 'scope' && notRun(t));
+    if (skippedGates.length === 0 && skippedScopes.length === 0) continue;
+    const settingsFile = (targets[wanted[0]].options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE;
+    const governance = loadCheckedGovernance(diskFileReader(context.workspaceRoot), settingsFile, { projects: projectTargets(graph) });
+    if (!governance.ok) {
+      reportInvalidGovernance(governance.errors, (line) => logger.error(line));
+      continue;
+    }
+    for (const gate of skippedGates) recordSkippedGate(context, governance.data, governance.consumers, gate);
+    for (const scope of skippedScopes) {
+      const options = { ...targets[scope].options, ...optionsFromCommandLine(context.argv) };
+      reportSkippedScope(context, governance.data, project, options);
+    }
+  }
+}
+
+function dependsOnTargets(dependsOn: NonNullable<ProjectGraph['nodes'][string]['data']['targets']>[string]['dependsOn']): string[] {
+  return (dependsOn ?? []).flatMap((d) => (typeof d === 'string' ? [d] : d.projects === undefined && !d.dependencies ? [d.target] : []));
+}
+
+/** The options of an aggregate a user may give on the command line. */
+function optionsFromCommandLine(argv: readonly string[]): Record<string, string> {
+  const given = ['junit', 'json', 'gate'].map((name) => [name, requestedOption(argv, `--${name}`)] as const);
+  return Object.fromEntries(given.filter(([, value]) => value !== undefined)) as Record<string, string>;
+}
+
+function recordSkippedGate(
+  context: PostTasksExecutionContext,
+  data: Extract<ReturnType<typeof loadCheckedGovernance>, { ok: true }>['data'],
+  consumers: Extract<ReturnType<typeof loadCheckedGovernance>, { ok: true }>['consumers'],
+  gateId: string,
+): void {
+  const gate = data.gates?.data.gates.find((g) => g.id === gateId);
+  if (!gate || gate.kind !== 'command') return;
+  const steps: StepRecord[] = gate.steps.flatMap((step) => ('target' in step ? [targetStepRecord(step.target, context.taskResults[step.target])] : []));
+  const record = recordGateNotRun({ root: context.workspaceRoot, settings: data.settings, gate, consumers, context: {}, versions: toolVersions(context.workspaceRoot) }, steps);
+  const key = signingKey();
+  appendGateRecord(context.workspaceRoot, data.settings, record, key.pem);
+  logger.error(`[${gate.id}] fail: ${record.notes.join('; ')}`);
+}
+
+/** What Nx says of one Nx target step: its status, exit code and the tail of its output. */
+function targetStepRecord(target: string, result: TaskResult | undefined): StepRecord {
+  const tail = (result?.terminalOutput ?? '').replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/).filter((l) => l.trim() !== '').slice(-TAIL_LINES);
+  const note =
+    !result ? 'was not part of the run' : result.status === 'failure' ? `failed (exit ${result.code})` : result.status === 'skipped' ? 'did not run (a task it depends on failed)' : result.status === 'stopped' ? 'was stopped' : 'succeeded';
+  return { label: target, target, durationMs: 0, note, ...(result && result.status === 'failure' ? { exitCode: result.code, tail } : {}) };
+}
+
+function reportSkippedScope(context: PostTasksExecutionContext, data: Parameters<typeof selectGates>[0], project: string, options: Record<string, unknown>): void {
+  const chosen = selectGates(data, options);
+  if (!chosen.ok) {
+    logger.error(chosen.error);
+    return;
+  }
+  const origins: Record<string, GateOrigin> = {};
+  const taskHashes: Record<string, string | undefined> = {};
+  for (const gate of chosen.selection.gates) {
+    const result = context.taskResults[`${project}:${gate.id}`];
+    origins[gate.id] = !result || result.status === 'skipped' || result.status === 'stopped' ? 'not-run' : /cache/.test(result.status) ? 'restored' : 'ran';
+    taskHashes[gate.id] = origins[gate.id] === 'not-run' ? undefined : result?.task.hash;
+  }
+  const summary = closeGateRun({
+    root: context.workspaceRoot,
+    settings: data.settings,
+    selection: chosen.selection,
+    origins,
+    taskHashes,
+    date: new Date(context.startTime).toISOString().slice(0, 10),
+    reports: { junit: stringOption(options.junit), json: stringOption(options.json) },
+  });
+  for (const line of summary.table) logger.info(line);
+  logger.error(summary.verdict);
+}
+
+const stringOption = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function projectTargets(graph: ProjectGraph): Map<string, string[]> {
+  return targetsByProject(Object.fromEntries(Object.entries(graph.nodes).map(([name, node]) => [name, node.data])));
+}

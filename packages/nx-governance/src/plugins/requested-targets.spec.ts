@@ -1,0 +1,19 @@
+import { requestedTargets } from './requested-targets';
+
+const nx = (...args: string[]) => ['/usr/bin/node', '/w/node_modules/nx/dist/bin/nx.js', ...args];
+
+describe('requestedTargets', () => {
+  it.each([
+    [nx('run', 'governance:gate'), ['gate']],
+    [nx('run', 'governance:VG-X-001', '--junit=x.xml'), ['VG-X-001']],
+    [nx('run', 'loop:build'), []],
+    [nx('gate-R3', 'governance'), ['gate-R3']],
+    [nx('governance:gate-M6'), ['gate-M6']],
+    [nx('run-many', '-t', 'gate-R2,VG-A-001'), ['gate-R2', 'VG-A-001']],
+    [nx('run-many', '--targets=gate', '--projects=governance,loop'), ['gate']],
+    [nx('run-many', '-t', 'gate', '-p', 'loop'), []],
+    [nx('affected', '--target', 'VG-A-001'), ['VG-A-001']],
+  ])('%j', (argv, expected) => {
+    expect([...requestedTargets(argv, 'governance')].sort()).toEqual([...expected].sort());
+  });
+});
