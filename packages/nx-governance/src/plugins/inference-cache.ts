@@ -31,7 +31,7 @@ export class InferenceCache<T> {
   /** The value cached under `key` while its files are unchanged, or `compute()`'s with the files it read. */
   get(key: string, compute: (reader: FileReader) => T): T {
     const cached = this.entries[key];
-    if (cached && cached.files.every(([path, hash]) => contentHash(this.reader.read(path)) === hash)) {
+    if (cached && cached.files.every(([path, hash]) => this.hashOf(path) === hash)) {
       this.used[key] = cached;
       return cached.value;
     }
@@ -42,12 +42,29 @@ export class InferenceCache<T> {
         read.set(path, contentHash(text));
         return text;
       },
-      list: (dir, extension) => this.reader.list(dir, extension),
-      findByName: (name) => this.reader.findByName(name),
+      // A listing is recorded too: a file added to a listed folder (a new milestone) must miss the cache.
+      list: (dir, extension) => {
+        const names = this.reader.list(dir, extension);
+        read.set(listingKey(dir, extension), contentHash(names.join('\n')));
+        return names;
+      },
+      findByName: (name) => {
+        const paths = this.reader.findByName(name);
+        read.set(searchKey(name), contentHash(paths.join('\n')));
+        return paths;
+      },
     };
     const value = compute(recording);
     this.used[key] = { files: [...read.entries()].sort(([a], [b]) => a.localeCompare(b)), value };
     return value;
+  }
+
+  /** The hash of a recorded read: a file's content, or a listing's names. */
+  private hashOf(recorded: string): string {
+    const [kind, a, b] = recorded.split('\0');
+    if (kind === LISTING) return contentHash(this.reader.list(a, b).join('\n'));
+    if (kind === SEARCH) return contentHash(this.reader.findByName(a).join('\n'));
+    return contentHash(this.reader.read(recorded));
   }
 
   /** Keeps only what this run used, so the file does not grow without bound. */
@@ -91,3 +108,9 @@ function newestModification(dir: string): number {
   }
   return newest;
 }
+
+const LISTING = 'list';
+const SEARCH = 'find';
+// NUL never occurs in a path, so these keys cannot collide with a file's.
+const listingKey = (dir: string, extension: string) => [LISTING, dir, extension].join('\0');
+const searchKey = (name: string) => [SEARCH, name].join('\0');

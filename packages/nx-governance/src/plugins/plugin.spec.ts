@@ -249,6 +249,16 @@ describe('createNodes', () => {
     expect(Object.keys(projects['governance'].targets).slice(0, 3)).toEqual(['validate', 'gate', 'gate-R0']);
   });
 
+  it('notices a milestone added to the folder it listed, though no file it read changed', async () => {
+    copyBundledWorkspace(workspace.root);
+    const first = await infer(['governance/governance.json']);
+    expect(first['governance'].targets['gate-M7']).toBeUndefined();
+    const m6 = readFileSync(join(workspace.root, 'governance/milestones/M6.md'), 'utf8');
+    writeFiles(workspace.root, { 'governance/milestones/M7.md': m6.replace(/M6/g, 'M7') });
+    const second = await infer(['governance/governance.json']);
+    expect(second['governance'].targets['gate-M7']).toBeDefined();
+  });
+
   it('gives the same result twice, the second from its cache, and notices an edit', async () => {
     copyBundledWorkspace(workspace.root);
     const first = await infer(['governance/governance.json']);
