@@ -3,6 +3,7 @@ import {
   cadenceFileSchema,
   compatibilityFileSchema,
   consumerFileSchema,
+  gateSchema,
   gatesFileSchema,
   governanceSettingsSchema,
   playbookFileSchema,
@@ -12,6 +13,7 @@ import {
 export const DATA_FILE_SCHEMAS = {
   'governance.schema.json': governanceSettingsSchema,
   'gates.schema.json': gatesFileSchema,
+  'gate.schema.json': gateSchema,
   'compatibility.schema.json': compatibilityFileSchema,
   'playbook.schema.json': playbookFileSchema,
   'cadence.schema.json': cadenceFileSchema,

@@ -17,8 +17,9 @@ const technologies = ['nx-governance'];
  * outputs of its Nx target steps, the environment it declares and, for a
  * manual gate, its attestations. Its outputs are its latest evidence.
  */
-export function gateTarget(gate: Gate, settingsFile: string, settings: GovernanceSettings, pluginInputs: Input[]): TargetConfiguration {
-  const inputs: Input[] = [];
+export function gateTarget(gate: Gate, settingsFile: string, settings: GovernanceSettings, pluginInputs: Input[], definedIn?: string): TargetConfiguration {
+  // A gate in its own file has that file as its input; one in gates.json carries its definition in its options.
+  const inputs: Input[] = definedIn ? [`{workspaceRoot}/${definedIn}`] : [];
   const dependsOn: NonNullable<TargetConfiguration['dependsOn']> = [];
   if (gate.kind === 'command') {
     for (const step of gate.steps) {
@@ -42,7 +43,7 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
     ...(dependsOn.length ? { dependsOn } : {}),
     inputs: [...uniqueInputs(inputs), ...pluginInputs],
     outputs: [`{workspaceRoot}/${folder}/latest.json`, `{workspaceRoot}/${folder}/latest.md`],
-    options: { settingsFile, gate: gate.id, definition: sha256(canonicalJson(gate)) },
+    options: { settingsFile, gate: gate.id, ...(definedIn ? {} : { definition: sha256(canonicalJson(gate)) }) },
     metadata: { description: `${gate.kind === 'manual' ? 'Manual gate' : 'Gate'}: ${gate.title} (${gate.enforcement})`, technologies },
   };
 }

@@ -54,6 +54,7 @@ const metricThreshold = z
   });
 
 const common = {
+  $schema: schemaRef,
   id: gateId,
   title: nonEmptyText.meta({ description: 'What the gate proves.' }),
   scope: nonEmptyText.meta({ description: 'What the gate covers (a project, a contract, a release).' }),

@@ -22,11 +22,13 @@ export class RuleContext {
   ) {}
 
   errorAt(loaded: LoadedFile<unknown>, path: (string | number)[], message: string): void {
-    this.diagnostics.push(error(loaded.file, message, { line: loaded.source.lineOf(path), path: formatJsonPath(path) }));
+    const at = locate(loaded, path);
+    this.diagnostics.push(error(at.file, message, { line: at.line, path: formatJsonPath([...at.path]) }));
   }
 
   warningAt(loaded: LoadedFile<unknown>, path: (string | number)[], message: string): void {
-    this.diagnostics.push(warning(loaded.file, message, { line: loaded.source.lineOf(path), path: formatJsonPath(path) }));
+    const at = locate(loaded, path);
+    this.diagnostics.push(warning(at.file, message, { line: at.line, path: formatJsonPath([...at.path]) }));
   }
 
   /** Why a gate reference is wrong, or undefined when the gate exists or gates.json is too broken to tell. */
@@ -102,4 +104,8 @@ export function editDistance(a: string, b: string): number {
     previous = current;
   }
   return previous[y.length];
+}
+
+function locate(loaded: LoadedFile<unknown>, path: (string | number)[]) {
+  return loaded.locate?.(path) ?? { file: loaded.file, line: loaded.source.lineOf(path), path };
 }

@@ -210,6 +210,21 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     ],
   ],
   [
+    'a step of a gate in its own file that names a missing target',
+    [writeText('gates/VG-FILE-001.json', '{\n  "id": "VG-FILE-001",\n  "title": "t",\n  "scope": "s",\n  "owner": "release-manager",\n  "kind": "command",\n  "steps": [{ "target": "loop:nosuch" }]\n}\n')],
+    ['governance/gates/VG-FILE-001.json:7: steps[0].target: project loop has no target "nosuch", expected one of: build, test'],
+  ],
+  [
+    'a gate file named for another gate',
+    [writeText('gates/VG-OTHER-001.json', '{\n  "id": "VG-FILE-001",\n  "title": "t",\n  "scope": "s",\n  "owner": "release-manager",\n  "kind": "command",\n  "steps": [{ "target": "loop:build" }]\n}\n')],
+    ['governance/gates/VG-OTHER-001.json:2: id: gate VG-FILE-001 lives in governance/gates/VG-OTHER-001.json, expected a file named VG-FILE-001.json so that the file says which gate it holds'],
+  ],
+  [
+    'a gate defined both in gates.json and in a file of its own',
+    [writeText('gates/VG-CONTRACT-001.json', '{\n  "id": "VG-CONTRACT-001",\n  "title": "t",\n  "scope": "s",\n  "owner": "release-manager",\n  "kind": "command",\n  "steps": [{ "target": "loop:build" }]\n}\n')],
+    ['governance/gates/VG-CONTRACT-001.json:2: id: duplicate gate id VG-CONTRACT-001, first defined at gates[0]'],
+  ],
+  [
     'a path that leaves the workspace',
     [editJson('compatibility.json', (d) => (d.consumers[0].path = '../elsewhere'))],
     ['governance/compatibility.json:17: consumers[0].path: found "../elsewhere", expected a path relative to the workspace root, without ".." segments'],

@@ -9,7 +9,9 @@ import {
   compatibilityFileSchema,
   type ConsumerFile,
   consumerFileSchema,
+  type Gate,
   type GatesFile,
+  gateSchema,
   gatesFileSchema,
   defaultGovernanceSettings,
   type GovernanceSettings,
@@ -27,6 +29,8 @@ export interface LoadedFile<T> {
   file: string;
   data: T;
   source: JsonSource;
+  /** Where a JSON path of `data` really is, when `data` was put together from several files. */
+  locate?(path: ReadonlyArray<string | number>): { file: string; line?: number; path: ReadonlyArray<string | number> };
 }
 
 /** Everything a governance folder holds, each file parsed and schema-checked. */
@@ -39,6 +43,8 @@ export interface GovernanceData {
   playbook?: LoadedFile<PlaybookFile>;
   cadence?: LoadedFile<CadenceFile>;
   milestones: MilestoneDocument[];
+  /** Gates defined in a file of their own (`gates/<id>.json`), by id: that file is the gate's exact cache input. */
+  gateFiles: Record<string, string>;
   /** Every `governance.consumer.json`, each declaring a consumer in its folder. */
   consumerFiles: LoadedFile<ConsumerFile>[];
   /** Data files that exist but failed to parse; rules that need them are skipped. */
@@ -79,7 +85,7 @@ export function loadGovernance(
     } else diagnostics.push(...parsed.diagnostics);
   }
 
-  const data: GovernanceData = { settingsFile, settings, settingsSource, milestones: [], consumerFiles: [], unreadable: new Set() };
+  const data: GovernanceData = { settingsFile, settings, settingsSource, milestones: [], gateFiles: {}, consumerFiles: [], unreadable: new Set() };
   for (const key of Object.keys(DATA_FILES) as (keyof typeof DATA_FILES)[]) {
     const file = `${dir}/${DATA_FILES[key].name}`;
     const text = reader.read(file);
@@ -93,6 +99,8 @@ export function loadGovernance(
       diagnostics.push(...parsed.diagnostics);
     }
   }
+
+  loadGateFiles(reader, dir, data, diagnostics);
 
   // Inference already knows where the consumer files are; everyone else searches.
   for (const file of options.consumerFiles ?? reader.findByName(CONSUMER_FILE)) {
@@ -114,4 +122,37 @@ function missingSchemaWarning(file: string, data: { $schema?: string }): Diagnos
   if (data.$schema) return [];
   const name = posix.basename(file).replace(/\.json$/, '.schema.json');
   return [warning(file, `no "$schema", expected one pointing at nx-governance/schemas/${name} so editors complete and check the file`, { line: 1 })];
+}
+
+/**
+ * Gates may also live one per file in `gates/` beside gates.json. Editing one
+ * then changes only that gate's cache input: Nx hashes every target of a
+ * project into each of its tasks, so a definition carried in the target's
+ * options would re-run every gate. They join gates.json's list, and a rule's
+ * error still names the file and line the gate came from.
+ */
+function loadGateFiles(reader: FileReader, dir: string, data: GovernanceData, diagnostics: Diagnostic[]): void {
+  const loaded: LoadedFile<Gate>[] = [];
+  for (const file of reader.list(`${dir}/gates`, '.json')) {
+    const parsed = parseDataFile(file, reader.read(file) ?? '', gateSchema);
+    if (!parsed.ok) {
+      data.unreadable.add('gates');
+      diagnostics.push(...parsed.diagnostics);
+    } else loaded.push({ file, data: parsed.data, source: parsed.source });
+  }
+  if (loaded.length === 0) return;
+  const listed = data.gates;
+  const first = listed?.data.gates.length ?? 0;
+  data.gates = {
+    file: listed?.file ?? `${dir}/gates.json`,
+    data: { ...(listed?.data ?? {}), gates: [...(listed?.data.gates ?? []), ...loaded.map((l) => l.data)] },
+    source: listed?.source ?? { file: `${dir}/gates.json`, value: {}, lineOf: () => undefined },
+    locate(path) {
+      const index = path[0] === 'gates' && typeof path[1] === 'number' ? path[1] - first : -1;
+      if (index < 0 || !loaded[index]) return { file: listed?.file ?? `${dir}/gates`, line: listed?.source.lineOf(path), path };
+      const rest = path.slice(2);
+      return { file: loaded[index].file, line: loaded[index].source.lineOf(rest), path: rest };
+    },
+  };
+  for (const gate of loaded) data.gateFiles[gate.data.id] = gate.file;
 }

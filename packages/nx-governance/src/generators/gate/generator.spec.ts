@@ -29,6 +29,19 @@ describe('gate generator', () => {
     expect(gates().at(-1).inputs).toEqual([]);
   });
 
+  it('writes a gate file of its own where the workspace keeps one gate per file', async () => {
+    tree.write('governance/gates/VG-A-001.json', JSON.stringify({ id: 'VG-A-001', title: 'a', scope: 'a', owner: 'release-manager', kind: 'manual', checklist: ['ok'] }));
+    const before = tree.read('governance/gates.json', 'utf8');
+    await gateGenerator(tree, { id: 'VG-B-001', title: 'b', argv: '["node","--version"]', inputs: '' });
+    expect(tree.read('governance/gates.json', 'utf8')).toBe(before);
+    expect(JSON.parse(tree.read('governance/gates/VG-B-001.json', 'utf8')!)).toMatchObject({
+      $schema: '../../node_modules/nx-governance/schemas/gate.schema.json',
+      id: 'VG-B-001',
+      steps: [{ argv: ['node', '--version'] }],
+      inputs: [],
+    });
+  });
+
   it('adds a manual gate with its checklist', async () => {
     await gateGenerator(tree, { id: 'VG-REVIEW-002', title: 'Review', kind: 'manual', checklist: 'Read it; Signed it', owner: 'compatibility-owner' });
     expect(gates().at(-1)).toMatchObject({ kind: 'manual', checklist: ['Read it', 'Signed it'], owner: 'compatibility-owner' });

@@ -22,9 +22,15 @@ export default async function gateGenerator(tree: Tree, options: GateGeneratorSc
     throw new Error(`The gate is not valid:\n${problems.join('\n')}`);
   }
   // Written as given, not as parsed: defaults stay implicit in the file.
-  const raw = data.gates ? JSON.parse(tree.read(gatesFile, 'utf8')!) : { $schema: schemaReference('gates.schema.json', posix.dirname(gatesFile)), gates: [] };
-  raw.gates.push(gateDefinition(options, owner));
-  writeDataJson(tree, gatesFile, raw);
+  const ownFolder = `${posix.dirname(data.settingsFile)}/gates`;
+  if (tree.exists(ownFolder) && tree.children(ownFolder).some((name) => name.endsWith('.json'))) {
+    // The workspace keeps one gate per file, so that editing one re-runs only that gate.
+    writeDataJson(tree, `${ownFolder}/${options.id}.json`, { $schema: schemaReference('gate.schema.json', ownFolder), ...gateDefinition(options, owner) });
+  } else {
+    const raw = tree.exists(gatesFile) ? JSON.parse(tree.read(gatesFile, 'utf8')!) : { $schema: schemaReference('gates.schema.json', posix.dirname(gatesFile)), gates: [] };
+    raw.gates.push(gateDefinition(options, owner));
+    writeDataJson(tree, gatesFile, raw);
+  }
   if (!options.skipFormat) await formatFiles(tree);
 }
 
