@@ -43,12 +43,11 @@ export function summarizeGateRun(rows: GateRunRow[], evidenceFolder: (gate: stri
   const verdict = passed
     ? `All ${rows.length - advisoryFindings.length} required gate(s) passed${advisoryFindings.length ? `; ${advisoryFindings.length} advisory finding(s)` : ''}.`
     : `${blockingFailures.length} blocking gate(s) did not pass: ${blockingFailures.map((r) => `${r.gate.id} (${resultOf(r)})`).join(', ')}.`;
-  const junitCases: JunitCase[] = rows.map((row) => ({
-    name: row.gate.id,
-    classname: `governance.${row.gate.enforcement}`,
-    seconds: (row.evidence?.record.durationMs ?? 0) / 1000,
-    ...(resultOf(row) === 'pass' ? {} : resultOf(row) === 'pending' ? { skipped: noteOf(row) } : { failure: `${resultOf(row)}: ${noteOf(row)}` }),
-  }));
+  const junitCases: JunitCase[] = rows.map((row) => {
+    const finding = resultOf(row) === 'pass' ? undefined : `${resultOf(row)}: ${noteOf(row)}`;
+    const verdict = !finding ? {} : row.gate.enforcement === 'advisory' ? { systemOut: `advisory finding, not blocking: ${finding}` } : { failure: { message: finding, output: outputTail(row) } };
+    return { name: row.gate.id, classname: `governance.${row.gate.enforcement}`, seconds: (row.evidence?.record.durationMs ?? 0) / 1000, ...verdict };
+  });
   const json = rows.map((row) => ({
     gate: row.gate.id,
     enforcement: row.gate.enforcement,
@@ -60,4 +59,10 @@ export function summarizeGateRun(rows: GateRunRow[], evidenceFolder: (gate: stri
     taskEvidence: row.taskEvidence ?? [],
   }));
   return { table, verdict, passed, junitCases, json };
+}
+
+/** The output a CI reader needs beside a failure: the tail of the last step that printed something. */
+function outputTail(row: GateRunRow): string[] {
+  const steps = row.evidence?.record.steps ?? [];
+  return [...steps].reverse().find((step) => step.tail?.length)?.tail ?? [];
 }
