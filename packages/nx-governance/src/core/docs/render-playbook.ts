@@ -44,7 +44,7 @@ export function renderPlaybookMarkdown(playbook: PlaybookFile, gates: Gate[]): s
     '',
     ...playbook.preReleaseChecklist.map((i, n) => `${n + 1}. ${i.text}${i.owner ? ` Owner: ${owner.get(i.owner) ?? i.owner}.` : ''}`),
     '',
-    'Check it with `npx nx run governance:release-readiness --version=<version> --class=<class>`.',
+    'Check it with `npx nx run governance:release-readiness --releaseVersion=<version> --class=<class>`.',
     '',
     '## Go / no-go rules',
     '',

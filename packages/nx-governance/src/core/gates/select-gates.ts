@@ -26,10 +26,10 @@ export function selectGates(data: GovernanceData, request: GateRequest, gateTarg
   const gates = data.gates?.data.gates ?? [];
   const byId = new Map(gates.map((g) => [g.id, g]));
   const scopes = gateScopes(data, gateTarget);
-  const scopeOf = (kind: GateScope['kind'], id: string, noun: string): GateSelectionResult | GateScope => {
+  const scopeOf = (kind: GateScope['kind'], id: string, noun: string, plural: string): GateSelectionResult | GateScope => {
     const found = scopes.find((s) => s.kind === kind && s.id === id);
     if (found) return found;
-    return { ok: false, error: `unknown ${noun} ${id}; known ${noun}s: ${knownList(scopes.filter((s) => s.kind === kind).map((s) => s.id), id)}` };
+    return { ok: false, error: `unknown ${noun} ${id}; known ${plural}: ${knownList(scopes.filter((s) => s.kind === kind).map((s) => s.id), id)}` };
   };
 
   let scope: GateSelectionResult | GateScope;
@@ -37,9 +37,9 @@ export function selectGates(data: GovernanceData, request: GateRequest, gateTarg
     const gate = byId.get(request.gate);
     if (!gate) return { ok: false, error: `unknown gate ${request.gate}; known gates: ${knownList(byId.keys(), request.gate)}` };
     return { ok: true, selection: { kind: 'default', id: gate.id, target: gate.id, describe: `gate ${gate.id}`, gates: [gate], tasks: [] } };
-  } else if (request.task) scope = scopeOf('task', request.task, 'task');
-  else if (request.milestone) scope = scopeOf('milestone', request.milestone, 'milestone');
-  else if (request.releaseClass) scope = scopeOf('release-class', request.releaseClass, 'release class');
+  } else if (request.task) scope = scopeOf('task', request.task, 'task', 'tasks');
+  else if (request.milestone) scope = scopeOf('milestone', request.milestone, 'milestone', 'milestones');
+  else if (request.releaseClass) scope = scopeOf('release-class', request.releaseClass, 'release class', 'release classes');
   else scope = scopes[0];
   if ('ok' in scope) return scope;
 
