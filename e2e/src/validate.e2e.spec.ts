@@ -33,6 +33,7 @@ describe('governance:validate with the real nx binary', () => {
       'gate-R2',
       'gate-R3',
       'release-readiness',
+      'report',
       'rollback-check',
       'validate',
       'verify-evidence',

@@ -58,6 +58,7 @@ export function governanceProject(
         'Run the compatibility target of every consumer (or, with --affected, of those a change reaches)',
         { target: options.compatTargetName },
       ),
+      report: command('report', 'Markdown for a pull request: every gate and consumer now and at --base, new failures first'),
       'compat-query': command('compat-query', 'Answer one question from the compatibility matrix: --core=0.4.2 --consumer=io-rflx@1.3.0'),
       cadence: command('cadence', 'Report each recurring activity (last done, next due, overdue) and drift; --strict, --as-of'),
       'rollback-check': command('rollback-check', 'Evaluate the rollback triggers: --candidate=<rev> --baseline=<rev>'),

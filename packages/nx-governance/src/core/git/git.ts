@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 
-/** Runs git with argv (no shell); undefined when git fails or is missing. */
-export function git(root: string, args: string[]): string | undefined {
-  const result = spawnSync('git', args, { cwd: root, encoding: 'utf8', timeout: 30_000, maxBuffer: 16 * 1024 * 1024 });
-  return result.status === 0 ? result.stdout.trim() : undefined;
+/** Runs git with argv (no shell); undefined when git fails or is missing. `trim: false` keeps a file's bytes as they are. */
+export function git(root: string, args: string[], options: { trim?: boolean } = {}): string | undefined {
+  const result = spawnSync('git', args, { cwd: root, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) return undefined;
+  return options.trim === false ? result.stdout : result.stdout.trim();
 }
 
 export function headCommit(root: string): string | undefined {

@@ -1,0 +1,42 @@
+import { comparePrEvidence, renderPrReport } from './pr-report';
+import type { EvidenceSnapshot, Standing } from './pr-snapshot';
+
+const pass = (evidence?: string): Standing => ({ result: 'pass', passed: true, ...(evidence ? { evidence } : {}) });
+const fail = (result = 'fail'): Standing => ({ result, passed: false });
+const snapshot = (gates: Record<string, Standing>, consumers: Record<string, Standing> = {}, tiers: Record<string, string> = {}): EvidenceSnapshot => ({
+  gates: new Map(Object.entries(gates)),
+  consumers: new Map(Object.entries(consumers)),
+  tiers: new Map(Object.entries(tiers).map(([cell, tier]) => [cell, { core: '', consumer: '', consumerVersion: '', tier: tier as 'supported', why: '' }])),
+});
+
+describe('comparePrEvidence', () => {
+  const report = comparePrEvidence(
+    'origin/main',
+    snapshot({ 'VG-A-001': pass('evidence/gates/VG-A-001/latest.md'), 'VG-B-001': fail(), 'VG-C-001': pass(), 'VG-D-001': fail('blocked') }, { 'io-rflx': fail('regressed') }, { 'io-rflx@1.3.0 with 0.4.2': 'unsupported' }),
+    snapshot({ 'VG-A-001': pass(), 'VG-B-001': pass(), 'VG-C-001': fail(), 'VG-D-001': fail() }, { 'io-rflx': pass() }, { 'io-rflx@1.3.0 with 0.4.2': 'supported' }),
+  );
+
+  it('puts new failures first, then fixes, then what did not change', () => {
+    expect(report.rows.map((r) => `${r.id} ${r.change}`)).toEqual([
+      'VG-B-001 new failure',
+      'io-rflx new failure',
+      'VG-C-001 fixed',
+      'VG-D-001 still failing',
+      'VG-A-001 unchanged',
+    ]);
+    expect(report.newFailures).toBe(2);
+    expect(report.tierChanges).toEqual([{ cell: 'io-rflx@1.3.0 with 0.4.2', base: 'supported', now: 'unsupported' }]);
+  });
+
+  it('counts a gate the base did not define as not passing there', () => {
+    const added = comparePrEvidence('main', snapshot({ 'VG-NEW-001': pass() }), snapshot({}));
+    expect(added.rows[0]).toMatchObject({ change: 'fixed', base: { result: 'not defined' } });
+  });
+
+  it('renders links to the evidence, and data that cannot break the table', () => {
+    const markdown = renderPrReport(comparePrEvidence('main|x\n- Result: pass', snapshot({ 'VG-A|001\n| fake | row |': pass('evidence/gates/VG A/latest.md') }), snapshot({})));
+    expect(markdown).toContain('[pass](evidence/gates/VG%20A/latest.md)');
+    expect(markdown.split('\n').filter((line) => line.startsWith('| gate'))).toHaveLength(1);
+    expect(markdown).not.toMatch(/^- Result: pass/m);
+  });
+});

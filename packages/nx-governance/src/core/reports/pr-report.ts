@@ -1,0 +1,74 @@
+import type { EvidenceSnapshot, Standing } from './pr-snapshot';
+
+export type ChangeKind = 'new failure' | 'fixed' | 'still failing' | 'unchanged';
+
+export interface ReportRow {
+  kind: 'gate' | 'consumer';
+  id: string;
+  now: Standing;
+  base: Standing;
+  change: ChangeKind;
+}
+
+export interface TierChange {
+  cell: string;
+  base: string;
+  now: string;
+}
+
+export interface PrReport {
+  base: string;
+  rows: ReportRow[];
+  tierChanges: TierChange[];
+  newFailures: number;
+}
+
+const ORDER: ChangeKind[] = ['new failure', 'fixed', 'still failing', 'unchanged'];
+
+function changeOf(now: Standing, base: Standing): ChangeKind {
+  if (now.passed) return base.passed ? 'unchanged' : 'fixed';
+  return base.passed ? 'new failure' : 'still failing';
+}
+
+/** Each gate and consumer now against the base; new failures first, then fixes; then the matrix's tier changes. */
+export function comparePrEvidence(base: string, now: EvidenceSnapshot, then: EvidenceSnapshot): PrReport {
+  const rows: ReportRow[] = [];
+  for (const [kind, current, previous] of [['gate', now.gates, then.gates], ['consumer', now.consumers, then.consumers]] as const) {
+    for (const [id, standing] of current) {
+      const before = previous.get(id) ?? { result: 'not defined', passed: false };
+      rows.push({ kind, id, now: standing, base: before, change: changeOf(standing, before) });
+    }
+  }
+  rows.sort((a, b) => ORDER.indexOf(a.change) - ORDER.indexOf(b.change));
+  const tierChanges: TierChange[] = [];
+  for (const [cell, current] of now.tiers) {
+    const before = then.tiers.get(cell)?.tier ?? 'not in the matrix';
+    if (before !== current.tier) tierChanges.push({ cell, base: before, now: current.tier });
+  }
+  return { base, rows, tierChanges, newFailures: rows.filter((r) => r.change === 'new failure').length };
+}
+
+/** A table cell that data cannot break out of: no pipes, no newlines, no HTML, no code fences. */
+function cell(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`);
+}
+
+const link = (standing: Standing) => (standing.evidence ? `[${cell(standing.result)}](${encodeURI(standing.evidence)})` : cell(standing.result));
+
+/** Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
+export function renderPrReport(report: PrReport): string {
+  const lines = [
+    `## Governance: this change against ${cell(report.base)}`,
+    '',
+    report.newFailures ? `**${report.newFailures} new failure(s).**` : 'No new failure.',
+    '',
+    '| | Gate or consumer | Now | At the base | Change |',
+    '|---|---|---|---|---|',
+    ...report.rows.map((r) => `| ${r.kind} | ${cell(r.id)} | ${link(r.now)} | ${link(r.base)} | ${r.change} |`),
+  ];
+  if (report.tierChanges.length) {
+    lines.push('', '### Compatibility matrix', '', '| Tuple | At the base | Now |', '|---|---|---|');
+    lines.push(...report.tierChanges.map((t) => `| ${cell(t.cell)} | ${t.base} | ${t.now} |`));
+  }
+  return `${lines.join('\n')}\n`;
+}

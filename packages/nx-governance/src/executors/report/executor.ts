@@ -1,0 +1,46 @@
+import { appendFileSync } from 'node:fs';
+import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
+import { writeFileAtomically } from '../../core/fs/write-file-atomically';
+import { revisionFileReader } from '../../core/git/revision-file-reader';
+import { comparePrEvidence, renderPrReport } from '../../core/reports/pr-report';
+import { readEvidenceSnapshot } from '../../core/reports/pr-snapshot';
+import { writeJsonReport } from '../../core/reports/write-json-report';
+import { diskFileReader } from '../../core/workspace/file-reader';
+import { loadGovernance } from '../../core/workspace/load-governance';
+import { loadGovernanceForExecutor } from '../workspace-governance';
+import type { ReportExecutorSchema } from './schema';
+
+export default async function reportExecutor(options: ReportExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const base = options.base ?? process.env.NX_BASE;
+  if (!base) {
+    logger.error('No base revision: pass --base=<rev> (e.g. origin/main), or set NX_BASE as nrwl/nx-set-shas does in CI.');
+    return { success: false };
+  }
+  const governance = loadGovernanceForExecutor(context, options.settingsFile);
+  if (!governance.ok) return { success: false };
+  const atBase = revisionFileReader(context.root, base);
+  if (!atBase) {
+    logger.error(`git does not know the revision ${base}: fetch enough history (actions/checkout with fetch-depth: 0) or name another base.`);
+    return { success: false };
+  }
+  const names = governance.consumers.map((c) => c.name);
+  const now = readEvidenceSnapshot(diskFileReader(context.root), governance.data, names);
+  // The base's own data decides what it defined; evidence it cannot read counts as none.
+  const then = readEvidenceSnapshot(atBase, loadGovernance(atBase, governance.data.settingsFile).data, names);
+  const report = comparePrEvidence(base, now, then);
+  const markdown = renderPrReport(report);
+  if (options.output) writeFileAtomically(reportPath(context.root, options.output), markdown);
+  if (options.summary) {
+    const summaryFile = process.env.GITHUB_STEP_SUMMARY;
+    if (!summaryFile) {
+      logger.error('--summary needs $GITHUB_STEP_SUMMARY, which GitHub Actions sets; use --output elsewhere.');
+      return { success: false };
+    }
+    appendFileSync(summaryFile, markdown);
+  }
+  if (!options.output && !options.summary) logger.info(markdown);
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/pr-report', ...report });
+  logger.info(`${report.newFailures} new failure(s) against ${base}; ${report.tierChanges.length} tier change(s).`);
+  return { success: true };
+}

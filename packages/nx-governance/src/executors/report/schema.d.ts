@@ -1,0 +1,7 @@
+export interface ReportExecutorSchema {
+  base?: string;
+  output?: string;
+  summary?: boolean;
+  json?: string;
+  settingsFile?: string;
+}
