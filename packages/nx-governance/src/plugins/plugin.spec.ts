@@ -45,6 +45,7 @@ describe('createNodes', () => {
       'attest',
       'verify-evidence',
       'compat-run',
+      'report',
       'compat-query',
       'cadence',
       'rollback-check',
