@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const packageRoot = join(__dirname, '..');
+const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
+const installedNx = JSON.parse(readFileSync(require.resolve('nx/package.json'), 'utf8')).version as string;
+
+describe('the published package', () => {
+  it('is publishable as is: exports, license file, repository, engines', () => {
+    expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' });
+    for (const entry of ['./package.json', './executors.json', './generators.json', './schemas/*']) expect(manifest.exports[entry]).toBeDefined();
+    expect(manifest.files).toContain('LICENSE');
+    expect(existsSync(join(packageRoot, 'LICENSE'))).toBe(true);
+    expect(manifest.repository).toMatchObject({ type: 'git', directory: 'packages/nx-governance' });
+    expect(manifest.engines.node).toBe('>=20');
+  });
+
+  it('claims exactly the Nx major the tests run on', () => {
+    const major = installedNx.split('.')[0];
+    expect(manifest.peerDependencies).toEqual({ '@nx/devkit': `^${major}.0.0`, nx: `^${major}.0.0` });
+  });
+
+  it('ships no source maps without their sources', () => {
+    const tsconfig = JSON.parse(readFileSync(join(packageRoot, 'tsconfig.lib.json'), 'utf8'));
+    expect(tsconfig.compilerOptions).toMatchObject({ sourceMap: false, declarationMap: false });
+  });
+
+  it('refuses misspelt options: every executor schema is closed', () => {
+    const executors = JSON.parse(readFileSync(join(packageRoot, 'executors.json'), 'utf8')).executors as Record<string, { schema: string }>;
+    const open = Object.entries(executors)
+      .filter(([, e]) => JSON.parse(readFileSync(join(packageRoot, e.schema.replace('./dist/', './src/')), 'utf8')).additionalProperties !== false)
+      .map(([name]) => name);
+    // Three are closed once the branches that change them have landed.
+    expect(open.sort()).toEqual(['release-readiness', 'rollback-check', 'verify-evidence']);
+  });
+});
