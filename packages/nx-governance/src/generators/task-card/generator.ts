@@ -1,4 +1,6 @@
-import { formatFiles, type Tree } from '@nx/devkit';
+import { posix } from 'node:path';
+import { formatFiles, logger, type Tree } from '@nx/devkit';
+import { latestImportedEvidence, loadImportedEvidence } from '../../core/evidence/imported-evidence-index';
 import { readLatestGateEvidenceFrom } from '../../core/evidence/read-gate-evidence';
 import { appendTaskCard, nextTaskId, setTaskStatus } from '../../core/milestone/edit-milestone';
 import { splitGateIds } from '../../core/milestone/parse-task-card';
@@ -19,10 +21,18 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
     if (!card) throw new Error(`Unknown task ${options.task} in ${milestone.id}, expected one of: ${knownList(milestone.taskCards.map((c) => c.id))}`);
     if (!options.status) throw new Error('--task updates a card: give --status');
     if (options.status === 'done') {
-      const missing = card.requiredGates.filter((gate) => readLatestGateEvidenceFrom(reader, data.settings, gate)?.record.result !== 'pass');
+      const imported = loadImportedEvidence(reader, posix.dirname(data.settingsFile));
+      if (!imported.ok) throw new Error(`${card.id}: the imported evidence index is unreadable; fix or re-import it:\n${imported.reason}`);
+      const sealed = (gate: string) => readLatestGateEvidenceFrom(reader, data.settings, gate)?.record.result === 'pass';
+      const importedOf = (gate: string) => latestImportedEvidence(imported.index, gate, card.id);
+      const missing = card.requiredGates.filter((gate) => !sealed(gate) && importedOf(gate)?.result !== 'pass');
       if (missing.length) {
-        throw new Error(`${card.id} cannot be done: no passing evidence for ${missing.join(', ')}; run nx run governance:gate --task=${card.id} first`);
+        const said = missing.map((gate) => importedOf(gate)).flatMap((e) => (e ? [`${e.file} says ${e.result}`] : []));
+        throw new Error(
+          `${card.id} cannot be done: no passing evidence for ${missing.join(', ')}${said.length ? ` (imported evidence: ${said.join('; ')})` : ''}; run nx run governance:gate --task=${card.id} first`,
+        );
       }
+      for (const gate of card.requiredGates.filter((g) => !sealed(g))) logger.info(`${gate}: passing imported evidence ${importedOf(gate)?.file} (unsealed, imported)`);
     }
     const date = options.date ?? (options.status === 'done' ? todayUtc() : undefined);
     tree.write(milestone.file, setTaskStatus(milestone, card, options.status, date));
