@@ -56,8 +56,8 @@ describe('the imported evidence index', () => {
   });
 
   it('detects a file that changed or went after import', () => {
-    const changed = { ...files, 'ev/2026-01-09/VG-Y-001.md': header({ Result: 'fail' }) };
-    delete (changed as Record<string, string | undefined>)['ev/2026-01-08/M1-T01-VG-X-001.md'];
+    const changed: Record<string, string> = { ...files, 'ev/2026-01-09/VG-Y-001.md': header({ Result: 'fail' }) };
+    delete changed['ev/2026-01-08/M1-T01-VG-X-001.md'];
     expect(changedImportedEvidence({ read: (p: string) => changed[p] }, index)).toEqual([
       { file: 'ev/2026-01-08/M1-T01-VG-X-001.md', why: 'missing: the file was removed after import' },
       { file: 'ev/2026-01-09/VG-Y-001.md', why: `changed after import: sha256 ${index.entries[2].sha256.slice(0, 12)}… at import, ${createHash('sha256').update(changed['ev/2026-01-09/VG-Y-001.md']).digest('hex').slice(0, 12)}… now` },

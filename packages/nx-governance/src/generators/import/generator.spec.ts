@@ -16,6 +16,11 @@ describe('import generator on a realistic prose folder', () => {
   });
   const source = FIXTURE.split('\\').join('/');
 
+  it('returns nothing Nx could mistake for its post-generation callback', async () => {
+    const returned: unknown = await importGenerator(tree, { source, force: true });
+    expect(returned === undefined || typeof returned === 'function').toBe(true);
+  });
+
   it('never overwrites existing data without --force', async () => {
     const before = tree.read('governance/gates.json', 'utf8');
     await expect(importGenerator(tree, { source })).rejects.toThrow(
