@@ -58,7 +58,11 @@ function runNumber(file: string): number {
  */
 export function latestImportedEvidence(index: ImportedEvidenceIndex, gate: string, task?: string): ImportedEvidence | undefined {
   const candidates = index.entries.filter((e) => e.gates.includes(gate) && (task === undefined || e.tasks.length === 0 || e.tasks.includes(task)));
-  return candidates.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || runNumber(a.file) - runNumber(b.file) || a.file.localeCompare(b.file)).pop();
+  // On the same day, the run that names the task says more about it than a summary or a raw log.
+  const specific = (e: ImportedEvidence) => (task !== undefined && e.tasks.includes(task) ? 1 : 0);
+  return candidates
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || specific(a) - specific(b) || runNumber(a.file) - runNumber(b.file) || a.file.localeCompare(b.file))
+    .pop();
 }
 
 /** The newest imported evidence of the gate (and task) when it passed; empty otherwise. */

@@ -35,19 +35,26 @@ describe('the imported evidence index', () => {
     'ev/2026-01-08/M1-T01-VG-X-001-r2.md': header({ Result: 'pass' }),
     'ev/2026-01-09/VG-Y-001.md': header({ Result: 'pass' }),
     'ev/2026-01-10/M1-T02-VG-Y-001.md': header({ Result: 'fail' }),
+    'ev/2026-01-11/M1-T03-VG-Z-001.md': header({ Result: 'pass' }),
+    'ev/2026-01-11/perf.json': '{"gate": "VG-Z-001"}',
     'ev/notes.md': '# nothing\n',
   };
   const reader = { read: (p: string) => files[p] };
   const { index, skipped } = indexImportedEvidence(reader, 'ev', Object.keys(files));
 
   it('indexes what names a gate and says what it skipped', () => {
-    expect(index.entries.map((e) => e.file)).toEqual(Object.keys(files).slice(0, 4));
+    expect(index.entries.map((e) => e.file)).toEqual(Object.keys(files).slice(0, 6));
     expect(skipped).toEqual([{ file: 'ev/notes.md', why: 'names no gate (no VG- id in its name, header or content)' }]);
   });
 
   it('takes the newest run (-r2 after the first) for a gate and task', () => {
     expect(latestImportedEvidence(index, 'VG-X-001', 'M1-T01')?.file).toBe('ev/2026-01-08/M1-T01-VG-X-001-r2.md');
     expect(passingImportedEvidence(index, 'VG-X-001', 'M1-T01').map((e) => e.file)).toEqual(['ev/2026-01-08/M1-T01-VG-X-001-r2.md']);
+  });
+
+  it('on the same day, prefers the file that names the task over a generic one', () => {
+    expect(latestImportedEvidence(index, 'VG-Z-001', 'M1-T03')?.file).toBe('ev/2026-01-11/M1-T03-VG-Z-001.md');
+    expect(latestImportedEvidence(index, 'VG-Z-001')?.file).toBe('ev/2026-01-11/perf.json');
   });
 
   it('counts evidence that names no task for every task, but not evidence of another task', () => {

@@ -103,7 +103,7 @@ const commandGate = z
       })
       .optional(),
   })
-  .refine((gate) => gate.steps.length > 0 || gate.blocked !== undefined, { message: 'expected at least one step', path: ['steps'] })
+  .refine((gate) => gate.steps.length > 0 || gate.blocked !== undefined, { message: 'found [], expected at least one step', path: ['steps'] })
   .meta({ title: 'Command gate' });
 
 const manualGate = z
