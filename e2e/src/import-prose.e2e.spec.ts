@@ -102,7 +102,7 @@ describe('adopting a prose-governed repository', () => {
 
   it('task-card --status=done is accepted where imported evidence passes, refused where it does not', () => {
     const accepted = workspace.nx('g', 'nx-governance:task-card', '--milestone=M6', '--task=M6-T02', '--status=done', '--date=2026-03-04');
-    expect([accepted.code, accepted.output]).toEqual([0, expect.stringContaining('VG-REL-001: passing imported evidence docs/execution-plan/evidence/2026-03-03/milestone-M6/M6-T02-VG-REL-001.md (unsealed, imported)')]);
+    expect([accepted.code, accepted.output]).toEqual([0, expect.stringContaining('VG-REL-001: passing imported evidence docs/execution-plan/evidence/2026-03-03/summary.md (unsealed, imported)')]);
     expect(workspace.read('governance/milestones/M6-release-train.md')).toContain('### M6-T02 Release sign-off\n\n- Goal: a named person says go.\n- Status: done (2026-03-04)');
     const refused = workspace.nx('g', 'nx-governance:task-card', '--milestone=M5', '--task=M5-T01', '--status=done');
     expect(refused.code).not.toBe(0);
