@@ -4,13 +4,13 @@ import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { REPO_ROOT } from './temp-workspace';
 
-/** Copies a folder of the repository (e.g. the bundled governance/) into a Tree. */
-export function copyIntoTree(tree: Tree, folder: string): void {
+/** Copies a folder of the repository (e.g. the bundled governance/) into a Tree, at its path relative to `base`. */
+export function copyIntoTree(tree: Tree, folder: string, base = REPO_ROOT): void {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else tree.write(relative(REPO_ROOT, path), readFileSync(path));
+      else tree.write(relative(base, path).split('\\').join('/'), readFileSync(path));
     }
   };
   walk(join(REPO_ROOT, folder));

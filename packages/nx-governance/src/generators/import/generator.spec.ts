@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { REPO_ROOT } from '../../test-helpers/temp-workspace';
+import { copyIntoTree } from '../../test-helpers/tree';
 import { validateGovernance } from '../../core/validation/validate-governance';
 import { treeFileReader } from '../tree-file-reader';
 import initGenerator from '../init/generator';
@@ -13,14 +13,7 @@ const FIXTURE = join(REPO_ROOT, 'e2e', 'fixtures', 'prose-repo');
 
 function treeWithFixture(): Tree {
   const tree = createTreeWithEmptyWorkspace();
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else tree.write(relative(FIXTURE, path).split('\\').join('/'), readFileSync(path));
-    }
-  };
-  walk(FIXTURE);
+  copyIntoTree(tree, relative(REPO_ROOT, FIXTURE), FIXTURE);
   return tree;
 }
 
