@@ -9,6 +9,9 @@ export function checkGates(ctx: RuleContext): void {
   );
   gates.data.gates.forEach((gate, index) => {
     ctx.errorIf(gates, ['gates', index, 'owner'], ctx.unknownRole(gate.owner));
+    if (gate.kind === 'command' && gate.blocked) {
+      ctx.warningAt(gates, ['gates', index, 'blocked'], `gate ${gate.id} is blocked until its steps are written by hand: ${gate.blocked.reason} (review: ${gate.blocked.review})`);
+    }
     if (gate.kind !== 'command' || !ctx.options.projects) return;
     gate.steps.forEach((step, stepIndex) => {
       if (!('target' in step) || !NX_TARGET_PATTERN.test(step.target)) return;

@@ -206,6 +206,11 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     ['governance/playbook.json:50: releaseClasses[2].gates[6]: unknown gate VG-LOOP-PERF-009, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001'],
   ],
   [
+    'a minimum gate set naming an unknown gate',
+    [editJson('playbook.json', (d) => (d.minimumGatesPerMilestone = [{ milestone: 'M6', gates: ['VG-NOPE-001'] }]))],
+    ['governance/playbook.json:150: minimumGatesPerMilestone[0].gates[0]: unknown gate VG-NOPE-001, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001'],
+  ],
+  [
     'an unknown default release class',
     [editJson('playbook.json', (d) => (d.defaultReleaseClass = 'R9'))],
     ['governance/playbook.json:67: defaultReleaseClass: unknown release class "R9", expected one of: R0, R1, R2, R3'],
