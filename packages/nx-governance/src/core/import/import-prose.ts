@@ -89,6 +89,10 @@ export function importProse(reader: FileReader, folder: string, files: readonly 
   for (const table of tables.filter((t) => !used.has(t) && !/playbook|rollback|cadence|maintenance|compatib/i.test(documents.find((d) => d.file === t.file)?.title ?? ''))) {
     result.notUnderstood.push({ file: table.file, line: table.line, what: `table | ${table.headers.join(' | ')} |`, why: 'not a table this import knows (gates, release classes, milestone gate sets, compatibility, playbook, cadence)' });
   }
+  const mentioned = new Set([...result.converted, ...result.review, ...result.notUnderstood].map((item) => item.file));
+  for (const { file } of documents.filter((d) => !mentioned.has(d.file))) {
+    result.notUnderstood.push({ file, line: 1, what: 'document', why: 'no gate, release class, compatibility, playbook or cadence table or section in it; nothing imported from it' });
+  }
   return result;
 }
 
