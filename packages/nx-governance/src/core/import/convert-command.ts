@@ -71,9 +71,9 @@ function convertPart(input: string[], outer: Prefix, state: State, context: Conv
   while (words.length) {
     const program = words[0];
     if (program === 'env') {
-      const consumed = ['env'];
-      words.shift();
-      while (words.length && ASSIGNMENT.test(words[0])) consumed.push(words[0]), takeAssignments([words.shift() as string], prefix.env, context);
+      const count = words.slice(1).findIndex((w) => !ASSIGNMENT.test(w));
+      const consumed = words.splice(0, count < 0 ? words.length : count + 1);
+      takeAssignments(consumed.slice(1), prefix.env, context);
       if (words[0]?.startsWith('-')) throw new Refused(`env ${words[0]}: only VAR=value assignments convert`);
       prefix.wrapper ??= { kind: 'env', argv: consumed };
     } else if (program === 'timeout' && /^\d+s?$/.test(words[1] ?? '')) {
@@ -131,9 +131,11 @@ function fromCwd(path: string, cwd: string): string {
   return cwd === '.' ? path : posix.relative(cwd, path);
 }
 
+/** Moves the leading `VAR=value` words of `words` into `env`, with paths into the repository made relative. */
 function takeAssignments(words: string[], env: Record<string, string>, context: ConvertContext): void {
-  while (words.length && ASSIGNMENT.test(words[0])) {
-    const [, name, value] = ASSIGNMENT.exec(words.shift() as string) ?? [];
+  for (let match = ASSIGNMENT.exec(words[0] ?? ''); match; match = ASSIGNMENT.exec(words[0] ?? '')) {
+    words.shift();
+    const [, name, value] = match;
     const mapped = value.startsWith('/') ? context.toWorkspace(value) : value;
     if (mapped === undefined) throw new Refused(`${name}=${value}: a path outside this repository`);
     env[name] = mapped;

@@ -36,7 +36,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const data = new Map<string, { name: SchemaFileName; value: object; initDefault: object }>();
   const gateIds = imported.gates.map((g) => g.id);
   if (imported.gates.length) data.set('gates.json', { name: 'gates.schema.json', value: { gates: imported.gates }, initDefault: { gates: defaultGates(settings.projectName) } });
-  if (imported.releaseClasses.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
+  if (imported.releaseClasses.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
   if (imported.compatibility) data.set('compatibility.json', { name: 'compatibility.schema.json', value: compatibilityFrom(input, log), initDefault: { releases: [], consumers: [], policy: DEFAULT_POLICY, tuples: [], deprecations: [] } });
   if (imported.cadence.activities.length) {
     const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? 'release-manager', compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? 'release-manager' };
@@ -69,7 +69,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   return { ok: true, data: files, copies, report, reportFile };
 }
 
-function playbookFrom(imported: ImportedProse, log: { review: ReportItem[] }): object {
+function playbookFrom(imported: ImportedProse, source: string, log: { review: ReportItem[] }): object {
   const { playbook } = imported;
   const owners = [
     ...imported.gates.map((g) => g.owner),
@@ -83,7 +83,7 @@ function playbookFrom(imported: ImportedProse, log: { review: ReportItem[] }): o
   const classes = imported.releaseClasses;
   const defaultClass = classes.some((c) => c.id === imported.defaultReleaseClass) ? imported.defaultReleaseClass : classes[classes.length - 1].id;
   const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: 'release-manager' }];
-  if (!playbook.rollbackProcedure.length) log.review.push({ file: '-', line: 0, what: 'rollback procedure', why: 'none found under a "Rollback procedure" heading; a placeholder step was written' });
+  if (!playbook.rollbackProcedure.length) log.review.push({ file: source, line: 1, what: 'rollback procedure', why: 'none found under a "Rollback procedure" heading; a placeholder step was written' });
   return {
     roles,
     releaseClasses: classes,
@@ -99,8 +99,8 @@ function playbookFrom(imported: ImportedProse, log: { review: ReportItem[] }): o
 function compatibilityFrom(input: ImportPlanInput, log: { review: ReportItem[] }): object {
   const compat = input.imported.compatibility ?? { releases: [], consumers: [], tuples: [], deprecations: [] };
   const folderOf = (name: string) => [`consumers/${name}`, `vendor/${name}`, `packages/${name}`, name].find((p) => input.exists(p));
-  if (!compat.supportWindow) log.review.push({ file: input.source, line: 0, what: 'support window', why: `not stated in the prose; the default ${JSON.stringify(DEFAULT_POLICY.supportWindow)} was written` });
-  if (compat.deprecationLeadTimeDays === undefined) log.review.push({ file: input.source, line: 0, what: 'deprecation lead time', why: `not stated in the prose; the default ${DEFAULT_POLICY.deprecationLeadTimeDays} days was written` });
+  if (!compat.supportWindow) log.review.push({ file: input.source, line: 1, what: 'support window', why: `not stated in the prose; the default ${JSON.stringify(DEFAULT_POLICY.supportWindow)} was written` });
+  if (compat.deprecationLeadTimeDays === undefined) log.review.push({ file: input.source, line: 1, what: 'deprecation lead time', why: `not stated in the prose; the default ${DEFAULT_POLICY.deprecationLeadTimeDays} days was written` });
   return {
     releases: compat.releases,
     consumers: compat.consumers.map((name) => ({ name, project: name, ...(folderOf(name) ? { path: folderOf(name) } : {}) })),
