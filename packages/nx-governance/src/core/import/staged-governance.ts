@@ -4,6 +4,7 @@ import { isGeneratedDocument } from '../docs/generated-marker';
 import { type RenderedDocument, renderedDocuments } from '../docs/rendered-documents';
 import { validateGovernance } from '../validation/validate-governance';
 import type { FileReader } from '../workspace/file-reader';
+import type { GovernanceData } from '../workspace/load-governance';
 
 /** A reader that sees `pending` writes over `base`, so data can be validated before anything is written. */
 export function overlayReader(base: FileReader, pending: ReadonlyMap<string, string>): FileReader {
@@ -26,7 +27,16 @@ export function stageGovernance(base: FileReader, pending: ReadonlyMap<string, s
   const reader = overlayReader(base, pending);
   const result = validateGovernance(reader, settingsFile);
   if (result.errors.length) return { ok: false, problems: result.errors.map(formatDiagnostic) };
-  const rendered = renderedDocuments(reader, result.data).filter((doc) => reader.read(doc.path) !== doc.content);
+  return renderStaged(base, reader, result.data);
+}
+
+/** The problems the governance would have with `pending` written; empty when it stays valid. */
+export function stagedProblems(base: FileReader, pending: ReadonlyMap<string, string>, settingsFile: string): string[] {
+  return validateGovernance(overlayReader(base, pending), settingsFile).errors.map(formatDiagnostic);
+}
+
+function renderStaged(base: FileReader, reader: FileReader, data: GovernanceData): StagedGovernance {
+  const rendered = renderedDocuments(reader, data).filter((doc) => reader.read(doc.path) !== doc.content);
   const handWritten = rendered.filter((doc) => {
     const current = base.read(doc.path);
     return current !== undefined && !isGeneratedDocument(doc.path, current);

@@ -78,4 +78,9 @@ describe('task-card generator', () => {
     await taskCardGenerator(tree, { milestone: 'M6', task: 'M6-T01', status: 'done', date: '2026-03-01' });
     expect(tree.read(SEED_PATH, 'utf8')).toBe(seed.replace('- Status: done (2026-02-19)', '- Status: done (2026-03-01)'));
   });
+
+  it('writes nothing when the edited milestone would not validate', async () => {
+    await expect(taskCardGenerator(tree, { milestone: 'M6', title: 'Twin\n\n### M6-T01 Twin of the first card' })).rejects.toThrow('governance/milestones/M6.md would not validate after this edit; nothing was written');
+    expect(tree.read(SEED_PATH, 'utf8')).toBe(seed);
+  });
 });

@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { FileReader } from '../../core/workspace/file-reader';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { latestImportedEvidence, loadImportedEvidence } from '../../core/evidence/imported-evidence-index';
 import { readLatestGateEvidenceFrom } from '../../core/evidence/read-gate-evidence';
@@ -7,6 +8,7 @@ import { splitGateIds } from '../../core/milestone/parse-task-card';
 import { isCalendarDate } from '../../core/schemas/common';
 import { todayUtc } from '../../core/dates';
 import { knownList } from '../../core/validation/rule-context';
+import { stagedProblems } from '../../core/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
 import type { TaskCardGeneratorSchema } from './schema';
 
@@ -35,7 +37,7 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
       for (const gate of card.requiredGates.filter((g) => !sealed(g))) logger.info(`${gate}: passing imported evidence ${importedOf(gate)?.file} (unsealed, imported)`);
     }
     const date = options.date ?? (options.status === 'done' ? todayUtc() : undefined);
-    tree.write(milestone.file, setTaskStatus(milestone, card, options.status, date));
+    writeValidated(tree, reader, data.settingsFile, milestone.file, setTaskStatus(milestone, card, options.status, date));
   } else {
     if (!options.title?.trim()) throw new Error('A new card needs --title');
     const known = new Set((data.gates?.data.gates ?? []).map((g) => g.id));
@@ -46,7 +48,10 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
       const items = (text ?? '').split(';').map((s) => s.trim()).filter(Boolean);
       return items.length ? items : [fallback];
     };
-    tree.write(
+    writeValidated(
+      tree,
+      reader,
+      data.settingsFile,
       milestone.file,
       appendTaskCard(milestone, {
         id: nextTaskId(milestone),
@@ -61,4 +66,11 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
     );
   }
   if (!options.skipFormat) await formatFiles(tree);
+}
+
+/** The edited milestone is written only when the governance stays valid with it. */
+function writeValidated(tree: Tree, reader: FileReader, settingsFile: string, file: string, text: string): void {
+  const problems = stagedProblems(reader, new Map([[file, text]]), settingsFile);
+  if (problems.length) throw new Error(`${file} would not validate after this edit; nothing was written:\n${problems.join('\n')}`);
+  tree.write(file, text);
 }
