@@ -5,7 +5,12 @@ import { column, type MarkdownTable } from './markdown-tables';
 import { plainText, slug } from './markdown-sections';
 import { readPassCriteria } from './pass-criteria-prose';
 
-export type ImportedGate = Record<string, unknown> & { id: string; owner: string; kind: 'command' | 'manual' };
+export type ImportedGate = Record<string, unknown> & {
+  id: string;
+  owner: string;
+  kind: 'command' | 'manual';
+  passCriteria?: { metrics?: Array<{ name: string }> };
+};
 
 export interface GateImportContext extends ConvertContext {
   /** Where the review items are written, for a blocked gate to point at. */

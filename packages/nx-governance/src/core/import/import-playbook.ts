@@ -85,8 +85,8 @@ function importTrigger(section: MarkdownSection, item: ListItem, gates: Imported
   else if (kind === 'compatibility') playbook.rollbackTriggers.push({ id: 'compatibility', kind, description });
   else if (kind === 'performance') {
     const budget = /(\d+(?:\.\d+)?)\s*%/.exec(text)?.[1];
-    const gate = gates.find((g) => named.includes(g.id) && Array.isArray((g.passCriteria as { metrics?: unknown[] } | undefined)?.metrics));
-    const metric = (gate?.passCriteria as { metrics?: Array<{ name: string }> } | undefined)?.metrics?.[0]?.name;
+    const gate = gates.find((g) => named.includes(g.id) && g.passCriteria?.metrics?.length);
+    const metric = gate?.passCriteria?.metrics?.[0]?.name;
     if (!budget || !gate || !metric) {
       log.review.push({ ...where, what: `trigger "${text}"`, why: 'a performance trigger needs a budget in % and a gate with a metric; none found' });
       return;

@@ -65,7 +65,9 @@ export function importProse(reader: FileReader, folder: string, files: readonly 
   const used = new Set<MarkdownTable>();
   for (const table of tables) {
     const [id, command] = [column(table, /^vg id$/, /^gate( id)?$/, /^id$/), column(table, /^command/, /^method/, /^how/)];
-    if (id >= 0 && command >= 0) importGateTable(table, id, command, context, result.gates, result), used.add(table);
+    if (id < 0 || command < 0) continue;
+    importGateTable(table, id, command, context, result.gates, result);
+    used.add(table);
   }
   const known = result.gates.map((g) => g.id);
   const classes = new Map<string, string[]>();
