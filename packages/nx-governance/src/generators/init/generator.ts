@@ -49,7 +49,11 @@ export default async function initGenerator(tree: Tree, options: InitGeneratorSc
     const staged = stageGovernance(reader, pending, settingsFile);
     if (!staged.ok) throw new Error(`The governance init would write does not validate; nothing was written:\n${staged.problems.join('\n')}`);
     for (const [path, content] of pending) tree.write(path, content);
+    if (options.addReadmeGuidance) addReadmeGuidance(tree);
+    await finish(tree, options);
+    // After formatting: the rendered documents keep the bytes nx sync:check compares against.
     for (const doc of staged.rendered) tree.write(doc.path, doc.content);
+    return;
   }
   if (options.addReadmeGuidance) addReadmeGuidance(tree);
   return finish(tree, options);
