@@ -62,7 +62,7 @@ describe('adopting a prose-governed repository', () => {
     workspace.commit(`${nxInit} and nx-governance:init`);
   });
 
-  it('imports through nx g: writes the data and the report and exits 0', () => {
+  it('imports through nx g: writes the data and the report, exits 0, and changes nothing the second time', () => {
     const result = workspace.nx('g', 'nx-governance:import');
     expect(result.output).not.toContain('is not a function');
     expect(result.code).toBe(0);
@@ -70,6 +70,8 @@ describe('adopting a prose-governed repository', () => {
     expect(workspace.read('governance/import-report.md')).toContain('## Left for review (10)');
     expect(JSON.parse(workspace.read('governance/imported-evidence.json')).entries).toHaveLength(63);
     workspace.commit('import');
+    const again = workspace.nx('g', 'nx-governance:import');
+    expect([again.code, workspace.git('status', '--porcelain')]).toEqual([0, '']);
   });
 
   it('validates with zero errors (the blocked gates are warnings)', () => {
