@@ -46,7 +46,7 @@ describe('generators through the real nx binary', () => {
       expect(JSON.parse(fresh.read('nx.json'))).toMatchObject({ plugins: ['nx-governance'], sync: { globalGenerators: ['nx-governance:sync'] } });
       const validate = fresh.nx('run', 'governance:validate');
       expect(validate.code).toBe(0);
-      expect(validate.output).toContain('Governance is valid: 0 milestone(s), 0 task card(s), 0 gate(s).');
+      expect(validate.output).toContain('Governance is valid: 0 milestone(s), 0 task card(s), 1 gate(s).');
     } finally {
       fresh.remove();
     }

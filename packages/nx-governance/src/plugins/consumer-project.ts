@@ -34,7 +34,8 @@ export function consumerProject(
       { dependentTasksOutputFiles: '**/*', transitive: false },
       ...pluginInputs(workspaceRoot),
     ],
-    outputs: [`${latest}.json`, `${latest}.md`],
+    // The result history travels with the latest result (see gateTarget).
+    outputs: [`${latest}.json`, `${latest}.md`, `{workspaceRoot}/${compatResultFolder(settings, consumer.name)}/results/*`],
     options: { settingsFile, consumer: consumer.name },
     metadata: {
       description: `Run ${consumer.name}'s tests against the current ${core.project} build`,

@@ -42,7 +42,10 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
     cache: true,
     ...(dependsOn.length ? { dependsOn } : {}),
     inputs: [...uniqueInputs(inputs), ...pluginInputs],
-    outputs: [`{workspaceRoot}/${folder}/latest.json`, `{workspaceRoot}/${folder}/latest.md`],
+    // The chain and the logs travel with the latest record, so a restore on another clone or machine
+    // leaves every reader the same history. Nx restores globbed outputs without deleting the files it
+    // did not cache, so newer local records survive a restore of an older entry.
+    outputs: [`{workspaceRoot}/${folder}/latest.json`, `{workspaceRoot}/${folder}/latest.md`, `{workspaceRoot}/${folder}/records/*`, `{workspaceRoot}/${folder}/logs/*`],
     options: { settingsFile, gate: gate.id, ...(definedIn ? {} : { definition: sha256(canonicalJson(gate)) }) },
     metadata: { description: `${gate.kind === 'manual' ? 'Manual gate' : 'Gate'}: ${gate.title} (${gate.enforcement})`, technologies },
   };

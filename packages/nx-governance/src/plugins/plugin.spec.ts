@@ -10,7 +10,11 @@ function contextFor(workspaceRoot: string): CreateNodesContext {
   return { workspaceRoot, nxJsonConfiguration: {} };
 }
 
-const copyBundledWorkspace = copyBundledGovernance;
+/** The bundled governance with a root package.json that installs the plugin from npm, as a user's workspace has. */
+function copyBundledWorkspace(root: string): void {
+  copyBundledGovernance(root);
+  writeFiles(root, { 'package.json': JSON.stringify({ name: 'governed', devDependencies: { nx: '24.0.0', 'nx-governance': '0.1.0' } }) });
+}
 
 describe('createNodes', () => {
   let workspace: ReturnType<typeof makeTempWorkspace>;
@@ -232,6 +236,12 @@ describe('createNodes', () => {
     writeFiles(workspace.root, { 'governance/compatibility.json': readFileSync(path, 'utf8').replace('"2026-02-19"', '"2026-02-30"') });
     const projects = await infer(['governance/governance.json']);
     expect(Object.keys(projects).sort()).toEqual(['governance', 'loop', 'vendor/io-rflx', 'vendor/loop-agent', 'vendor/rlm-claude-code']);
+  });
+
+  it('depends on the version Node resolves when Nx installed the plugin outside the graph (no package.json declares it)', async () => {
+    copyBundledGovernance(workspace.root);
+    const { governance } = await infer(['governance/governance.json']);
+    expect(governance.targets['VG-LOOP-BUILD-001'].inputs.at(-1)).toEqual({ runtime: `node -e "process.stdout.write('nx-governance@0.1.0')"` });
   });
 
   it('leaves out a consumer whose folder is missing: Nx cannot hash a project without files', async () => {

@@ -4,6 +4,7 @@ import { copyBundledGovernance, makeTempWorkspace } from '../../test-helpers/tem
 import type { CompatRecord } from '../compat/compat-result';
 import type { GateEvidence } from '../evidence/gate-record';
 import { evaluateCadence, type EvidenceHistory } from './evaluate-cadence';
+import { readImportedEvidenceFile } from '../evidence/imported-evidence';
 
 describe('evaluateCadence', () => {
   const { root, cleanup } = makeTempWorkspace();
@@ -50,6 +51,20 @@ describe('evaluateCadence', () => {
       'gate VG-LOOP-CONTRACT-001 is required by no task card',
       'gate VG-COMPAT-001 is required by no task card',
       'gate VG-LOOP-PERF-001 is required by no task card',
+    ]);
+  });
+
+  it('uses imported evidence, labelled as imported: a done card with a passing imported file is not drift', () => {
+    const file = 'docs/evidence/2026-04-10/milestone-M6/M6-T01-VG-CONTRACT-001.md';
+    const entry = readImportedEvidenceFile(file, 'Date: 2026-04-10\nResult: pass\n');
+    const imported = { kind: 'nx-governance/imported-evidence' as const, folder: 'docs/evidence', entries: entry ? [entry] : [] };
+    const withoutSealed: EvidenceHistory = { ...history, gateDates: new Map(), latestGate: new Map(), imported };
+    const report = evaluateCadence(data, withoutSealed, consumers, '2026-04-20');
+    expect(report.activities.find((a) => a.id === 'contract-review')).toMatchObject({ lastDone: '2026-04-10', status: 'ok', source: `imported evidence of VG-CONTRACT-001 (${file})` });
+    expect(report.drift.filter((d) => d.startsWith('task M6-T01'))).toEqual([]);
+    expect(report.drift.filter((d) => d.startsWith('task '))).toEqual([
+      'task M6-T02 is done without passing evidence for VG-CONTRACT-001',
+      'task M6-T03 is done without passing evidence for VG-CONTRACT-001',
     ]);
   });
 });

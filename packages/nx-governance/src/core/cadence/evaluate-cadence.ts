@@ -2,6 +2,7 @@ import { addDays } from '../dates';
 import { describeInterval } from '../docs/render-cadence';
 import type { CompatRecord } from '../compat/compat-result';
 import type { GateEvidence } from '../evidence/gate-record';
+import { type ImportedEvidenceIndex, passingImportedEvidence } from '../evidence/imported-evidence-index';
 import type { CadenceFile } from '../schemas/cadence';
 import type { GovernanceData } from '../workspace/load-governance';
 
@@ -30,6 +31,10 @@ export interface EvidenceHistory {
   gateDates: Map<string, string[]>;
   latestGate: Map<string, GateEvidence>;
   latestCompat: Map<string, CompatRecord>;
+  /** Evidence files that existed before the plugin, indexed by `import`: unsealed, so always labelled as imported. */
+  imported?: ImportedEvidenceIndex;
+  /** Why the imported evidence index could not be read, when it could not. */
+  importedProblem?: string;
 }
 
 const NAMED_DAYS: Record<string, number> = { weekly: 7, monthly: 30, quarterly: 91 };
@@ -47,8 +52,15 @@ export function evaluateCadence(data: GovernanceData, history: EvidenceHistory, 
   const activities = (data.cadence?.data.activities ?? []).map((activity): ActivityReport => {
     const base = { id: activity.id, title: activity.title, owner: activity.owner, interval: describeInterval(activity.interval, activity.changeKind) };
     const dates = activity.gate ? (history.gateDates.get(activity.gate) ?? []).filter((d) => d <= asOf) : [];
-    const lastDone = dates.sort().pop();
-    const source = activity.gate ? `evidence of ${activity.gate}` : 'no gate: record it with an attestation';
+    const sealedLastDone = dates.sort().pop();
+    const imported = activity.gate ? newestImportedPass(history, activity.gate, asOf) : undefined;
+    const fromImport = imported?.date !== undefined && (sealedLastDone === undefined || imported.date > sealedLastDone);
+    const lastDone = fromImport ? imported?.date : sealedLastDone;
+    const source = !activity.gate
+      ? 'no gate: record it with an attestation'
+      : fromImport
+        ? `imported evidence of ${activity.gate} (${imported?.file})`
+        : `evidence of ${activity.gate}`;
     const days = intervalDays(activity.interval);
     if (days === undefined) return { ...base, ...(lastDone ? { lastDone } : {}), status: 'on event', source };
     if (!lastDone) return { ...base, status: 'overdue', source: `${source}; never done` };
@@ -56,7 +68,20 @@ export function evaluateCadence(data: GovernanceData, history: EvidenceHistory, 
     const soon = addDays(asOf, Math.max(1, Math.round(days / 5)));
     return { ...base, lastDone, nextDue, status: nextDue < asOf ? 'overdue' : nextDue <= soon ? 'due soon' : 'ok', source };
   });
-  return { asOf, activities, drift: findDrift(data, history, consumers, asOf) };
+  const drift = findDrift(data, history, consumers, asOf);
+  if (history.importedProblem) drift.unshift(`the imported evidence index is unreadable, so imported evidence was not used: ${history.importedProblem}`);
+  return { asOf, activities, drift };
+}
+
+function newestImportedPass(history: EvidenceHistory, gate: string, asOf: string) {
+  const passes = (history.imported?.entries ?? []).filter((e) => e.gates.includes(gate) && e.result === 'pass' && e.date !== undefined && e.date <= asOf);
+  return passes.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).pop();
+}
+
+/** Sealed evidence first; imported evidence of the gate for this card (or for no card) counts too. */
+function hasPassingEvidence(history: EvidenceHistory, gate: string, task: string): boolean {
+  if (history.latestGate.get(gate)?.record.result === 'pass') return true;
+  return history.imported !== undefined && passingImportedEvidence(history.imported, gate, task).length > 0;
 }
 
 function findDrift(data: GovernanceData, history: EvidenceHistory, consumers: string[], asOf: string): string[] {
@@ -78,7 +103,7 @@ function findDrift(data: GovernanceData, history: EvidenceHistory, consumers: st
   for (const milestone of data.milestones) {
     for (const card of milestone.taskCards) {
       if (card.status?.value !== 'done') continue;
-      const missing = card.requiredGates.filter((g) => history.latestGate.get(g)?.record.result !== 'pass');
+      const missing = card.requiredGates.filter((g) => !hasPassingEvidence(history, g, card.id));
       if (missing.length) drift.push(`task ${card.id} is done without passing evidence for ${missing.join(', ')}`);
     }
   }

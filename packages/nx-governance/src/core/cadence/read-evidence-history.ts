@@ -2,6 +2,8 @@ import type { CompatRecord } from '../compat/compat-result';
 import type { GateEvidence } from '../evidence/gate-record';
 import { gateEvidenceFolder } from '../evidence/gate-store';
 import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
+import { loadImportedEvidence } from '../evidence/imported-evidence-index';
+import { posix } from 'node:path';
 import { attestationFolder } from '../gates/attestation';
 import { readCompatResults } from '../matrix/read-compat-results';
 import type { GovernanceData } from '../workspace/load-governance';
@@ -38,5 +40,6 @@ export function readEvidenceHistory(reader: FileReader, data: GovernanceData, co
     const current = latestCompat.get(record.consumer);
     if (!current || current.finishedAt < record.finishedAt) latestCompat.set(record.consumer, record);
   }
-  return { gateDates, latestGate, latestCompat };
+  const imported = loadImportedEvidence(reader, posix.dirname(data.settingsFile));
+  return { gateDates, latestGate, latestCompat, ...(imported.ok ? { imported: imported.index } : { importedProblem: imported.reason }) };
 }

@@ -6,13 +6,14 @@ import type { FileReader } from '../workspace/file-reader';
 import { renderCadenceMarkdown } from './render-cadence';
 import { renderPlaybookMarkdown } from './render-playbook';
 import type { GovernanceData } from '../workspace/load-governance';
+import { CADENCE_FILE, MATRIX_FILE, MATRIX_FILE_NAMES, PLAYBOOK_FILE } from './rendered-names';
 
 export interface RenderedDocument {
   path: string;
   content: string;
 }
 
-export const MATRIX_FILE = 'COMPATIBILITY-MATRIX.md';
+export { MATRIX_FILE } from './rendered-names';
 
 /** Every document rendered from the governance data, with the path it belongs at. */
 export function renderedDocuments(reader: FileReader, data: GovernanceData): RenderedDocument[] {
@@ -25,10 +26,10 @@ export function renderedDocuments(reader: FileReader, data: GovernanceData): Ren
     const results = readCompatResults(reader, data.settings, consumers.map((c) => c.name));
     const matrix = computeMatrix(compat, results, consumers);
     documents.push({ path: `${docs}/${MATRIX_FILE}`, content: renderMatrixMarkdown(matrix) });
-    documents.push({ path: `${docs}/${MATRIX_FILE.replace(/\.md$/, '.json')}`, content: renderMatrixJson(matrix) });
+    documents.push({ path: `${docs}/${MATRIX_FILE_NAMES[1]}`, content: renderMatrixJson(matrix) });
   }
   const playbook = data.playbook?.data;
-  if (playbook) documents.push({ path: `${docs}/RELEASE-ROLLBACK-PLAYBOOK.md`, content: renderPlaybookMarkdown(playbook, data.gates?.data.gates ?? []) });
-  if (data.cadence) documents.push({ path: `${docs}/MAINTENANCE-CADENCE.md`, content: renderCadenceMarkdown(data.cadence.data, playbook) });
+  if (playbook) documents.push({ path: `${docs}/${PLAYBOOK_FILE}`, content: renderPlaybookMarkdown(playbook, data.gates?.data.gates ?? []) });
+  if (data.cadence) documents.push({ path: `${docs}/${CADENCE_FILE}`, content: renderCadenceMarkdown(data.cadence.data, playbook) });
   return documents;
 }

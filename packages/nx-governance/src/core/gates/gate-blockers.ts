@@ -18,6 +18,7 @@ export function isOnPath(program: string, path = process.env.PATH ?? ''): boolea
 
 /** Why a gate cannot run on this machine, or undefined when it can. */
 export function gateBlocker(gate: CommandGate, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (gate.blocked) return `${gate.blocked.reason} (review: ${gate.blocked.review})`;
   const missing = (gate.requires?.tools ?? []).filter((tool) => !isOnPath(tool, env.PATH));
   if (missing.length) return `${missing.join(', ')} not found on PATH`;
   const needMb = gate.requires?.minMemoryMb;

@@ -1,20 +1,40 @@
 import { convertCommand } from './convert-command';
 
-const folders = (absolute: string) => (absolute.endsWith('/loop') ? 'loop' : undefined);
+const repo = new Set(['scripts/mem-admit.sh', 'scripts/smoke.sh', 'loop', 'consumers/py']);
+const context = {
+  toWorkspace: (absolute: string) => {
+    const at = absolute.split('/').indexOf('cairn');
+    return at >= 0 ? absolute.split('/').slice(at + 1).join('/') || '.' : undefined;
+  },
+  exists: (path: string) => repo.has(path),
+};
 
 describe('convertCommand', () => {
   it.each([
-    ['cargo test -p loop', { ok: true, argv: ['cargo', 'test', '-p', 'loop'], notes: [] }],
-    ["python3 -m pytest -k 'not slow'", { ok: true, argv: ['python3', '-m', 'pytest', '-k', 'not slow'], notes: [] }],
-    ['RUST_LOG=debug cargo test', { ok: true, argv: ['cargo', 'test'], env: { RUST_LOG: 'debug' }, notes: [] }],
-    ['cd loop && cargo test', { ok: true, argv: ['cargo', 'test'], cwd: 'loop', notes: [] }],
-    ["bash -lc 'cd /ci/ws/loop && cargo test x'", { ok: true, argv: ['cargo', 'test', 'x'], cwd: 'loop', notes: [] }],
+    ['cargo test -p loop', { ok: true, steps: [{ argv: ['cargo', 'test', '-p', 'loop'] }], notes: [] }],
+    ["python3 -m pytest -k 'not slow'", { ok: true, steps: [{ argv: ['python3', '-m', 'pytest', '-k', 'not slow'] }], notes: [] }],
+    ['RUST_LOG=debug cargo test', { ok: true, steps: [{ argv: ['cargo', 'test'], env: { RUST_LOG: 'debug' } }], notes: [] }],
+    ['cd loop && cargo test', { ok: true, steps: [{ argv: ['cargo', 'test'], cwd: 'loop' }], notes: [] }],
+    ['cargo build && python3 check.py', { ok: true, steps: [{ argv: ['cargo', 'build'] }, { argv: ['python3', 'check.py'] }], notes: ['2 steps from an && chain'] }],
+    ["bash -lc 'cd /Users/maren/src/cairn && SEED=7 cargo test'", { ok: true, steps: [{ argv: ['cargo', 'test'], env: { SEED: '7' } }], notes: [] }],
+    ['cd /Users/maren/src/cairn/consumers/py && PYTHONPATH=. python3 -m unittest', { ok: true, steps: [{ argv: ['python3', '-m', 'unittest'], cwd: 'consumers/py', env: { PYTHONPATH: '.' } }], notes: [] }],
+    ['timeout 600 cargo build', { ok: true, steps: [{ argv: ['cargo', 'build'], wrapper: { kind: 'timeout', argv: ['timeout', '600'] } }], timeoutSeconds: 600, notes: ['timeout 600: the gate timeout'] }],
+    ['nice -n 10 cargo check', { ok: true, steps: [{ argv: ['nice', '-n', '10', 'cargo', 'check'], wrapper: { kind: 'nice', argv: ['nice', '-n', '10'] } }], notes: [] }],
+    ['env A=1 B=x cargo test', { ok: true, steps: [{ argv: ['cargo', 'test'], env: { A: '1', B: 'x' }, wrapper: { kind: 'env', argv: ['env', 'A=1', 'B=x'] } }], notes: [] }],
     [
-      "ENV=1 some/script.sh bash -lc 'cd /abs/path/loop && cargo test x'",
-      { ok: true, argv: ['../some/script.sh', 'cargo', 'test', 'x'], cwd: 'loop', env: { ENV: '1' }, notes: ['kept the wrapper some/script.sh in front of the command (it ran it through bash before)'] },
+      '/Users/maren/src/cairn/scripts/mem-admit.sh --mb 1024 -- env BIN=/Users/maren/src/cairn/target/release/cairn python3 t.py',
+      {
+        ok: true,
+        steps: [{ argv: ['scripts/mem-admit.sh', '--mb', '1024', '--', 'python3', 't.py'], env: { BIN: 'target/release/cairn' }, wrapper: { kind: 'memory-admission', argv: ['scripts/mem-admit.sh', '--mb', '1024', '--'] } }],
+        notes: [],
+      },
+    ],
+    [
+      "ENV=1 scripts/smoke.sh bash -lc 'cd /x/cairn/loop && cargo test x'",
+      { ok: true, steps: [{ argv: ['../scripts/smoke.sh', 'cargo', 'test', 'x'], cwd: 'loop', env: { ENV: '1' }, wrapper: { kind: 'script', argv: ['../scripts/smoke.sh'] } }], notes: [] },
     ],
   ])('converts %s', (text, expected) => {
-    expect(convertCommand(text, folders)).toEqual(expected);
+    expect(convertCommand(text, context)).toEqual(expected);
   });
 
   it.each([
@@ -23,11 +43,13 @@ describe('convertCommand', () => {
     ['echo $HOME', 'needs a shell ($)'],
     ['rm -rf *', 'needs a shell (*)'],
     ['echo `id`', 'needs a shell (`)'],
-    ["bash -lc 'cd /ci/ws/loop && make > out.txt'", 'the bash script needs a shell (>)'],
-    ["bash -lc 'cd /elsewhere/x && make'", 'cd /elsewhere/x: not a folder of this workspace'],
-    ['cd a && make && make install', 'more than one command: only `cd <dir> && <command>` converts'],
+    ["bash -lc 'cd /x/cairn && make > out.txt'", 'the bash script needs a shell (>)'],
+    ["bash -lc 'cd /elsewhere/x && make'", 'cd /elsewhere/x: not a folder of this repository'],
+    ['/opt/tools/drain --eu', '/opt/tools/drain is outside this repository'],
+    ['/x/cairn/scripts/gone.sh -- cargo test', 'the wrapper scripts/gone.sh is not in this repository'],
     ["echo 'unclosed", 'needs a shell (unclosed quote)'],
+    ['CAIRN_COMPAT=strict', 'no command'],
   ])('refuses %s', (text, reason) => {
-    expect(convertCommand(text, folders)).toEqual({ ok: false, reason });
+    expect(convertCommand(text, context)).toEqual({ ok: false, reason });
   });
 });

@@ -1,75 +1,152 @@
 import { posix } from 'node:path';
 import { shellWords } from './shell-words';
 
-export type ConvertedCommand =
-  | { ok: true; argv: string[]; cwd?: string; env?: Record<string, string>; notes: string[] }
-  | { ok: false; reason: string };
+export type WrapperKind = 'memory-admission' | 'script' | 'timeout' | 'nice' | 'env';
 
-const ENV_ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
+export interface ConvertedStep {
+  argv: string[];
+  cwd?: string;
+  env?: Record<string, string>;
+  /** What wraps the real command: kept in argv when it runs here (nice, a script of the repository), recorded either way. */
+  wrapper?: { kind: WrapperKind; argv: string[] };
+}
+
+export type ConvertedCommand = { ok: true; steps: ConvertedStep[]; timeoutSeconds?: number; notes: string[] } | { ok: false; reason: string };
+
+export interface ConvertContext {
+  /** The workspace-relative path an absolute path from the prose points at, when it points into this repository. */
+  toWorkspace: (absolute: string) => string | undefined;
+  /** Whether a workspace-relative file or folder exists. */
+  exists: (path: string) => boolean;
+}
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/;
 const SHELLS = new Set(['bash', 'sh', 'zsh']);
 
-/**
- * Turns a command from prose into an argv, a cwd relative to the workspace
- * and env entries, where that is unambiguous: `ENV=1 wrapper.sh bash -lc
- * 'cd /abs/repo/loop && cargo test x'`. A command that needs a shell (pipes,
- * `;`, variables, globs, redirections) is refused with the reason: it is
- * kept for review, never run through a shell.
- */
-export function convertCommand(text: string, workspaceFolders: (absolute: string) => string | undefined): ConvertedCommand {
-  const outer = shellWords(text.trim());
-  const outerOperators = outer.operators.filter((o) => o !== '&&');
-  if (outerOperators.length) return { ok: false, reason: `needs a shell (${unique(outerOperators).join(' ')})` };
-  const words = [...outer.words];
-  const env: Record<string, string> = {};
-  while (words.length && ENV_ASSIGNMENT.test(words[0])) {
-    const [, name, value] = ENV_ASSIGNMENT.exec(words.shift()!)!;
-    env[name] = value;
-  }
-  const notes: string[] = [];
-  const shellAt = words.findIndex((w, i) => SHELLS.has(w) && /^-l?c$|^-cl$/.test(words[i + 1] ?? ''));
-  let prefix = words;
-  let script: string[] | undefined;
-  if (shellAt >= 0) {
-    prefix = words.slice(0, shellAt);
-    if (words.length !== shellAt + 3) return { ok: false, reason: `unexpected words after ${words[shellAt]} ${words[shellAt + 1]} '…'` };
-    const inner = shellWords(words[shellAt + 2]);
-    const innerOperators = inner.operators.filter((o) => o !== '&&');
-    if (innerOperators.length) return { ok: false, reason: `the ${words[shellAt]} script needs a shell (${unique(innerOperators).join(' ')})` };
-    script = inner.words;
-    if (prefix.length) notes.push(`kept the wrapper ${prefix.join(' ')} in front of the command (it ran it through ${words[shellAt]} before)`);
-  } else if (words.includes('&&')) {
-    script = words;
-    prefix = [];
-  }
-  let cwd: string | undefined;
-  let command = script ?? prefix;
-  if (script) {
-    const parts = split(script, '&&');
-    if (parts.length > 2 || (parts.length === 2 && (parts[0][0] !== 'cd' || parts[0].length !== 2))) {
-      return { ok: false, reason: 'more than one command: only `cd <dir> && <command>` converts' };
-    }
-    if (parts.length === 2) {
-      const dir = parts[0][1];
-      cwd = dir.startsWith('/') ? workspaceFolders(dir) : dir.replace(/^\.\//, '').replace(/\/$/, '');
-      if (cwd === undefined || cwd.split('/').includes('..')) return { ok: false, reason: `cd ${dir}: not a folder of this workspace` };
-    }
-    // The wrapper was started from the original folder; from the new cwd its path is relative to there.
-    const wrapper = prefix.map((word, i) => (i === 0 && cwd && word.includes('/') && !word.startsWith('/') ? posix.relative(cwd, word) : word));
-    command = [...wrapper, ...parts[parts.length - 1]];
-  }
-  if (command.length === 0) return { ok: false, reason: 'no command' };
-  return { ok: true, argv: command, ...(cwd && cwd !== '.' && cwd !== '' ? { cwd } : {}), ...(Object.keys(env).length ? { env } : {}), notes };
+interface Prefix {
+  env: Record<string, string>;
+  wrapper?: ConvertedStep['wrapper'];
 }
 
-function split(words: string[], separator: string): string[][] {
+class Refused extends Error {}
+
+/**
+ * Turns a command from prose into ordered steps of argv, cwd and env: `&&`
+ * chains become steps, `cd` a cwd, `VAR=value` (also inside `bash -lc '...'`)
+ * env; absolute paths into the repository become relative; wrappers that only
+ * admit or limit the command (a memory-admission script, timeout, nice, env)
+ * are recorded as such. Anything that needs a real shell is refused with the reason.
+ */
+export function convertCommand(text: string, context: ConvertContext): ConvertedCommand {
+  try {
+    const state = { cwd: '.', timeoutSeconds: undefined as number | undefined, steps: [] as ConvertedStep[] };
+    const outer = shellWords(text.trim());
+    const operators = outer.operators.filter((o) => o !== '&&');
+    if (operators.length) throw new Refused(`needs a shell (${[...new Set(operators)].join(' ')})`);
+    for (const part of split(outer.words)) convertPart(part, { env: {} }, state, context);
+    if (state.steps.length === 0) throw new Refused('no command');
+    const notes = [
+      ...(state.steps.length > 1 ? [`${state.steps.length} steps from an && chain`] : []),
+      ...(state.timeoutSeconds ? [`timeout ${state.timeoutSeconds}: the gate timeout`] : []),
+    ];
+    return { ok: true, steps: state.steps, ...(state.timeoutSeconds ? { timeoutSeconds: state.timeoutSeconds } : {}), notes };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
+
+type State = { cwd: string; timeoutSeconds?: number; steps: ConvertedStep[] };
+
+function convertPart(input: string[], outer: Prefix, state: State, context: ConvertContext): void {
+  const words = [...input];
+  const prefix: Prefix = { env: { ...outer.env }, ...(outer.wrapper ? { wrapper: outer.wrapper } : {}) };
+  takeAssignments(words, prefix.env, context);
+  if (words[0] === 'cd' && words.length === 2) {
+    const dir = words[1].startsWith('/') ? context.toWorkspace(words[1]) : posix.normalize(posix.join(state.cwd, words[1]));
+    if (dir === undefined || dir.split('/').includes('..')) throw new Refused(`cd ${words[1]}: not a folder of this repository`);
+    state.cwd = dir;
+    return;
+  }
+  while (words.length) {
+    const program = words[0];
+    if (program === 'env') {
+      const count = words.slice(1).findIndex((w) => !ASSIGNMENT.test(w));
+      const consumed = words.splice(0, count < 0 ? words.length : count + 1);
+      takeAssignments(consumed.slice(1), prefix.env, context);
+      if (words[0]?.startsWith('-')) throw new Refused(`env ${words[0]}: only VAR=value assignments convert`);
+      prefix.wrapper ??= { kind: 'env', argv: consumed };
+    } else if (program === 'timeout' && /^\d+s?$/.test(words[1] ?? '')) {
+      state.timeoutSeconds = Number.parseInt(words[1], 10);
+      prefix.wrapper ??= { kind: 'timeout', argv: words.splice(0, 2) };
+    } else if (SHELLS.has(program) && /^-l?c$|^-cl$/.test(words[1] ?? '')) {
+      if (words.length !== 3) throw new Refused(`unexpected words after ${program} ${words[1]} '…'`);
+      const inner = shellWords(words[2]);
+      const innerOperators = inner.operators.filter((o) => o !== '&&');
+      if (innerOperators.length) throw new Refused(`the ${program} script needs a shell (${[...new Set(innerOperators)].join(' ')})`);
+      for (const part of split(inner.words)) convertPart(part, prefix, state, context);
+      return;
+    } else if (program === 'nice' || isScriptWrapper(words)) {
+      const length = program === 'nice' ? (words[1] === '-n' ? 3 : 1) : words.indexOf('--') >= 0 ? words.indexOf('--') + 1 : 1;
+      const argv = words.splice(0, length).map((w, i) => (i === 0 && program !== 'nice' ? repoPath(w, state.cwd, context, 'wrapper') : w));
+      const kind: WrapperKind = program === 'nice' ? 'nice' : /admit|mem/i.test(program) ? 'memory-admission' : 'script';
+      prefix.wrapper = { kind, argv: [...(prefix.wrapper && prefix.wrapper.kind !== 'env' && prefix.wrapper.kind !== 'timeout' ? prefix.wrapper.argv : []), ...argv] };
+    } else break;
+  }
+  if (words.length === 0) return;
+  const argv = words.map((w, i) => (i === 0 && w.startsWith('/') ? fromCwd(repoPath(w, state.cwd, context, 'program'), state.cwd) : w.startsWith('/') ? absoluteInRepo(w) : w));
+  const wrapper = prefix.wrapper && { ...prefix.wrapper, argv: prefix.wrapper.argv.map((w, i) => (i === 0 && w.includes('/') ? fromCwd(w, state.cwd) : w)) };
+  const kept = wrapper && ['nice', 'memory-admission', 'script'].includes(wrapper.kind) ? wrapper.argv : [];
+  state.steps.push({
+    argv: [...kept, ...argv],
+    ...(state.cwd !== '.' ? { cwd: state.cwd } : {}),
+    ...(Object.keys(prefix.env).length ? { env: prefix.env } : {}),
+    ...(wrapper ? { wrapper } : {}),
+  });
+
+  function absoluteInRepo(word: string): string {
+    const relative = context.toWorkspace(word);
+    if (relative === undefined) throw new Refused(`${word} is a path outside this repository`);
+    return relative;
+  }
+}
+
+/** `path/to/script.sh ... -- command` or `script.sh bash -lc '...'`: a script that runs the command it is given. */
+function isScriptWrapper(words: string[]): boolean {
+  if (!words[0].includes('/') || !/\.(sh|bash)$/.test(words[0])) return false;
+  const dashes = words.indexOf('--');
+  return (dashes > 0 && dashes < words.length - 1) || words.slice(1).some((w, i) => SHELLS.has(w) && /^-l?c$|^-cl$/.test(words[i + 2] ?? ''));
+}
+
+/** The workspace-relative path of a wrapper or program the prose names; it must exist here. */
+function repoPath(word: string, cwd: string, context: ConvertContext, what: 'wrapper' | 'program'): string {
+  const path = word.startsWith('/') ? context.toWorkspace(word) : posix.normalize(posix.join(cwd, word));
+  if (path === undefined) throw new Refused(`${word} is outside this repository`);
+  if (!context.exists(path)) throw new Refused(`the ${what} ${path} is not in this repository`);
+  return path;
+}
+
+/** Steps run in their cwd, so a repository path is given relative to it. */
+function fromCwd(path: string, cwd: string): string {
+  return cwd === '.' ? path : posix.relative(cwd, path);
+}
+
+/** Moves the leading `VAR=value` words of `words` into `env`, with paths into the repository made relative. */
+function takeAssignments(words: string[], env: Record<string, string>, context: ConvertContext): void {
+  for (let match = ASSIGNMENT.exec(words[0] ?? ''); match; match = ASSIGNMENT.exec(words[0] ?? '')) {
+    words.shift();
+    const [, name, value] = match;
+    const mapped = value.startsWith('/') ? context.toWorkspace(value) : value;
+    if (mapped === undefined) throw new Refused(`${name}=${value}: a path outside this repository`);
+    env[name] = mapped;
+  }
+}
+
+function split(words: string[]): string[][] {
   const parts: string[][] = [[]];
   for (const word of words) {
-    if (word === separator) parts.push([]);
+    if (word === '&&') parts.push([]);
     else parts[parts.length - 1].push(word);
   }
-  return parts;
-}
-
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+  return parts.filter((p) => p.length);
 }

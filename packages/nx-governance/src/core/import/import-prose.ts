@@ -1,183 +1,145 @@
+import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
 import { parseMilestone } from '../milestone/parse-milestone';
-import { splitGateIds } from '../milestone/parse-task-card';
-import { GATE_ID_PATTERN } from '../schemas/common';
 import type { FileReader } from '../workspace/file-reader';
-import { convertCommand } from './convert-command';
-import { column, type MarkdownTable, readMarkdownTables } from './markdown-tables';
+import { type ImportedCadence, importCadence } from './import-cadence';
+import { type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable } from './import-compatibility';
+import { type GateImportContext, type ImportedGate, importGateTable } from './import-gates';
+import { emptyLog, type ImportLog } from './import-log';
+import { type ImportedPlaybook, importPlaybook } from './import-playbook';
+import { expandGateList } from './gate-lists';
+import { column, type MarkdownTable } from './markdown-tables';
+import { type MarkdownSection, plainText, readMarkdownSections } from './markdown-sections';
 
-export interface ReviewItem {
-  file: string;
-  line: number;
-  what: string;
-  why: string;
-}
-
-export interface ImportedProse {
-  gates: Array<Record<string, unknown>>;
+export interface ImportedProse extends ImportLog {
+  gates: ImportedGate[];
   releaseClasses: Array<{ id: string; title: string; description?: string; gates: string[] }>;
+  defaultReleaseClass?: string;
   milestoneGateSets: Array<{ milestone: string; gates: string[] }>;
-  compatibility?: { releases: Array<{ version: string; date: string }>; consumers: string[]; tuples: Array<{ id: string; core: string; consumers: Record<string, string> }> };
-  converted: string[];
-  review: ReviewItem[];
+  compatibility?: ImportedCompatibility;
+  playbook: ImportedPlaybook;
+  cadence: ImportedCadence;
   milestones: Array<{ file: string; id: string; cards: number }>;
+  /** Files beside the milestones that are not milestones (an index README): skipped. */
+  milestoneIndexFiles: string[];
   milestoneProblems: Diagnostic[];
 }
 
-export interface ImportOptions {
+export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
   /** The core project's name, as it heads the compatibility table's core column. */
   coreName: string;
-  /** Maps an absolute path from the prose to a workspace folder, when it names one. */
-  workspaceFolder: (absolute: string) => string | undefined;
 }
 
-const code = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
-const plain = (cell: string) => cell.replace(/`/g, '').trim();
-const items = (cell: string) => cell.split(/<br\s*\/?>|;/i).map(plain).filter(Boolean);
-const roleId = (text: string) => plain(text).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'release-manager';
+const TITLE = /^#\s+(.*)$/m;
 
 /**
- * Reads a folder of prose governance (validation matrix, release classes,
- * compatibility table, milestones) into governance data, and says what it
- * could not convert and why.
+ * Reads every markdown file of a prose governance folder (its evidence
+ * excepted): validation-matrix tables, release classes, milestone gate sets,
+ * a compatibility table and policy, a playbook and a cadence runbook in
+ * headings, lists and tables, and the milestones. Says what it converted,
+ * what it left for review and what it did not understand.
  */
-export function importProse(reader: FileReader, folder: string, options: ImportOptions): ImportedProse {
-  const result: ImportedProse = { gates: [], releaseClasses: [], milestoneGateSets: [], converted: [], review: [], milestones: [], milestoneProblems: [] };
-  for (const file of reader.list(folder, '.md')) {
+export function importProse(reader: FileReader, folder: string, files: readonly string[], options: ImportOptions): ImportedProse {
+  const result: ImportedProse = {
+    ...emptyLog(), gates: [], releaseClasses: [], milestoneGateSets: [], milestones: [], milestoneIndexFiles: [], milestoneProblems: [],
+    playbook: { roles: [], preReleaseChecklist: [], goNoGo: [], rollbackTriggers: [], rollbackProcedure: [] },
+    cadence: { activities: [], ownership: {} },
+  };
+  const documents: Array<{ file: string; title: string; sections: MarkdownSection[] }> = [];
+  for (const file of files.filter((f) => f.endsWith('.md'))) {
     const text = reader.read(file) ?? '';
-    if (/^#\s+`?M\d+/m.test(text.split('\n').find((l) => l.startsWith('# ')) ?? '')) {
+    const title = TITLE.exec(text)?.[1] ?? '';
+    if (/^`?M\d+\b/.test(title)) {
       const parsed = parseMilestone(file, text);
       if (parsed.ok) result.milestones.push({ file, id: parsed.document.id, cards: parsed.document.taskCards.length });
+      if (parsed.ok) result.converted.push({ file, line: 1, what: `milestone ${parsed.document.id}`, why: `${parsed.document.taskCards.length} task card(s)` });
       result.milestoneProblems.push(...parsed.diagnostics);
-      continue;
+    } else if (/(^|\/)milestones\//i.test(file.slice(folder.length))) {
+      result.milestoneIndexFiles.push(file);
+      result.converted.push({ file, line: 1, what: 'milestone index', why: 'not a milestone (no "# M<n>" title): skipped' });
     }
-    for (const table of readMarkdownTables(file, text)) importTable(table, options, result);
+    else documents.push({ file, title, sections: readMarkdownSections(file, text) });
+  }
+  const context: GateImportContext = { ...options, documentPath: (name) => findDocument(reader, folder, files, name) };
+  const tables = documents.flatMap((d) => d.sections.flatMap((s) => s.tables));
+  const used = new Set<MarkdownTable>();
+  for (const table of tables) {
+    const [id, command] = [column(table, /^vg id$/, /^gate( id)?$/, /^id$/), column(table, /^command/, /^method/, /^how/)];
+    if (id < 0 || command < 0) continue;
+    importGateTable(table, id, command, context, result.gates, result);
+    used.add(table);
+  }
+  const known = result.gates.map((g) => g.id);
+  const classes = new Map<string, string[]>();
+  for (const table of tables.filter((t) => !used.has(t))) {
+    const gatesColumn = column(table, /gates?$/, /gate set/, /vg ids?$/);
+    const [classColumn, milestoneColumn] = [column(table, /^release class$/, /^class$/), column(table, /^milestone$/)];
+    const coreColumn = table.headers.findIndex((h) => h.replace(/`/g, '') === options.coreName.toLowerCase());
+    if (classColumn >= 0 && gatesColumn >= 0) importReleaseClasses(table, classColumn, gatesColumn, known, classes, result);
+    else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result);
+    else if (coreColumn >= 0) importCompatibilityTable(table, coreColumn, (result.compatibility ??= { releases: [], consumers: [], tuples: [], deprecations: [] }), result);
+    else continue;
+    used.add(table);
+  }
+  for (const document of documents) {
+    const text = document.sections.flatMap((s) => s.text.map((t) => t.text)).join('\n');
+    result.defaultReleaseClass ??= /\b(R\d+)\b[^.\n]*\bdefault\b/i.exec(text)?.[1] ?? /\bdefault\b[^.\n]*\b(R\d+)\b/i.exec(text)?.[1];
+    if (/playbook|rollback/i.test(document.title)) mergePlaybook(result.playbook, importPlaybook(document.sections, result.gates, result));
+    if (/cadence|maintenance|runbook/i.test(document.title)) mergeCadence(result.cadence, importCadence(document.sections, known, result));
+    if (/compatib/i.test(document.title) && result.compatibility) importCompatibilityPolicy(document.sections, result.compatibility, result);
+  }
+  for (const table of tables.filter((t) => !used.has(t) && !/playbook|rollback|cadence|maintenance|compatib/i.test(documents.find((d) => d.file === t.file)?.title ?? ''))) {
+    result.notUnderstood.push({ file: table.file, line: table.line, what: `table | ${table.headers.join(' | ')} |`, why: 'not a table this import knows (gates, release classes, milestone gate sets, compatibility, playbook, cadence)' });
+  }
+  const mentioned = new Set([...result.converted, ...result.review, ...result.notUnderstood].map((item) => item.file));
+  for (const { file } of documents.filter((d) => !mentioned.has(d.file))) {
+    result.notUnderstood.push({ file, line: 1, what: 'document', why: 'no gate, release class, compatibility, playbook or cadence table or section in it; nothing imported from it' });
   }
   return result;
 }
 
-function importTable(table: MarkdownTable, options: ImportOptions, result: ImportedProse): void {
-  const gateId = column(table, /^vg id$/, /^gate( id)?$/, /^id$/);
-  const command = column(table, /^command/, /^method/, /^how/);
-  const gatesColumn = column(table, /gates?$/, /gate set/);
-  if (gateId >= 0 && command >= 0) return importGates(table, gateId, command, options, result);
-  const classColumn = column(table, /^release class$/, /^class$/);
-  if (classColumn >= 0 && gatesColumn >= 0) return importReleaseClasses(table, classColumn, gatesColumn, result);
-  const milestoneColumn = column(table, /^milestone$/);
-  if (milestoneColumn >= 0 && gatesColumn >= 0) {
-    for (const row of table.rows) result.milestoneGateSets.push({ milestone: plain(row.cells[milestoneColumn]), gates: splitGateIds(row.cells[gatesColumn] ?? '') });
-    result.converted.push(`${table.file}:${table.line}: minimum gate sets of ${table.rows.length} milestone(s)`);
-    return;
-  }
-  const coreColumn = table.headers.indexOf(options.coreName.toLowerCase());
-  if (coreColumn >= 0) return importCompatibility(table, coreColumn, result);
-  result.review.push({ file: table.file, line: table.line, what: `table | ${table.headers.join(' | ')} |`, why: 'not a table this import knows (gates, release classes, milestone gate sets, compatibility)' });
-}
-
-function importGates(table: MarkdownTable, idColumn: number, commandColumn: number, options: ImportOptions, result: ImportedProse): void {
-  const scopeColumn = column(table, /^scope$/, /^title$/, /^what$/);
-  const criteriaColumn = column(table, /^pass criteria$/, /^criteria$/, /^pass$/);
-  const ownerColumn = column(table, /^owner$/);
-  const enforcementColumn = column(table, /^enforcement$/, /^blocking$/, /^level$/);
-  for (const { line, cells } of table.rows) {
-    const id = plain(cells[idColumn] ?? '');
-    const where = { file: table.file, line };
-    if (!GATE_ID_PATTERN.test(id)) {
-      result.review.push({ ...where, what: `gate ${JSON.stringify(id)}`, why: 'not a gate id (VG- then upper-case words and digits)' });
-      continue;
-    }
-    if (result.gates.some((g) => g.id === id)) {
-      result.review.push({ ...where, what: id, why: 'listed twice; the first row was kept' });
-      continue;
-    }
-    const scope = plain(cells[scopeColumn] ?? '') || id;
-    const criteria = cells[criteriaColumn] ?? '';
-    const common = {
-      id,
-      title: scope,
-      scope,
-      enforcement: /advisory|optional|non-blocking/i.test(cells[enforcementColumn] ?? '') ? 'advisory' : 'blocking',
-      owner: ownerColumn >= 0 ? roleId(cells[ownerColumn]) : 'release-manager',
-    };
-    const commandCell = cells[commandColumn] ?? '';
-    const commands = code(commandCell);
-    if (commands.length === 0 && /manual|checklist|review|sign-?off/i.test(commandCell)) {
-      const checklist = items(criteria).length ? items(criteria) : [scope];
-      result.gates.push({ ...common, kind: 'manual', checklist });
-      result.converted.push(`${id}: manual gate with ${checklist.length} checklist item(s)`);
-      continue;
-    }
-    if (commands.length === 0) {
-      result.review.push({ ...where, what: `${id}: ${plain(commandCell) || '(empty)'}`, why: 'no command in backticks and not a manual checklist' });
-      continue;
-    }
-    const steps: Array<Record<string, unknown>> = [];
-    const notes: string[] = [];
-    let refused: string | undefined;
-    for (const text of commands) {
-      const nxTarget = /^(?:npx\s+)?nx\s+run\s+([^\s:]+:[^\s:]+(?::[^\s:]+)?)$/.exec(text.trim());
-      if (nxTarget) {
-        steps.push({ target: nxTarget[1] });
-        continue;
-      }
-      const converted = convertCommand(text, options.workspaceFolder);
-      if (!converted.ok) {
-        refused = `\`${text}\`: ${converted.reason}`;
-        break;
-      }
-      notes.push(...converted.notes);
-      steps.push({ argv: converted.argv, ...(converted.cwd ? { cwd: converted.cwd } : {}), ...(converted.env ? { env: converted.env } : {}) });
-    }
-    if (refused) {
-      result.review.push({ ...where, what: id, why: `${refused}; kept for review, never run through a shell` });
-      continue;
-    }
-    const minTests = /(?:at least|>=|≥|min(?:imum)?)\s*(\d+)\s*tests?/i.exec(criteria) ?? /(\d+)\+?\s*tests?\s*(?:pass|executed|run)/i.exec(criteria);
-    const gate: Record<string, unknown> = { ...common, kind: 'command', steps };
-    if (minTests) gate.passCriteria = { minTests: { count: Number(minTests[1]) } };
-    else if (plain(criteria) && !/^(exit( code)? 0|passes|green|succeeds?)\.?$/i.test(plain(criteria))) {
-      result.review.push({ ...where, what: `${id} pass criteria`, why: `"${plain(criteria)}" kept as prose: only exit codes and minimum test counts convert` });
-    }
-    result.gates.push(gate);
-    result.converted.push(`${id}: command gate, ${steps.length} step(s)${notes.length ? ` (${notes.join('; ')})` : ''}`);
-  }
-}
-
-function importReleaseClasses(table: MarkdownTable, classColumn: number, gatesColumn: number, result: ImportedProse): void {
+function importReleaseClasses(table: MarkdownTable, classColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse): void {
   const titleColumn = column(table, /^title$/, /^name$/, /^scope$/);
   const descriptionColumn = column(table, /^description$/, /^meaning$/, /^when$/);
   for (const { line, cells } of table.rows) {
     const id = /R\d+/.exec(cells[classColumn] ?? '')?.[0];
     if (!id) {
-      result.review.push({ file: table.file, line, what: plain(cells[classColumn] ?? ''), why: 'not a release class id like R2' });
+      result.notUnderstood.push({ file: table.file, line, what: plainText(cells[classColumn] ?? ''), why: 'not a release class id like R2' });
       continue;
     }
-    const title = plain(cells[titleColumn] ?? '') || plain((cells[classColumn] ?? '').replace(id, '').replace(/^[\s:–—-]+/, '')) || id;
-    const description = plain(cells[descriptionColumn] ?? '');
-    result.releaseClasses.push({ id, title, ...(description ? { description } : {}), gates: splitGateIds(cells[gatesColumn] ?? '') });
+    const expanded = expandGateList(cells[gatesColumn] ?? '', known, classes);
+    for (const text of expanded.unresolved) result.review.push({ file: table.file, line, what: `${id} gates: ${text}`, why: 'names no gate of the matrix; left out of the class' });
+    classes.set(id, expanded.gates);
+    const title = plainText(cells[titleColumn] ?? '') || id;
+    const description = plainText(cells[descriptionColumn] ?? '');
+    result.releaseClasses.push({ id, title, ...(description ? { description } : {}), gates: expanded.gates });
   }
-  result.converted.push(`${table.file}:${table.line}: ${table.rows.length} release class(es)`);
+  result.converted.push({ file: table.file, line: table.line, what: 'release classes', why: `${table.rows.length} class(es) with their gate sets` });
 }
 
-function importCompatibility(table: MarkdownTable, coreColumn: number, result: ImportedProse): void {
-  const tupleColumn = column(table, /^tuple$/, /^role$/, /^status$/);
-  const dateColumn = column(table, /^validated$/, /^date$/, /^released?$/);
-  const consumerColumns = table.headers.map((h, i) => ({ h, i })).filter(({ i }) => i !== coreColumn && i !== tupleColumn && i !== dateColumn);
-  const compat = (result.compatibility ??= { releases: [], consumers: [], tuples: [] });
-  for (const { h } of consumerColumns) if (!compat.consumers.includes(h)) compat.consumers.push(h);
-  for (const [index, { line, cells }] of table.rows.entries()) {
-    const core = plain(cells[coreColumn] ?? '');
-    const date = plain(cells[dateColumn] ?? '');
-    if (!/^\d+\.\d+\.\d+/.test(core)) {
-      result.review.push({ file: table.file, line, what: `core ${JSON.stringify(core)}`, why: 'not a version' });
-      continue;
-    }
-    if (!compat.releases.some((r) => r.version === core)) {
-      if (/^\d{4}-\d{2}-\d{2}$/.test(date)) compat.releases.push({ version: core, date });
-      else result.review.push({ file: table.file, line, what: `release ${core}`, why: 'no date in the row; add it to releases by hand' });
-    }
-    const id = plain(cells[tupleColumn] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-') || `row-${index + 1}`;
-    compat.tuples.push({ id, core, consumers: Object.fromEntries(consumerColumns.map(({ h, i }) => [h, plain(cells[i] ?? '')]).filter(([, v]) => v && v !== '-')) });
+function importMilestoneGateSets(table: MarkdownTable, milestoneColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse): void {
+  for (const { line, cells } of table.rows) {
+    const milestone = plainText(cells[milestoneColumn] ?? '');
+    const expanded = expandGateList(cells[gatesColumn] ?? '', known, classes);
+    for (const text of expanded.unresolved) result.review.push({ file: table.file, line, what: `${milestone} gates: ${text}`, why: 'names no gate of the matrix; left out of the set' });
+    if (/^M\d+$/.test(milestone)) result.milestoneGateSets.push({ milestone, gates: expanded.gates });
+    else result.notUnderstood.push({ file: table.file, line, what: milestone, why: 'not a milestone id like M6' });
   }
-  result.converted.push(`${table.file}:${table.line}: ${table.rows.length} compatibility tuple(s)`);
+  result.converted.push({ file: table.file, line: table.line, what: 'minimum gate set per milestone', why: `${table.rows.length} milestone(s)` });
+}
+
+function mergePlaybook(into: ImportedPlaybook, from: ImportedPlaybook): void {
+  for (const key of Object.keys(into) as Array<keyof ImportedPlaybook>) (into[key] as unknown[]).push(...from[key]);
+}
+
+function mergeCadence(into: ImportedCadence, from: ImportedCadence): void {
+  into.activities.push(...from.activities);
+  Object.assign(into.ownership, from.ownership);
+}
+
+/** A document named in the prose, found beside it (same folder, or anywhere in the folder). */
+function findDocument(reader: FileReader, folder: string, files: readonly string[], name: string): string | undefined {
+  const direct = posix.join(folder, name);
+  if (reader.read(direct) !== undefined) return direct;
+  return files.find((f) => f.endsWith(`/${name}`));
 }

@@ -54,9 +54,11 @@ const supportWindow = z
   .strictObject({
     latestMinors: z.number().int().positive().optional().meta({ description: 'Support the latest N minor lines.' }),
     months: z.number().int().positive().optional().meta({ description: 'Support releases for N months after release.' }),
+    days: z.number().int().positive().optional().meta({ description: 'Support tuples validated within the last N days (pre-1.0, commit tuples).' }),
+    tuples: z.array(z.string().min(1)).optional().meta({ description: 'Tuple ids always supported, e.g. current and rollback.' }),
   })
-  .refine((w) => w.latestMinors !== undefined || w.months !== undefined, {
-    message: 'expected latestMinors, months, or both',
+  .refine((w) => w.latestMinors !== undefined || w.months !== undefined || w.days !== undefined || w.tuples !== undefined, {
+    message: 'expected latestMinors, months, days or tuples',
   });
 
 const tuple = z
@@ -64,6 +66,9 @@ const tuple = z
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a tuple id in lower-case words, e.g. current or rollback' }),
     core: z.string().min(1).meta({ description: 'A core version or commit listed in releases.' }),
     consumers: z.record(z.string(), z.string().min(1)).meta({ description: 'Consumer name to consumer version (or commit).' }),
+    tier: z.enum(['supported', 'conditional', 'unsupported']).optional().meta({ description: 'The tier the compatibility document states for the tuple.' }),
+    validated: isoDate.optional().meta({ description: 'When the tuple was last validated, as the document states.' }),
+    note: z.string().optional(),
   })
   .meta({ description: 'A validated combination of the core and consumer versions.' });
 

@@ -19,6 +19,13 @@ const commandStep = z
     cwd: relativePath.optional().meta({ description: 'Working directory, relative to the workspace root (default: the root).' }),
     env: envMap.optional(),
     version: argv.optional().meta({ description: 'Command whose output records the tool version in evidence, e.g. ["cargo", "--version"].' }),
+    wrapper: z
+      .strictObject({
+        kind: z.enum(['memory-admission', 'script', 'timeout', 'nice', 'env']),
+        argv: argv.meta({ description: 'The wrapper as the prose had it; argv starts with it when it runs here (nice, a script of the repository).' }),
+      })
+      .optional()
+      .meta({ description: 'A wrapper that only admits or limits the real command (recorded by import).' }),
   })
   .meta({ title: 'Command step' });
 
@@ -78,7 +85,14 @@ const commandGate = z
   .strictObject({
     ...common,
     kind: z.literal('command'),
-    steps: z.array(gateStepSchema).min(1, { message: 'expected at least one step' }),
+    steps: z.array(gateStepSchema).meta({ description: 'At least one, unless the gate is blocked.' }),
+    blocked: z
+      .strictObject({
+        reason: nonEmptyText.meta({ description: 'Why the gate cannot run yet, e.g. its command needs a shell.' }),
+        review: nonEmptyText.meta({ description: 'Where the review item is, e.g. governance/import-report.md#vg-x-001.' }),
+      })
+      .optional()
+      .meta({ description: 'The gate exists but cannot run until someone converts its command; gate reports it as blocked with this reason.' }),
     passCriteria: z
       .strictObject({
         minTests: minTests.optional(),
@@ -94,6 +108,7 @@ const commandGate = z
       })
       .optional(),
   })
+  .refine((gate) => gate.steps.length > 0 || gate.blocked !== undefined, { message: 'found [], expected at least one step', path: ['steps'] })
   .meta({ title: 'Command gate' });
 
 const manualGate = z

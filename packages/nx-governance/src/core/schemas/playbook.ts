@@ -51,6 +51,10 @@ export const playbookFileSchema = z
     goNoGo: z.array(checklistItem).meta({ description: 'Rules that decide go or no-go.' }),
     rollbackTriggers: z.array(rollbackTrigger),
     rollbackProcedure: z.array(z.strictObject({ step: nonEmptyText, owner: roleId })).min(1, { message: 'expected at least one step' }),
+    minimumGatesPerMilestone: z
+      .array(z.strictObject({ milestone: z.string().regex(/^M\d+$/, { message: 'expected a milestone id like M6' }), gates: z.array(gateId) }))
+      .optional()
+      .meta({ description: 'The gates each milestone must pass at least, e.g. from a "minimum gate set per milestone" table.' }),
   })
   .meta({ title: 'nx-governance playbook', description: 'Release and rollback playbook (governance/playbook.json).' });
 

@@ -11,6 +11,9 @@ export function checkGates(ctx: RuleContext): void {
     ctx.errorIf(gates, ['gates', index, 'owner'], ctx.unknownRole(gate.owner));
     const ownFile = ctx.data.gateFiles[gate.id];
     if (ownFile && !ownFile.endsWith(`/${gate.id}.json`)) ctx.errorAt(gates, ['gates', index, 'id'], `gate ${gate.id} lives in ${ownFile}, expected a file named ${gate.id}.json so that the file says which gate it holds`);
+    if (gate.kind === 'command' && gate.blocked) {
+      ctx.warningAt(gates, ['gates', index, 'blocked'], `gate ${gate.id} is blocked until its steps are written by hand: ${gate.blocked.reason} (review: ${gate.blocked.review})`);
+    }
     if (gate.kind !== 'command' || !ctx.options.projects) return;
     gate.steps.forEach((step, stepIndex) => {
       if (!('target' in step) || !NX_TARGET_PATTERN.test(step.target)) return;

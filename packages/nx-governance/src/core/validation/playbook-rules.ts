@@ -14,6 +14,7 @@ export function checkPlaybook(ctx: RuleContext): void {
     ctx.errorAt(playbook, ['defaultReleaseClass'], `unknown release class "${defaultReleaseClass}", expected one of: ${knownList(releaseClasses.map((c) => c.id))}`);
   }
   releaseClasses.forEach((c, i) => c.gates.forEach((gate, j) => checkGate(['releaseClasses', i, 'gates', j], gate)));
+  playbook.data.minimumGatesPerMilestone?.forEach((set, i) => set.gates.forEach((gate, j) => checkGate(['minimumGatesPerMilestone', i, 'gates', j], gate)));
   preReleaseChecklist.forEach((item, i) => checkRole(['preReleaseChecklist', i, 'owner'], item.owner));
   goNoGo.forEach((item, i) => checkRole(['goNoGo', i, 'owner'], item.owner));
   rollbackProcedure.forEach((step, i) => checkRole(['rollbackProcedure', i, 'owner'], step.owner));

@@ -47,6 +47,10 @@ describe('validateGovernance on the bundled data', () => {
     expect(validateBundled()).toEqual({ errors: [], warnings: [] });
   });
 
+  it('reads an index README beside the milestones as no milestone', () => {
+    expect(validateBundled(writeText('milestones/README.md', '# Milestones\n\n- [M6](M6.md)\n'))).toEqual({ errors: [], warnings: [] });
+  });
+
   it('reports every problem at once, across files', () => {
     const { errors } = validateBundled(
       editJson('gates.json', (d) => (d.gates[0].owner = 'nobody')),
@@ -233,6 +237,11 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     'a release class with an unknown gate',
     [editJson('playbook.json', (d) => d.releaseClasses[2].gates.push('VG-LOOP-PERF-009'))],
     ['governance/playbook.json:50: releaseClasses[2].gates[6]: unknown gate VG-LOOP-PERF-009, expected a gate defined in governance/gates.json: VG-LOOP-PERF-001, VG-LOOP-TEST-001, VG-LOOP-BUILD-001, VG-COMPAT-001, VG-LOOP-CONTRACT-001 (the nearest 5 of 7)'],
+  ],
+  [
+    'a minimum gate set naming an unknown gate',
+    [editJson('playbook.json', (d) => (d.minimumGatesPerMilestone = [{ milestone: 'M6', gates: ['VG-NOPE-001'] }]))],
+    ['governance/playbook.json:150: minimumGatesPerMilestone[0].gates[0]: unknown gate VG-NOPE-001, expected a gate defined in governance/gates.json: VG-COMPAT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001, VG-CONTRACT-001, VG-GOVERNANCE-001 (the nearest 5 of 7)'],
   ],
   [
     'an unknown default release class',

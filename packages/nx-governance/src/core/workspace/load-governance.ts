@@ -109,7 +109,8 @@ export function loadGovernance(
     else diagnostics.push(...parsed.diagnostics);
   }
 
-  for (const file of reader.list(settings.paths.milestones, '.md')) {
+  // An index (README.md, index.md) beside the milestones describes them; it is not one.
+  for (const file of reader.list(settings.paths.milestones, '.md').filter((f) => !/^(readme|index)\.md$/i.test(posix.basename(f)))) {
     const parsed = parseMilestone(file, reader.read(file) ?? '');
     diagnostics.push(...parsed.diagnostics);
     if (parsed.ok) data.milestones.push(parsed.document);

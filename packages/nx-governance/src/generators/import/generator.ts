@@ -1,79 +1,71 @@
-import { basename, posix } from 'node:path';
+import { posix } from 'node:path';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { formatDiagnostic } from '../../core/diagnostics';
-import { type ImportedProse, importProse } from '../../core/import/import-prose';
-import { schemaReference, type SchemaFileName } from '../../core/json-schemas';
-import { loadTreeGovernance, writeDataJson } from '../governance-tree';
+import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../core/docs/generated-marker';
+import { indexImportedEvidence } from '../../core/evidence/imported-evidence';
+import { importProse } from '../../core/import/import-prose';
+import { planImport } from '../../core/import/plan-import';
+import { stageGovernance } from '../../core/import/staged-governance';
+import { loadTreeGovernance } from '../governance-tree';
+import { treeFiles, treeWorkspacePath } from './tree-paths';
 import type { ImportGeneratorSchema } from './schema';
 
-export default async function importGenerator(tree: Tree, options: ImportGeneratorSchema): Promise<ImportedProse> {
-  const { data, reader } = loadTreeGovernance(tree, options.settingsFile);
+/**
+ * Imports a prose governance folder: the data files, the index of its
+ * existing evidence and a report of what was converted, left for review or
+ * not understood. Everything is validated before anything is written; the
+ * hand-written documents are never touched.
+ */
+export default async function importGenerator(tree: Tree, options: ImportGeneratorSchema): Promise<void> {
+  const settingsFile = options.settingsFile ?? 'governance/governance.json';
+  const { data, reader } = loadTreeGovernance(tree, settingsFile);
   const source = (options.source ?? 'docs/execution-plan').replace(/\/+$/, '');
-  if (!tree.exists(source)) throw new Error(`${source} does not exist, expected a folder of prose governance documents`);
-  const imported = importProse(reader, source, {
+  if (!tree.exists(source) || tree.isFile(source)) throw new Error(`${source} does not exist, expected a folder of prose governance documents (--source)`);
+  const files = treeFiles(tree, source);
+  const evidenceFolder = `${source}/evidence`;
+  const inEvidence = (file: string) => file.startsWith(`${evidenceFolder}/`);
+  const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
+  const imported = importProse(reader, source, files.filter((f) => !inEvidence(f)), {
     coreName: data.settings.core.project,
-    workspaceFolder: (absolute) => workspaceFolder(tree, absolute),
+    reportFile,
+    toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, [data.settings.core.project]),
+    exists: (path) => tree.exists(path),
   });
-  const dir = posix.dirname(data.settingsFile);
-  const writes: Array<{ file: string; name: SchemaFileName; hasData: boolean; value: object }> = [];
-  if (imported.gates.length) {
-    writes.push({ file: `${dir}/gates.json`, name: 'gates.schema.json', hasData: (data.gates?.data.gates.length ?? 0) > 0, value: { gates: imported.gates } });
+  const evidence = indexImportedEvidence(reader, evidenceFolder, files.filter(inEvidence));
+  const handWritten = handWrittenDocuments(reader, data.settings.paths.docs);
+  const plan = planImport({
+    settingsFile,
+    settings: data.settings,
+    source,
+    imported,
+    evidence: { index: evidence.index, skipped: evidence.skipped.map((s) => ({ file: s.file, line: 1, what: 'evidence file', why: s.why })) },
+    copyMilestones: options.copyMilestones ?? imported.milestoneIndexFiles.length > 0,
+    docsFolder: handWritten.length ? SEPARATE_DOCS_FOLDER : data.settings.paths.docs,
+    force: options.force ?? false,
+    read: (path) => reader.read(path),
+    exists: (path) => tree.exists(path),
+  });
+  if (!plan.ok) throw new Error(plan.why);
+  const pending = new Map([...plan.data, ...plan.copies]);
+  const staged = stageGovernance(reader, pending, settingsFile);
+  if (!staged.ok) {
+    throw new Error(`The imported governance does not validate; nothing was written. Fix the prose or the items below, then import again:\n${staged.problems.join('\n')}`);
   }
-  if (imported.releaseClasses.length) writes.push({ file: `${dir}/playbook.json`, name: 'playbook.schema.json', hasData: !!data.playbook, value: playbookFrom(imported) });
-  if (imported.compatibility) {
-    const hasData = (data.compatibility?.data.consumers.length ?? 0) + (data.compatibility?.data.releases.length ?? 0) > 0;
-    writes.push({ file: `${dir}/compatibility.json`, name: 'compatibility.schema.json', hasData, value: compatibilityFrom(tree, imported.compatibility) });
-  }
-  const blocked = writes.filter((w) => w.hasData);
-  if (blocked.length && !options.force) {
-    throw new Error(`${blocked.map((w) => w.file).join(', ')} already hold data; nothing was written. Pass --force to replace them.`);
-  }
-  for (const write of writes) writeDataJson(tree, write.file, { $schema: schemaReference(write.name, dir), ...write.value });
-  report(imported);
+  for (const [path, content] of plan.data) tree.write(path, content);
   if (!options.skipFormat) await formatFiles(tree);
-  return imported;
+  // Written after formatting: copies keep the originals' bytes, rendered documents the bytes nx sync:check expects.
+  for (const [path, content] of plan.copies) tree.write(path, content);
+  for (const doc of staged.rendered) tree.write(doc.path, doc.content);
+  tree.write(plan.reportFile, plan.report);
+  printSummary(imported, evidence.index.entries.length, plan.reportFile);
 }
 
-/** The folder of this workspace an absolute path from the prose names: its longest suffix that exists here. */
-function workspaceFolder(tree: Tree, absolute: string): string | undefined {
-  const parts = absolute.split('/').filter(Boolean);
-  for (let i = 0; i < parts.length; i++) {
-    const candidate = parts.slice(i).join('/');
-    if (tree.exists(candidate) && !tree.isFile(candidate)) return candidate;
-  }
-  return parts[parts.length - 1] === basename(tree.root) ? '.' : undefined;
-}
-
-function playbookFrom(imported: ImportedProse): object {
-  const owners = [...new Set(['release-manager', ...imported.gates.map((g) => g.owner as string)])].sort();
-  return {
-    roles: owners.map((id) => ({ id, title: id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), owner: 'to be assigned' })),
-    releaseClasses: imported.releaseClasses,
-    defaultReleaseClass: imported.releaseClasses[imported.releaseClasses.length - 1].id,
-    preReleaseChecklist: [],
-    goNoGo: [],
-    rollbackTriggers: [],
-    rollbackProcedure: [{ step: 'Write the rollback procedure here: the prose had none in a table.', owner: 'release-manager' }],
-  };
-}
-
-function compatibilityFrom(tree: Tree, compat: NonNullable<ImportedProse['compatibility']>): object {
-  return {
-    releases: compat.releases,
-    consumers: compat.consumers.map((name) => ({ name, project: name, ...(tree.exists(`vendor/${name}`) ? { path: `vendor/${name}` } : {}) })),
-    policy: { supportWindow: { latestMinors: 2 }, minimumTuplesPerConsumer: 2, deprecationLeadTimeDays: 30 },
-    tuples: compat.tuples,
-    deprecations: [],
-  };
-}
-
-function report(imported: ImportedProse): void {
-  logger.info(`Converted ${imported.converted.length} item(s):`);
-  for (const line of imported.converted) logger.info(`  ${line}`);
-  for (const m of imported.milestones) logger.info(`  milestone ${m.id} (${m.file}): ${m.cards} task card(s) validated in place`);
-  if (imported.review.length) {
-    logger.warn(`Left ${imported.review.length} item(s) for review:`);
-    for (const r of imported.review) logger.warn(`  ${r.file}:${r.line}: ${r.what}: ${r.why}`);
-  }
+function printSummary(imported: ReturnType<typeof importProse>, evidence: number, reportFile: string): void {
+  const blocked = imported.gates.filter((g) => 'blocked' in g).map((g) => g.id);
+  logger.info(`Imported ${imported.gates.length} gate(s) (${blocked.length} blocked until converted by hand${blocked.length ? `: ${blocked.join(', ')}` : ''}), ${imported.releaseClasses.length} release class(es), ${imported.milestones.length} milestone(s), ${evidence} evidence file(s).`);
+  if (imported.milestoneIndexFiles.length) logger.info(`Skipped the milestone index file(s) ${imported.milestoneIndexFiles.join(', ')}.`);
+  logger.info(`Converted ${imported.converted.length} item(s); ${imported.review.length} left for review; ${imported.notUnderstood.length} not understood. Each is listed with its file and line in ${reportFile}.`);
+  for (const item of imported.review) logger.warn(`  review: ${item.file}:${item.line}: ${item.what}: ${item.why}`);
+  for (const item of imported.notUnderstood) logger.warn(`  not understood: ${item.file}:${item.line}: ${item.what}: ${item.why}`);
   for (const d of imported.milestoneProblems) logger.warn(`  ${formatDiagnostic(d)}`);
 }

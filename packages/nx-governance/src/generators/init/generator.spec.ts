@@ -2,11 +2,14 @@ import { readNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { validateGovernance } from '../../core/validation/validate-governance';
 import { treeFileReader } from '../tree-file-reader';
+import syncGenerator from '../sync/generator';
 import initGenerator from './generator';
 
 function snapshot(tree: Tree): Record<string, string> {
   return Object.fromEntries(tree.listChanges().map((c) => [c.path, c.content?.toString() ?? '']));
 }
+
+const COMPAT_DOC = '# Compatibility\n\n| Tuple | cairn | cairn-py |\n|---|---|---|\n| current | `4f2a9c1` | `9be03d7` |\n';
 
 describe('init generator', () => {
   let tree: Tree;
@@ -15,36 +18,76 @@ describe('init generator', () => {
     tree.write('README.md', '# My workspace\n');
   });
 
-  it('registers the plugin and its sync generator, and writes a minimal valid governance folder', async () => {
+  it('registers the plugin and its sync generator, and writes valid governance for the core it was given', async () => {
+    tree.write('libs/core/project.json', JSON.stringify({ name: 'core', root: 'libs/core' }));
     await initGenerator(tree, { coreProject: 'core' });
-    const nxJson = readNxJson(tree)!;
-    expect(nxJson.plugins).toContain('nx-governance');
-    expect(nxJson.sync?.globalGenerators).toEqual(['nx-governance:sync']);
-    expect(JSON.parse(tree.read('governance/governance.json', 'utf8')!)).toEqual({
+    const nxJson = readNxJson(tree);
+    expect(nxJson?.plugins).toContain('nx-governance');
+    expect(nxJson?.sync?.globalGenerators).toEqual(['nx-governance:sync']);
+    expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '')).toEqual({
       $schema: '../node_modules/nx-governance/schemas/governance.schema.json',
       core: { project: 'core' },
       paths: { milestones: 'governance/milestones', evidence: 'evidence', docs: 'docs/execution-plan' },
     });
-    expect(JSON.parse(tree.read('governance/gates.json', 'utf8')!).gates).toEqual([]);
-    const result = validateGovernance(treeFileReader(tree), 'governance/governance.json', { projects: new Map([['core', []]]) });
+    const playbook = JSON.parse(tree.read('governance/playbook.json', 'utf8') ?? '');
+    expect(playbook.rollbackTriggers.map((t: { id: string }) => t.id)).toEqual(['functional', 'compatibility', 'performance']);
+    expect(JSON.parse(tree.read('governance/cadence.json', 'utf8') ?? '').activities.length).toBeGreaterThan(0);
+    const result = validateGovernance(treeFileReader(tree), 'governance/governance.json', { projects: new Map([['core', []], ['governance', ['validate']]]) });
     expect([result.errors, result.warnings]).toEqual([[], []]);
-    expect(tree.read('README.md', 'utf8')).toContain('# My workspace\n\n<!-- nx-governance -->\n## Governance');
-    expect(tree.read('README.md', 'utf8')).toContain('CI runs `npx nx sync:check`, which fails when they are stale.');
+    expect(tree.read('README.md', 'utf8')).toBe('# My workspace\n');
+    expect(await syncGenerator(tree)).toEqual({});
+  });
+
+  it('runs without options: finds the core named by an existing compatibility document, and renders beside, not over, the originals', async () => {
+    tree.write('Cargo.toml', '[package]\nname = "cairn"\nversion = "0.7.0"\n');
+    tree.write('docs/execution-plan/COMPATIBILITY-MATRIX.md', COMPAT_DOC);
+    tree.write('docs/execution-plan/RELEASE-ROLLBACK-PLAYBOOK.md', '# Playbook\n\nBy hand.\n');
+    await initGenerator(tree, {});
+    const settings = JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '');
+    expect(settings.core).toEqual({ project: 'cairn', path: '.' });
+    expect(settings.paths.docs).toBe('governance/docs');
+    expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toBe(COMPAT_DOC);
+    expect(tree.read('docs/execution-plan/RELEASE-ROLLBACK-PLAYBOOK.md', 'utf8')).toBe('# Playbook\n\nBy hand.\n');
+    expect(await syncGenerator(tree)).toEqual({});
+  });
+
+  it('takes the only Rust or JS library at the root when no document names the core', async () => {
+    tree.write('package.json', JSON.stringify({ name: '@acme/engine', version: '1.0.0', main: 'index.js' }));
+    await initGenerator(tree, {});
+    expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: '@acme/engine', path: '.' });
+  });
+
+  it('with no core yet, writes no governance and says what to run next', async () => {
+    await initGenerator(tree, {});
+    expect(tree.exists('governance/governance.json')).toBe(false);
+    expect(readNxJson(tree)?.plugins).toContain('nx-governance');
+  });
+
+  it('refuses a core project that does not exist, with the known ones', async () => {
+    tree.write('libs/core/project.json', JSON.stringify({ name: 'core', root: 'libs/core' }));
+    await expect(initGenerator(tree, { coreProject: 'nope' })).rejects.toThrow('--coreProject=nope: no such project; expected one of: core');
+  });
+
+  it('on a repository without nx.json says so and what to run, and fails', async () => {
+    tree.delete('nx.json');
+    await expect(initGenerator(tree, {})).rejects.toThrow('No nx.json: this repository is not an Nx workspace yet. Run `npx nx@latest init` first, then `npx nx add nx-governance`.');
   });
 
   it('changes nothing when run twice', async () => {
-    await initGenerator(tree, { coreProject: 'core' });
+    tree.write('Cargo.toml', '[package]\nname = "cairn"\nversion = "0.7.0"\n');
+    await initGenerator(tree, {});
     const first = snapshot(tree);
-    await initGenerator(tree, { coreProject: 'other' });
+    await initGenerator(tree, {});
     expect(snapshot(tree)).toEqual(first);
   });
 
   it('keeps an existing plugin registration with options and existing data', async () => {
-    const nxJson = readNxJson(tree)!;
+    tree.write('libs/core/project.json', JSON.stringify({ name: 'core', root: 'libs/core' }));
+    const nxJson = readNxJson(tree) ?? {};
     tree.write('nx.json', JSON.stringify({ ...nxJson, plugins: [{ plugin: 'nx-governance', options: { gateTargetName: 'gates' } }] }));
     tree.write('governance/gates.json', '{ "gates": [] }\n');
     await initGenerator(tree, { coreProject: 'core' });
-    expect(readNxJson(tree)!.plugins).toEqual([{ plugin: 'nx-governance', options: { gateTargetName: 'gates' } }]);
+    expect(readNxJson(tree)?.plugins).toEqual([{ plugin: 'nx-governance', options: { gateTargetName: 'gates' } }]);
     expect(tree.read('governance/gates.json', 'utf8')).toBe('{ "gates": [] }\n');
   });
 });

@@ -1,31 +1,101 @@
-import { formatFiles, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
-import { schemaReference } from '../../core/json-schemas';
-import { writeDataJson } from '../governance-tree';
+import { formatFiles, getProjects, logger, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
+import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../core/docs/generated-marker';
+import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../core/import/default-governance';
+import { findCore, type FoundCore, libraryAt } from '../../core/import/find-core';
+import { stageGovernance } from '../../core/import/staged-governance';
+import { schemaReference, type SchemaFileName } from '../../core/json-schemas';
+import { knownList } from '../../core/validation/rule-context';
+import { treeFileReader } from '../tree-file-reader';
+import { addReadmeGuidance } from './readme-guidance';
 import type { InitGeneratorSchema } from './schema';
 
 const PLUGIN = 'nx-governance';
 const SYNC_GENERATOR = 'nx-governance:sync';
-const README_MARKER = '<!-- nx-governance -->';
+const DOCS = 'docs/execution-plan';
 
+/**
+ * Adds governance without asking anything: registers the plugin and its sync
+ * generator, finds the core, and writes a valid governance folder (settings,
+ * a first gate, compatibility policy, playbook, cadence) with its rendered
+ * documents, beside any hand-written originals. Existing files are kept.
+ */
 export default async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<void> {
+  if (!tree.exists('nx.json')) {
+    throw new Error('No nx.json: this repository is not an Nx workspace yet. Run `npx nx@latest init` first, then `npx nx add nx-governance`.');
+  }
   const directory = (options.directory ?? 'governance').replace(/\/+$/, '');
+  const settingsFile = `${directory}/governance.json`;
   registerPlugin(tree);
-  writeIfAbsent(tree, `${directory}/governance.json`, {
-    $schema: schemaReference('governance.schema.json', directory),
-    core: { project: options.coreProject },
-    paths: { milestones: `${directory}/milestones`, evidence: 'evidence', docs: 'docs/execution-plan' },
-  });
-  writeIfAbsent(tree, `${directory}/gates.json`, { $schema: schemaReference('gates.schema.json', directory), gates: [] });
-  writeIfAbsent(tree, `${directory}/compatibility.json`, {
-    $schema: schemaReference('compatibility.schema.json', directory),
-    releases: [],
-    consumers: [],
-    policy: { supportWindow: { latestMinors: 2 }, minimumTuplesPerConsumer: 2, deprecationLeadTimeDays: 30 },
-    tuples: [],
-    deprecations: [],
-  });
-  addReadmeGuidance(tree);
+  const reader = treeFileReader(tree);
+  if (!tree.exists(settingsFile)) {
+    const core = options.coreProject ? givenCore(tree, options.coreProject) : findCore(reader, projectRoots(tree));
+    if (!core.found) {
+      logger.warn(`nx-governance is registered, but no governance was written: ${core.why}`);
+      return finish(tree, options);
+    }
+    logger.info(`Core project: ${core.project} (${core.why}).`);
+    const handWritten = handWrittenDocuments(reader, DOCS);
+    const docs = handWritten.length ? SEPARATE_DOCS_FOLDER : DOCS;
+    if (handWritten.length) logger.info(`${handWritten.join(', ')} are written by hand: documents are rendered into ${docs} instead.`);
+    const pending = new Map<string, string>();
+    const stage = (name: SchemaFileName, file: string, value: object) => {
+      if (!tree.exists(`${directory}/${file}`)) pending.set(`${directory}/${file}`, json({ $schema: schemaReference(name, directory), ...value }));
+    };
+    stage('governance.schema.json', 'governance.json', {
+      core: { project: core.project, ...(core.path ? { path: core.path } : {}) },
+      paths: { milestones: `${directory}/milestones`, evidence: 'evidence', docs },
+    });
+    writeDataFiles(tree, directory, stage);
+    const staged = stageGovernance(reader, pending, settingsFile);
+    if (!staged.ok) throw new Error(`The governance init would write does not validate; nothing was written:\n${staged.problems.join('\n')}`);
+    for (const [path, content] of pending) tree.write(path, content);
+    if (options.addReadmeGuidance) addReadmeGuidance(tree);
+    await finish(tree, options);
+    // After formatting: the rendered documents keep the bytes nx sync:check compares against.
+    for (const doc of staged.rendered) tree.write(doc.path, doc.content);
+    return;
+  }
+  if (options.addReadmeGuidance) addReadmeGuidance(tree);
+  return finish(tree, options);
+}
+
+function writeDataFiles(tree: Tree, directory: string, stage: (name: SchemaFileName, file: string, value: object) => void): void {
+  const existingGates = readGateIds(tree, `${directory}/gates.json`);
+  const gates = existingGates ?? [GOVERNANCE_GATE];
+  stage('gates.schema.json', 'gates.json', { gates: defaultGates('governance') });
+  stage('compatibility.schema.json', 'compatibility.json', { releases: [], consumers: [], policy: DEFAULT_POLICY, tuples: [], deprecations: [] });
+  // A playbook must name gates that exist; with an existing empty gates.json there is none to name yet.
+  if (gates.length) stage('playbook.schema.json', 'playbook.json', defaultPlaybook(gates));
+  else logger.warn(`${directory}/playbook.json was not written: ${directory}/gates.json has no gate for its triggers yet (add one with nx g nx-governance:gate, then run init again).`);
+  stage('cadence.schema.json', 'cadence.json', defaultCadence(gates[0]));
+}
+
+function readGateIds(tree: Tree, file: string): string[] | undefined {
+  if (!tree.exists(file)) return undefined;
+  try {
+    const gates = (JSON.parse(tree.read(file, 'utf8') ?? '') as { gates?: Array<{ id?: unknown }> }).gates ?? [];
+    return gates.map((g) => g.id).filter((id): id is string => typeof id === 'string');
+  } catch {
+    return [];
+  }
+}
+
+async function finish(tree: Tree, options: InitGeneratorSchema): Promise<void> {
   if (!options.skipFormat) await formatFiles(tree);
+}
+
+function projectRoots(tree: Tree): Map<string, string> {
+  return new Map([...getProjects(tree)].map(([name, project]) => [name, project.root]));
+}
+
+/** A core named on the command line must be a project, or a library the plugin can make one. */
+function givenCore(tree: Tree, name: string): FoundCore {
+  const projects = projectRoots(tree);
+  if (projects.has(name)) return { found: true, project: name, why: 'given with --coreProject' };
+  const reader = treeFileReader(tree);
+  if (libraryAt(reader, '.') === name) return { found: true, project: name, path: '.', why: 'given with --coreProject; the library at the root' };
+  if (libraryAt(reader, name) === name) return { found: true, project: name, path: name, why: `given with --coreProject; the library in ${name}/` };
+  throw new Error(`--coreProject=${name}: no such project; expected one of: ${knownList(projects.keys())}`);
 }
 
 function registerPlugin(tree: Tree): void {
@@ -41,24 +111,6 @@ function registerPlugin(tree: Tree): void {
   });
 }
 
-function writeIfAbsent(tree: Tree, path: string, value: unknown): void {
-  if (!tree.exists(path)) writeDataJson(tree, path, value);
-}
-
-function addReadmeGuidance(tree: Tree): void {
-  const current = tree.exists('README.md') ? tree.read('README.md', 'utf8')! : '';
-  if (current.includes(README_MARKER)) return;
-  const section = [
-    README_MARKER,
-    '## Governance',
-    '',
-    'Release governance lives in `governance/` and is checked by the `nx-governance` plugin:',
-    '',
-    '- `npx nx run governance:validate` checks every governance file.',
-    '- `npx nx run governance:gate` runs the gates of the default release class and writes evidence.',
-    '- `npx nx sync` renders the compatibility matrix and the other documents from the data;',
-    '  CI runs `npx nx sync:check`, which fails when they are stale.',
-    '',
-  ].join('\n');
-  tree.write('README.md', current ? `${current.replace(/\n*$/, '\n\n')}${section}` : section);
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 export interface InitGeneratorSchema {
-  coreProject: string;
+  coreProject?: string;
   directory?: string;
+  addReadmeGuidance?: boolean;
   skipFormat?: boolean;
 }

@@ -64,4 +64,23 @@ describe('task-card generator', () => {
     await taskCardGenerator(tree, { milestone: 'M6', task: 'M6-T01', status: 'done', date: '2026-03-01' });
     expect(tree.read(SEED_PATH, 'utf8')).toBe(seed.replace('- Status: done (2026-02-19)', '- Status: done (2026-03-01)'));
   });
+
+  it('accepts passing imported evidence for the card (labelled imported), and refuses a failing or unknown one', async () => {
+    const entry = (file: string, result: 'pass' | 'fail' | 'unknown') => ({
+      file, sha256: '0'.repeat(64), kind: 'markdown', date: '2026-02-19', tasks: ['M6-T01'], gates: ['VG-CONTRACT-001'], result, resultFrom: 'header', imported: true, sealed: false,
+    });
+    const index = (result: 'pass' | 'fail' | 'unknown') => JSON.stringify({ kind: 'nx-governance/imported-evidence', folder: 'docs/evidence', entries: [entry('docs/evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md', result)] });
+    tree.write('governance/imported-evidence.json', index('unknown'));
+    await expect(taskCardGenerator(tree, { milestone: 'M6', task: 'M6-T01', status: 'done', date: '2026-03-01' })).rejects.toThrow(
+      'M6-T01 cannot be done: no passing evidence for VG-CONTRACT-001 (imported evidence: docs/evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md says unknown)',
+    );
+    tree.write('governance/imported-evidence.json', index('pass'));
+    await taskCardGenerator(tree, { milestone: 'M6', task: 'M6-T01', status: 'done', date: '2026-03-01' });
+    expect(tree.read(SEED_PATH, 'utf8')).toBe(seed.replace('- Status: done (2026-02-19)', '- Status: done (2026-03-01)'));
+  });
+
+  it('writes nothing when the edited milestone would not validate', async () => {
+    await expect(taskCardGenerator(tree, { milestone: 'M6', title: 'Twin\n\n### M6-T01 Twin of the first card' })).rejects.toThrow('governance/milestones/M6.md would not validate after this edit; nothing was written');
+    expect(tree.read(SEED_PATH, 'utf8')).toBe(seed);
+  });
 });

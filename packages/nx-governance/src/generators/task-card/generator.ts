@@ -1,10 +1,14 @@
-import { formatFiles, type Tree } from '@nx/devkit';
+import { posix } from 'node:path';
+import type { FileReader } from '../../core/workspace/file-reader';
+import { formatFiles, logger, type Tree } from '@nx/devkit';
+import { latestImportedEvidence, loadImportedEvidence } from '../../core/evidence/imported-evidence-index';
 import { readLatestGateEvidenceFrom } from '../../core/evidence/read-gate-evidence';
 import { appendTaskCard, nextTaskId, setTaskStatus } from '../../core/milestone/edit-milestone';
 import { splitGateIds } from '../../core/milestone/parse-task-card';
 import { isCalendarDate } from '../../core/schemas/common';
 import { todayUtc } from '../../core/dates';
 import { knownList } from '../../core/validation/rule-context';
+import { stagedProblems } from '../../core/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
 import type { TaskCardGeneratorSchema } from './schema';
 
@@ -19,13 +23,21 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
     if (!card) throw new Error(`Unknown task ${options.task} in ${milestone.id}, expected one of: ${knownList(milestone.taskCards.map((c) => c.id))}`);
     if (!options.status) throw new Error('--task updates a card: give --status');
     if (options.status === 'done') {
-      const missing = card.requiredGates.filter((gate) => readLatestGateEvidenceFrom(reader, data.settings, gate)?.record.result !== 'pass');
+      const imported = loadImportedEvidence(reader, posix.dirname(data.settingsFile));
+      if (!imported.ok) throw new Error(`${card.id}: the imported evidence index is unreadable; fix or re-import it:\n${imported.reason}`);
+      const sealed = (gate: string) => readLatestGateEvidenceFrom(reader, data.settings, gate)?.record.result === 'pass';
+      const importedOf = (gate: string) => latestImportedEvidence(imported.index, gate, card.id);
+      const missing = card.requiredGates.filter((gate) => !sealed(gate) && importedOf(gate)?.result !== 'pass');
       if (missing.length) {
-        throw new Error(`${card.id} cannot be done: no passing evidence for ${missing.join(', ')}; run nx run governance:gate --task=${card.id} first`);
+        const said = missing.map((gate) => importedOf(gate)).flatMap((e) => (e ? [`${e.file} says ${e.result}`] : []));
+        throw new Error(
+          `${card.id} cannot be done: no passing evidence for ${missing.join(', ')}${said.length ? ` (imported evidence: ${said.join('; ')})` : ''}; run nx run governance:gate --task=${card.id} first`,
+        );
       }
+      for (const gate of card.requiredGates.filter((g) => !sealed(g))) logger.info(`${gate}: passing imported evidence ${importedOf(gate)?.file} (unsealed, imported)`);
     }
     const date = options.date ?? (options.status === 'done' ? todayUtc() : undefined);
-    tree.write(milestone.file, setTaskStatus(milestone, card, options.status, date));
+    writeValidated(tree, reader, data.settingsFile, milestone.file, setTaskStatus(milestone, card, options.status, date));
   } else {
     if (!options.title?.trim()) throw new Error('A new card needs --title');
     const known = new Set((data.gates?.data.gates ?? []).map((g) => g.id));
@@ -36,7 +48,10 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
       const items = (text ?? '').split(';').map((s) => s.trim()).filter(Boolean);
       return items.length ? items : [fallback];
     };
-    tree.write(
+    writeValidated(
+      tree,
+      reader,
+      data.settingsFile,
       milestone.file,
       appendTaskCard(milestone, {
         id: nextTaskId(milestone),
@@ -51,4 +66,11 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
     );
   }
   if (!options.skipFormat) await formatFiles(tree);
+}
+
+/** The edited milestone is written only when the governance stays valid with it. */
+function writeValidated(tree: Tree, reader: FileReader, settingsFile: string, file: string, text: string): void {
+  const problems = stagedProblems(reader, new Map([[file, text]]), settingsFile);
+  if (problems.length) throw new Error(`${file} would not validate after this edit; nothing was written:\n${problems.join('\n')}`);
+  tree.write(file, text);
 }

@@ -1,0 +1,129 @@
+import { isCalendarDate } from '../schemas/common';
+import { type ImportedEvidence, type ImportedEvidenceIndex, type ImportedResult, sha256 } from './imported-evidence-index';
+
+/** Gate ids as file names and prose hold them: the id ends at its number, so `-r2` or `-M1-T02` after it stay apart. */
+const GATE_IN_TEXT = /\bVG(?:-[A-Z][A-Z0-9]*)*-\d+\b/g;
+const TASK_IN_TEXT = /\b[A-Z]+\d+-T\d+\b/g;
+const HEADER_FIELD = /^\s*(?:[-*]\s+)?\**\s*(Date|Task IDs?|VG IDs?|Gates?|Result)\s*\**\s*:\s*\**\s*(.*?)\s*$/i;
+
+/**
+ * One existing evidence file as imported evidence: the ids from its name and
+ * header (or JSON fields), its result where the file states it (a `Result:`
+ * line, a JSON result, a cargo or unittest summary, a summary table), else
+ * `unknown`; never sealed. Undefined when the file names no gate.
+ */
+export function readImportedEvidenceFile(file: string, text: string): ImportedEvidence | undefined {
+  const name = file.split('/').pop() ?? file;
+  const kind = name.endsWith('.json') ? 'json' : name.endsWith('.md') ? 'markdown' : name.endsWith('.log') ? 'log' : 'text';
+  const read = kind === 'json' ? readJson(text) : readHeader(text);
+  const summary = read.result === undefined ? readSummary(kind, text) : undefined;
+  const gates = unique([...read.gates, ...ids(name, GATE_IN_TEXT), ...(summary?.gates ?? [])]);
+  if (gates.length === 0) return undefined;
+  const pathDate = file.split('/').find(isCalendarDate);
+  const date = [read.date, pathDate].find((d) => d !== undefined && isCalendarDate(d));
+  const result = read.result ?? summary?.result;
+  return {
+    file,
+    sha256: sha256(text),
+    kind,
+    ...(date ? { date } : {}),
+    tasks: unique([...read.tasks, ...ids(name, TASK_IN_TEXT)]),
+    gates,
+    result: result ?? 'unknown',
+    resultFrom: read.result !== undefined ? (kind === 'json' ? 'json' : 'header') : (summary?.from ?? 'nothing'),
+    imported: true,
+    sealed: false,
+  };
+}
+
+/** Every file of `files` that is evidence of some gate, and why the others were skipped. */
+export function indexImportedEvidence(
+  reader: { read(path: string): string | undefined },
+  folder: string,
+  files: readonly string[],
+): { index: ImportedEvidenceIndex; skipped: Array<{ file: string; why: string }> } {
+  const entries: ImportedEvidence[] = [];
+  const skipped: Array<{ file: string; why: string }> = [];
+  for (const file of files) {
+    const text = reader.read(file);
+    const entry = text === undefined ? undefined : readImportedEvidenceFile(file, text);
+    if (entry) entries.push(entry);
+    else skipped.push({ file, why: text === undefined ? 'unreadable' : 'names no gate (no VG- id in its name, header or content)' });
+  }
+  return { index: { kind: 'nx-governance/imported-evidence', folder, entries }, skipped };
+}
+
+export function normalizeResult(text: string): ImportedResult | undefined {
+  const word = text.trim().replace(/^[*_`]+/, '').toLowerCase();
+  if (/^(pass|passed|ok|green|success|succeeded)\b/.test(word)) return 'pass';
+  if (/^(fail|failed|failure|red|error)\b/.test(word)) return 'fail';
+  if (/^blocked\b/.test(word)) return 'blocked';
+  return undefined;
+}
+
+interface Read {
+  date?: string;
+  tasks: string[];
+  gates: string[];
+  result?: ImportedResult;
+}
+
+function readHeader(text: string): Read {
+  const read: Read = { tasks: [], gates: [] };
+  for (const line of text.split(/\r?\n/).slice(0, 40)) {
+    const field = HEADER_FIELD.exec(line);
+    if (!field) continue;
+    const [key, value] = [field[1].toLowerCase(), field[2]];
+    if (key === 'date') read.date ??= value.slice(0, 10);
+    else if (key.startsWith('task')) read.tasks.push(...ids(value, TASK_IN_TEXT));
+    else if (key === 'result') read.result ??= normalizeResult(value);
+    else read.gates.push(...ids(value, GATE_IN_TEXT));
+  }
+  return read;
+}
+
+function readJson(text: string): Read {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { tasks: [], gates: [] };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { tasks: [], gates: [] };
+  const record = value as Record<string, unknown>;
+  const field = (...names: string[]) => names.map((n) => record[n]).find((v) => v !== undefined);
+  const list = (v: unknown) => (Array.isArray(v) ? v.join(' ') : typeof v === 'string' ? v : '');
+  const result = field('result', 'status', 'outcome');
+  const date = field('date', 'finishedAt', 'at');
+  return {
+    ...(typeof date === 'string' ? { date: date.slice(0, 10) } : {}),
+    tasks: ids(list(field('task', 'tasks', 'task_ids', 'taskIds')), TASK_IN_TEXT),
+    gates: ids(list(field('gate', 'gates', 'vg_ids', 'vgIds', 'vg_id')), GATE_IN_TEXT),
+    ...(typeof result === 'string' && normalizeResult(result) ? { result: normalizeResult(result) } : {}),
+  };
+}
+
+/** Results a file states without a header: a runner's summary in raw output, or a summary table of gates. */
+function readSummary(kind: ImportedEvidence['kind'], text: string): { result?: ImportedResult; gates: string[]; from: ImportedEvidence['resultFrom'] } | undefined {
+  if (kind === 'markdown') {
+    const rows = [...text.matchAll(/^\|\s*`?(VG(?:-[A-Z][A-Z0-9]*)*-\d+)`?\s*\|\s*([^|]+?)\s*\|/gm)];
+    if (rows.length === 0) return undefined;
+    const results = rows.map((r) => normalizeResult(r[2]));
+    const result = results.includes('fail') ? 'fail' : results.every((r) => r === 'pass') ? 'pass' : undefined;
+    return { ...(result ? { result } : {}), gates: rows.map((r) => r[1]), from: result ? 'summary table' : 'nothing' };
+  }
+  if (kind === 'json') return undefined;
+  const cargo = [...text.matchAll(/^test result: (ok|FAILED)\./gm)].map((m) => m[1]);
+  const unittest = /^Ran \d+ tests? in [\d.]+s\s*\n\s*\n(OK|FAILED)\b/m.exec(text)?.[1];
+  const verdicts = [...cargo, ...(unittest ? [unittest] : [])];
+  if (verdicts.length === 0) return undefined;
+  return { result: verdicts.includes('FAILED') ? 'fail' : 'pass', gates: [], from: 'runner summary' };
+}
+
+function ids(text: string, pattern: RegExp): string[] {
+  return unique([...text.matchAll(pattern)].map((m) => m[0]));
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,72 @@
+/** The gate every new governance folder starts with: its own data is valid. */
+export const GOVERNANCE_GATE = 'VG-GOVERNANCE-001';
+
+export function defaultGates(projectName: string): object[] {
+  return [
+    {
+      id: GOVERNANCE_GATE,
+      title: 'Governance data is valid',
+      scope: 'Every governance file against its schema and the rules across files',
+      kind: 'command',
+      enforcement: 'blocking',
+      owner: 'release-manager',
+      steps: [{ target: `${projectName}:validate` }],
+    },
+  ];
+}
+
+/**
+ * A playbook a team can start from: one release class, the checklist and
+ * go/no-go rules the plugin can check, the three standard rollback triggers
+ * (functional, compatibility, performance) and a procedure with owners.
+ */
+export function defaultPlaybook(gates: string[]): object {
+  return {
+    roles: [
+      { id: 'release-manager', title: 'Release manager', owner: 'to be assigned' },
+      { id: 'compatibility-owner', title: 'Compatibility owner', owner: 'to be assigned' },
+    ],
+    releaseClasses: [{ id: 'R1', title: 'Standard release', description: 'Every release until classes are defined.', gates }],
+    defaultReleaseClass: 'R1',
+    preReleaseChecklist: [
+      { id: 'gates-green', text: 'Every gate of the release class has passing evidence for the release commit.', owner: 'release-manager' },
+      { id: 'consumers-green', text: 'Every consumer has a passing compatibility result against the release build.', owner: 'compatibility-owner' },
+      { id: 'rollback-tuple', text: 'A rollback tuple is recorded for every consumer.', owner: 'compatibility-owner' },
+    ],
+    goNoGo: [
+      { id: 'blocking-gates', text: 'Go only when every blocking gate of the class passed.', owner: 'release-manager' },
+      { id: 'no-unsupported-consumer', text: 'No-go while a consumer in the support window is unsupported.', owner: 'compatibility-owner' },
+    ],
+    rollbackTriggers: [
+      { id: 'functional', kind: 'functional', gates, description: 'A required gate fails for the released commit.' },
+      { id: 'compatibility', kind: 'compatibility', description: 'A consumer in the support window regresses against the released core.' },
+      {
+        id: 'performance',
+        kind: 'metric',
+        file: 'evidence/perf/summary.json',
+        pointer: '/regressionPercent',
+        max: 10,
+        description: 'Performance regresses by more than 10%. Replace with a performance trigger on the benchmark gate once it records a metric.',
+      },
+    ],
+    rollbackProcedure: [
+      { step: 'Announce the rollback with the trigger that fired and freeze merges.', owner: 'release-manager' },
+      { step: 'Re-publish the rollback tuple from the compatibility matrix as current.', owner: 'compatibility-owner' },
+      { step: 'Tell every consumer which tuple to pin to, and open a task card for the cause.', owner: 'release-manager' },
+    ],
+  };
+}
+
+export function defaultCadence(gate: string | undefined): object {
+  return {
+    activities: [
+      { id: 'gates-per-change', title: 'Gates of the release class', interval: 'per-change', owner: 'release-manager', output: 'gate evidence', ...(gate ? { gate } : {}) },
+      { id: 'compat-run', title: 'Compatibility run of every consumer', interval: 'weekly', owner: 'compatibility-owner', output: 'compatibility results in evidence/compat' },
+      { id: 'decision-log-review', title: 'Decision log review', interval: 'monthly', owner: 'release-manager', output: 'decisions made or dated' },
+    ],
+    ownership: { decisionLog: 'release-manager', compatibilityMatrix: 'compatibility-owner' },
+  };
+}
+
+/** Policy defaults when no document states one; a stated window or lead time always wins. */
+export const DEFAULT_POLICY = { supportWindow: { latestMinors: 2 }, minimumTuplesPerConsumer: 2, deprecationLeadTimeDays: 30 };
