@@ -1,4 +1,5 @@
 import { lockSync } from 'proper-lockfile';
+import { asFileWriteError } from '../fs/file-write-error';
 
 /**
  * A lock is stale when its folder's mtime has not been refreshed for this
@@ -22,7 +23,7 @@ export function withFileLock<T>(lockDir: string, work: () => T, timeoutMs = 3 * 
       release = lockSync(lockDir, { lockfilePath: lockDir, realpath: false, stale: STALE_MS });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw asFileWriteError(lockDir, error);
       if (Date.now() > deadline) throw new Error(`${lockDir}: held by a live run for over ${timeoutMs / 1000}s, expected it released or stale within ${STALE_MS / 1000}s`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, RETRY_MS);
     }

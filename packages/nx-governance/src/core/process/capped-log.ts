@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { asFileWriteError } from '../fs/file-write-error';
+import { writeFully } from '../fs/write-file-atomically';
 
 /**
  * A command's log file, written as the output arrives and cut at `cap` bytes;
@@ -59,7 +60,7 @@ export class CappedLog {
   private append(data: Buffer | string): void {
     if (this.fd === undefined || this.failure) return;
     try {
-      writeSync(this.fd, typeof data === 'string' ? Buffer.from(data) : data);
+      writeFully(this.fd, typeof data === 'string' ? Buffer.from(data) : data);
     } catch (error) {
       this.failure = asFileWriteError(this.file ?? '', error);
     }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
+import { FileWriteError } from '../fs/file-write-error';
 import { ECHO_BYTES, runProcess, TAIL_BYTES } from './run-process';
 
 describe('runProcess', () => {
@@ -81,6 +82,12 @@ describe('runProcess', () => {
     expect(Buffer.byteLength(shown.join('\n'))).toBeLessThanOrEqual(ECHO_BYTES + TAIL_BYTES + 1024);
     expect(shown.find((line) => line.startsWith('['))).toMatch(/more line\(s\) of output not shown here; the full log is .*echo\.log/);
     expect(shown[shown.length - 1]).toBe('the end');
+  }, 60_000);
+
+  it('rejects with a FileWriteError naming the log when the disk is full, and ends the step', async () => {
+    const script = "const chunk = Buffer.alloc(1 << 16, 'f'); setInterval(() => process.stdout.write(chunk), 10);";
+    const run = runProcess({ argv: ['node', '-e', script], cwd: workspace.root, timeoutMs: 60_000, logFile: '/dev/full' });
+    await expect(run).rejects.toThrow(new FileWriteError('/dev/full', 'ENOSPC', { cause: undefined }).message);
   }, 60_000);
 
   it('keeps the exit code, the signal and the last lines', async () => {
