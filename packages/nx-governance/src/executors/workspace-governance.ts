@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConsumers } from '../core/consumers/resolve-consumers';
+import { readSigningKey } from '../core/evidence/signing-key';
 import { diskFileReader } from '../core/workspace/file-reader';
 import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../core/workspace/load-governance';
 
@@ -15,8 +16,7 @@ export function loadWorkspaceGovernance(root: string, settingsFile = DEFAULT_SET
 export function signingKey(env: NodeJS.ProcessEnv = process.env): { pem?: string; error?: string } {
   const path = env.GOVERNANCE_SIGNING_KEY;
   if (!path) return {};
-  if (!existsSync(path)) return { error: `GOVERNANCE_SIGNING_KEY names ${path}, which does not exist; expected an Ed25519 private key in PEM` };
-  return { pem: readFileSync(path, 'utf8') };
+  return readSigningKey(path);
 }
 
 export function toolVersions(root: string): { nx?: string; plugin?: string } {
