@@ -6,7 +6,7 @@ import { echoBackpressure } from './echo-backpressure';
 import { LineSplitter } from './line-splitter';
 import { OutputTail } from './output-tail';
 import { recordRunningStep } from './running-steps';
-import { newStepMarker, signalStepTree, STEP_MARKER_VARIABLE, stepIdentity } from './step-tree';
+import { killStepTree, newStepMarker, signalStepTree, STEP_MARKER_VARIABLE, stepIdentity } from './step-tree';
 
 export interface ProcessSpec {
   /** Program and arguments; never handed to a shell. */
@@ -85,7 +85,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       windowsHide: true,
     });
     const step = child.pid === undefined ? undefined : stepIdentity(child.pid, marker);
-    const endTree = (signal: NodeJS.Signals) => step && signalStepTree(step, signal);
+    const endTree = (signal: NodeJS.Signals) => step && signalStepTree(step, signal, { group: true });
     let forgetStep: (() => void) | undefined;
     try {
       forgetStep = step && spec.runningDir ? recordRunningStep(spec.runningDir, step, spec.argv) : undefined;
@@ -127,11 +127,11 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     // A background grandchild may hold the pipes open; once the command itself has
     // exited, its tree is done.
     child.on('exit', () => endTree('SIGKILL'));
-    child.on('close', (exitCode, signal) => {
+    child.on('close', async (exitCode, signal) => {
       clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
-      // Whatever the child left running goes with it.
-      endTree('SIGKILL');
+      // Whatever the child left running goes with it, before the run counts as over.
+      if (step) await killStepTree(step);
       forgetStep?.();
       splitter.push(decoder.end());
       splitter.end();

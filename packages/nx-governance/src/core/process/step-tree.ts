@@ -28,17 +28,17 @@ export function stepIdentity(pid: number, marker: string): StepIdentity {
 }
 
 /**
- * Every live process of the step: its process group and session, whatever
- * carries its marker, and all of their descendants by parent pid. A process
- * that started before the step cannot be one of its own, which keeps a reused
- * pid from being taken for the step's.
+ * Every live process of the step: whatever carries its marker, its process
+ * group and session while its first process is still the same one (a pid,
+ * and so a group id, is reused once they are gone), and all descendants of
+ * those by parent pid.
  */
 export function findStepProcesses(step: StepIdentity, table: ProcEntry[] = listProcesses()): number[] {
   const marker = `${STEP_MARKER_VARIABLE}=${step.marker}`;
   const candidates = table.filter((p) => p.pid !== process.pid && p.startTicks >= step.startTicks);
-  const found = new Set(
-    candidates.filter((p) => p.pid === step.pid || p.pgrp === step.pid || p.session === step.pid || hasEnvironmentEntry(p.pid, marker)).map((p) => p.pid),
-  );
+  const leaderLives = candidates.some((p) => p.pid === step.pid && p.startTicks === step.startTicks);
+  const inGroup = (p: ProcEntry) => leaderLives && (p.pid === step.pid || p.pgrp === step.pid || p.session === step.pid);
+  const found = new Set(candidates.filter((p) => inGroup(p) || hasEnvironmentEntry(p.pid, marker)).map((p) => p.pid));
   const children = new Map<number, number[]>();
   for (const p of candidates) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);
   const queue = [...found];
@@ -54,13 +54,13 @@ export function findStepProcesses(step: StepIdentity, table: ProcEntry[] = listP
 
 /**
  * Sends `signal` to every process of the step; returns the pids signalled.
- * Without /proc (macOS) only the process group can be reached.
+ * `group` also signals the process group by id, for the runner that started
+ * the step and so knows the group is its own; without /proc (macOS) that is
+ * all that can be reached.
  */
-export function signalStepTree(step: StepIdentity, signal: NodeJS.Signals): number[] {
-  const table = listProcesses();
-  const pids = table.length ? findStepProcesses(step, table) : [];
-  if (!table.length) send(-step.pid, signal);
-  return pids.filter((pid) => send(pid, signal));
+export function signalStepTree(step: StepIdentity, signal: NodeJS.Signals, options: { group?: boolean } = {}): number[] {
+  if (options.group) send(-step.pid, signal);
+  return findStepProcesses(step).filter((pid) => send(pid, signal));
 }
 
 function send(pid: number, signal: NodeJS.Signals): boolean {
@@ -70,5 +70,17 @@ function send(pid: number, signal: NodeJS.Signals): boolean {
   } catch {
     // Already gone, or not ours to end.
     return false;
+  }
+}
+
+/**
+ * SIGKILL to every process of the step until none is left (a signal is
+ * delivered, not yet acted on, when kill returns), at most `timeoutMs`; so
+ * once a step's run is over, none of its processes outlives it.
+ */
+export async function killStepTree(step: StepIdentity, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (signalStepTree(step, 'SIGKILL', { group: true }).length && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
