@@ -45,8 +45,9 @@ describe('processes, locks and disks when a run is killed or the disk is full', 
     workspace.remove();
   });
 
-  it('leaves no step process behind when the Nx process group is killed with SIGKILL mid-step', async () => {
-    // As a CI cancel does: Nx and everything in its process group get SIGKILL, nobody can clean up.
+  /** Starts the hanging gate as a terminal or CI would (Nx leads its own process group) and waits until the grandchild runs. */
+  async function startHangingGate() {
+    for (const file of ['step.pid', 'grandchild.pid']) workspace.delete(file);
     const nx = spawn(process.execPath, [NX_BIN, 'run', 'governance:VG-HANG-001', '--skip-nx-cache'], {
       cwd: workspace.root,
       detached: true,
@@ -55,18 +56,40 @@ describe('processes, locks and disks when a run is killed or the disk is full', 
     });
     const closed = new Promise((resolve) => nx.on('close', resolve));
     while (!workspace.exists('step.pid') || !workspace.exists('grandchild.pid')) await sleep(50);
-    process.kill(-(nx.pid ?? 0), 'SIGKILL');
-    await closed;
-    const left = leftoverProcesses();
-    console.log(`after SIGKILL of the Nx process group, still running:\n${left.join('\n')}`);
+    return { pid: nx.pid ?? 0, closed };
+  }
+
+  const runningFiles = () => readdirSync(workspace.path('evidence/.running')).filter((name) => name.endsWith('.json'));
+
+  it('leaves no step process behind when the Nx process group is killed with SIGKILL mid-step', async () => {
+    const nx = await startHangingGate();
+    expect(leftoverProcesses()).toHaveLength(2);
+    // As a CI cancel does: Nx and everything in its process group get SIGKILL; the step and its setsid grandchild are not in it.
+    process.kill(-nx.pid, 'SIGKILL');
+    await nx.closed;
+    for (let i = 0; i < 200 && leftoverProcesses().length; i++) await sleep(50);
+    expect(leftoverProcesses()).toEqual([]);
+    expect(runningFiles()).toEqual([]);
+  });
+
+  it('ends at the next run the steps of a run whose watchdog was killed too', async () => {
+    const nx = await startHangingGate();
+    const watchdogs = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n').filter((line) => line.includes('reap-watchdog') && line.includes(workspace.root));
+    expect(watchdogs).toHaveLength(1);
+    process.kill(Number(watchdogs[0].trim().split(/\s+/)[0]), 'SIGKILL');
+    process.kill(-nx.pid, 'SIGKILL');
+    await nx.closed;
+    await sleep(500);
+    expect(leftoverProcesses()).toHaveLength(2);
+    expect(runningFiles()).toHaveLength(1);
 
     const next = workspace.nx('run', 'governance:VG-QUICK-001', '--skip-nx-cache');
 
     expect(next.code).toBe(0);
-    expect(next.output).toMatch(/\[VG-QUICK-001\] ended \d process\(es\) .* left running by a killed run of `node -e/);
+    expect(next.output).toMatch(/\[VG-QUICK-001\] ended 2 process\(es\) .* left running by a killed run of `node -e/);
     for (let i = 0; i < 100 && leftoverProcesses().length; i++) await sleep(50);
     expect(leftoverProcesses()).toEqual([]);
-    expect(readdirSync(workspace.path('evidence/.running')).filter((name) => name.endsWith('.json'))).toEqual([]);
+    expect(runningFiles()).toEqual([]);
   });
 
   it('does not let a lock left by a killed run block the next run', () => {

@@ -5,6 +5,7 @@ import { CappedLog } from './capped-log';
 import { echoBackpressure } from './echo-backpressure';
 import { LineSplitter } from './line-splitter';
 import { OutputTail } from './output-tail';
+import { startReapWatchdog } from './reap-watchdog';
 import { recordRunningStep } from './running-steps';
 import { killStepTree, newStepMarker, signalStepTree, STEP_MARKER_VARIABLE, stepIdentity } from './step-tree';
 
@@ -89,6 +90,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     let forgetStep: (() => void) | undefined;
     try {
       forgetStep = step && spec.runningDir ? recordRunningStep(spec.runningDir, step, spec.argv) : undefined;
+      if (spec.runningDir) startReapWatchdog(spec.runningDir);
     } catch (error) {
       log.failure ??= error;
       endTree('SIGKILL');
