@@ -60,20 +60,22 @@ async function measure(label: string, newlines: boolean, folder: string): Promis
   console.log(row(`${label}: lines seen, tail kept`, `${lines}, ${run.tail.length}`));
 }
 
-/** Peak RSS of Nx's executor process (run-executor.js) during `nx run governance:<gate>`, polled from /proc. */
-function executorPeak(workspace: TestWorkspace, gate: string): Promise<number> {
+/** Peak RSS of Nx's executor process (run-executor.js) and of Nx itself during `nx run governance:<gate>`, polled from /proc. */
+function nxPeaks(workspace: TestWorkspace, gate: string): Promise<{ executor: number; nx: number }> {
   return new Promise((resolve, reject) => {
     const nx = spawn(process.execPath, [NX_BIN, 'run', `governance:${gate}`], { cwd: workspace.root, env: { ...process.env, ...workspace.nxEnv() }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     nx.stdout.on('data', () => undefined);
     nx.stderr.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-    let peak = 0;
+    const peaks = { executor: 0, nx: 0 };
+    const vmHwm = (pid: string | number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
     const poll = setInterval(() => {
       for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
         try {
+          if (Number(pid) === nx.pid) peaks.nx = Math.max(peaks.nx, vmHwm(pid));
           if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('run-executor')) continue;
           if (!readFileSync(`/proc/${pid}/environ`, 'latin1').includes(workspace.root)) continue;
-          peak = Math.max(peak, Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024);
+          peaks.executor = Math.max(peaks.executor, vmHwm(pid));
         } catch {
           // The process ended between the listing and the read.
         }
@@ -82,7 +84,7 @@ function executorPeak(workspace: TestWorkspace, gate: string): Promise<number> {
     nx.on('close', (code) => {
       clearInterval(poll);
       if (code !== 0) reject(new Error(`nx run governance:${gate} exited ${code}:\n${output}`));
-      else resolve(peak);
+      else resolve(peaks);
     });
   });
 }
@@ -95,12 +97,14 @@ async function measureGate(): Promise<void> {
     workspace.write('governance/governance.json', JSON.stringify({ core: { project: 'governance' } }, null, 2));
     workspace.write('governance/gates.json', JSON.stringify({ gates }, null, 2));
     workspace.commit('bench gates');
-    const quiet = await executorPeak(workspace, 'VG-QUIET-001');
-    const loud = await executorPeak(workspace, 'VG-LOUD-001');
-    console.log(row('nx gate, one line: executor peak RSS', `${(quiet / MIB).toFixed(1)} MiB`));
-    console.log(row(`nx gate, ${sizeMib} MiB of 1 KiB lines: executor peak RSS`, `${(loud / MIB).toFixed(1)} MiB`));
-    console.log(row('nx gate: increase', `${((loud - quiet) / MIB).toFixed(1)} MiB`));
-    console.log(row('nx gate: increase / output size', ((loud - quiet) / (sizeMib * MIB)).toFixed(3)));
+    const quiet = await nxPeaks(workspace, 'VG-QUIET-001');
+    const loud = await nxPeaks(workspace, 'VG-LOUD-001');
+    for (const name of ['executor', 'nx'] as const) {
+      const increase = loud[name] - quiet[name];
+      console.log(row(`nx gate, one line: ${name} peak RSS`, `${(quiet[name] / MIB).toFixed(1)} MiB`));
+      console.log(row(`nx gate, ${sizeMib} MiB of 1 KiB lines: ${name} peak RSS`, `${(loud[name] / MIB).toFixed(1)} MiB`));
+      console.log(row(`nx gate: ${name} increase / output size`, `${(increase / MIB).toFixed(1)} MiB, ${(increase / (sizeMib * MIB)).toFixed(3)}`));
+    }
   } finally {
     workspace.remove();
   }
