@@ -72,6 +72,15 @@ describe('processes, locks and disks when a run is killed or the disk is full', 
     expect(runningFiles()).toEqual([]);
   });
 
+  it('leaves no step process behind when the run is cancelled with Ctrl-C (SIGINT to the Nx process group)', async () => {
+    const nx = await startHangingGate();
+    process.kill(-nx.pid, 'SIGINT');
+    await nx.closed;
+    expect(leftoverProcesses()).toEqual([]);
+    expect(runningFiles()).toEqual([]);
+    expect(JSON.parse(workspace.read('evidence/gates/VG-HANG-001/latest.json')).record.result).toBe('interrupted');
+  });
+
   it('ends at the next run the steps of a run whose watchdog was killed too', async () => {
     const nx = await startHangingGate();
     const watchdogs = spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n').filter((line) => line.includes('reap-watchdog') && line.includes(workspace.root));
