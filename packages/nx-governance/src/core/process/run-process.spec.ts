@@ -119,5 +119,5 @@ function isAlive(pid: number): boolean {
 function spawnsSetsidGrandchild(pidFile: string, wait: boolean): string {
   const grandchild = `require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1000);`;
   return `const c = require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { detached: true, stdio: 'ignore' });
-const fs = require('fs'); const ready = () => fs.existsSync(${JSON.stringify(pidFile)}) ? ${wait ? 'setInterval(() => {}, 1000)' : 'process.exit(0)'} : setTimeout(ready, 20); ready();`;
+const fs = require('fs'); const ready = () => fs.existsSync(${JSON.stringify(pidFile)}) && fs.readFileSync(${JSON.stringify(pidFile)}, 'utf8') ? ${wait ? 'setInterval(() => {}, 1000)' : 'process.exit(0)'} : setTimeout(ready, 20); ready();`;
 }

@@ -10,8 +10,19 @@ const linux = process.platform === 'linux';
 
 describe('reapLeftoverSteps', () => {
   let workspace: ReturnType<typeof makeTempWorkspace>;
+  /** Every process a test started, ended after it whatever the test did. */
+  const started: number[] = [];
   beforeEach(() => (workspace = makeTempWorkspace()));
-  afterEach(() => workspace.cleanup());
+  afterEach(() => {
+    for (const pid of started.splice(0)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already ended, as the test expects.
+      }
+    }
+    workspace.cleanup();
+  });
 
   /** A step as runProcess starts it (own session, marker set) whose child moves to a new session and is orphaned. */
   async function startStep(): Promise<{ step: ReturnType<typeof stepIdentity>; grandchild: number }> {
@@ -22,8 +33,12 @@ describe('reapLeftoverSteps', () => {
     const child = spawn(process.execPath, ['-e', script], { detached: true, stdio: 'ignore', env: { ...process.env, [STEP_MARKER_VARIABLE]: marker } });
     child.unref();
     const step = stepIdentity(child.pid ?? 0, marker);
-    while (!existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 20));
-    return { step, grandchild: Number(readFileSync(pidFile, 'utf8')) };
+    started.push(step.pid);
+    // The file exists before its content is written: wait for the pid itself.
+    const readPid = () => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : 0);
+    while (!readPid()) await new Promise((resolve) => setTimeout(resolve, 20));
+    started.push(readPid());
+    return { step, grandchild: readPid() };
   }
 
   (linux ? it : it.skip)('ends every process of a step whose runner was killed, and removes its pid file', async () => {
@@ -50,7 +65,6 @@ describe('reapLeftoverSteps', () => {
     expect(reapLeftoverSteps(dir)).toEqual([]);
     expect(readProcEntry(grandchild)).toBeDefined();
     forget();
-    for (const pid of [step.pid, grandchild]) process.kill(pid, 'SIGKILL');
   }, 20_000);
 
   it('removes a pid file it cannot read, and says so', () => {
