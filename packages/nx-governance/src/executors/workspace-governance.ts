@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { formatDiagnostic } from '../core/diagnostics';
+import { readSigningKey } from '../core/evidence/signing-key';
 import { diskFileReader } from '../core/workspace/file-reader';
 import { type CheckedGovernance, loadCheckedGovernance } from '../core/workspace/load-checked-governance';
 import { DEFAULT_SETTINGS_FILE } from '../core/workspace/load-governance';
@@ -28,8 +29,7 @@ export function reportInvalidGovernance(errors: Parameters<typeof formatDiagnost
 export function signingKey(env: NodeJS.ProcessEnv = process.env): { pem?: string; error?: string } {
   const path = env.GOVERNANCE_SIGNING_KEY;
   if (!path) return {};
-  if (!existsSync(path)) return { error: `GOVERNANCE_SIGNING_KEY names ${path}, which does not exist; expected an Ed25519 private key in PEM` };
-  return { pem: readFileSync(path, 'utf8') };
+  return readSigningKey(path);
 }
 
 export function toolVersions(root: string): { nx?: string; plugin?: string } {

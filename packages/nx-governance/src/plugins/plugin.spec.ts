@@ -92,7 +92,12 @@ describe('createNodes', () => {
       executor: 'nx-governance:run-gate',
       cache: true,
       dependsOn: [{ projects: ['loop'], target: 'build' }],
-      outputs: ['{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/latest.json', '{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/latest.md'],
+      outputs: [
+        '{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/latest.json',
+        '{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/latest.md',
+        '{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/records/*',
+        '{workspaceRoot}/evidence/gates/VG-LOOP-CONTRACT-001/logs/*',
+      ],
       options: { settingsFile: 'governance/governance.json', gate: 'VG-LOOP-CONTRACT-001' },
     });
     expect(contract.inputs).toEqual([
@@ -162,7 +167,7 @@ describe('createNodes', () => {
       cache: true,
       dependsOn: [{ projects: ['loop'], target: 'build' }],
       inputs: ['{projectRoot}/**/*', '!{projectRoot}/target/**/*', { dependentTasksOutputFiles: '**/*', transitive: false }, { externalDependencies: ['nx-governance'] }],
-      outputs: ['{workspaceRoot}/evidence/compat/io-rflx/latest.json', '{workspaceRoot}/evidence/compat/io-rflx/latest.md'],
+      outputs: ['{workspaceRoot}/evidence/compat/io-rflx/latest.json', '{workspaceRoot}/evidence/compat/io-rflx/latest.md', '{workspaceRoot}/evidence/compat/io-rflx/results/*'],
       options: { settingsFile: 'governance/governance.json', consumer: 'io-rflx' },
       metadata: { description: "Run io-rflx's tests against the current loop build", technologies: ['rust', 'nx-governance'] },
     });

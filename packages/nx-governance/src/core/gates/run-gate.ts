@@ -4,6 +4,7 @@ import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { GateRecord, StepRecord } from '../evidence/gate-record';
 import { currentBranch, folderCommit, headCommit, isDirty } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
+import { reapLeftoverSteps } from '../process/running-steps';
 import { TestSummaryReader } from '../process/test-counts';
 import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
 import type { GovernanceSettings } from '../schemas/governance';
@@ -91,6 +92,9 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
   const summary = new TestSummaryReader();
   const deadline = started.getTime() + gate.timeoutSeconds * 1000;
   const stamp = started.toISOString().replace(/[:.]/g, '-');
+  // Steps of a run killed with SIGKILL are still running: end them before this run starts its own.
+  const runningDir = join(root, settings.paths.evidence, '.running');
+  for (const line of reapLeftoverSteps(runningDir)) log(`[${gate.id}] ${line}`);
   for (const [index, step] of gate.steps.entries()) {
     const position = `[${gate.id} ${index + 1}/${gate.steps.length}]`;
     if ('target' in step) {
@@ -109,10 +113,9 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
       timeoutMs: Math.max(1, deadline - Date.now()),
       logFile: join(root, logFile),
       signal: input.signal,
-      onLine: (line) => {
-        summary.read(line);
-        log(`${position} ${line}`);
-      },
+      runningDir,
+      onLine: (line) => summary.read(line),
+      echo: (line) => log(`${position} ${line}`),
     });
     steps.push({
       label,

@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { BoundedEcho } from './bounded-echo';
+import { CappedLog } from './capped-log';
+import { echoBackpressure } from './echo-backpressure';
 import { LineSplitter } from './line-splitter';
+import { OutputTail } from './output-tail';
+import { startReapWatchdog } from './reap-watchdog';
+import { recordRunningStep } from './running-steps';
+import { killStepTree, newStepMarker, signalStepTree, STEP_MARKER_VARIABLE, stepIdentity } from './step-tree';
 
 export interface ProcessSpec {
   /** Program and arguments; never handed to a shell. */
@@ -14,10 +19,14 @@ export interface ProcessSpec {
   outputCapBytes?: number;
   /** Full log of stdout and stderr, interleaved as they arrive. */
   logFile?: string;
-  /** Called with every complete line of output. */
+  /** Called with every complete line of output (to parse it, e.g. test counts). */
   onLine?: (line: string) => void;
+  /** Called with lines to show a person: the first ECHO_BYTES of output, then the last lines (see `BoundedEcho`). */
+  echo?: (line: string) => void;
   /** Lets a caller stop the process (Ctrl-C): the whole process group is ended. */
   signal?: AbortSignal;
+  /** Folder for the step's pid file, so that a run killed with SIGKILL can be cleaned up after (see `reapLeftoverSteps`). */
+  runningDir?: string;
 }
 
 export interface ProcessResult {
@@ -38,69 +47,57 @@ export interface ProcessResult {
 
 export const DEFAULT_OUTPUT_CAP = 50 * 1024 * 1024;
 const TAIL_LINES = 50;
+/** Bytes of the kept tail: the tail is for a person reading evidence, not a second log. */
+export const TAIL_BYTES = 16 * 1024;
+/** Output shown on the terminal (and so kept by Nx) per command; the log file has all of it. */
+export const ECHO_BYTES = 2 * 1024 * 1024;
 const KILL_GRACE_MS = 2_000;
 
 /**
  * Runs one command in its own process group with a timeout and an output cap.
- * Ending the group (not just the child) is what stops a grandchild that the
- * command started, so a timeout leaves no process behind.
+ * Output goes to the log file as it arrives; memory holds only a bounded tail.
+ * On timeout, Ctrl-C and exit the whole step tree is ended (its group, and
+ * descendants that left it; see `step-tree.ts`), so no process is left behind.
  */
 export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
   const started = Date.now();
-  const cap = spec.outputCapBytes ?? DEFAULT_OUTPUT_CAP;
-  const hash = createHash('sha256');
-  const tail: string[] = [];
+  const tail = new OutputTail(TAIL_LINES, TAIL_BYTES);
+  const echo = new BoundedEcho(spec.echo, ECHO_BYTES);
   const splitter = new LineSplitter((line) => {
     tail.push(line);
-    if (tail.length > TAIL_LINES) tail.shift();
     spec.onLine?.(line);
+    echo.push(line);
   });
-  let logFd: number | undefined;
-  if (spec.logFile) {
-    mkdirSync(dirname(spec.logFile), { recursive: true });
-    logFd = openSync(spec.logFile, 'w');
-  }
-  let outputBytes = 0;
-  let truncated = false;
+  const decoder = new StringDecoder('utf8');
+  const marker = newStepMarker();
 
-  const record = (chunk: Buffer) => {
-    hash.update(chunk);
-    const room = Math.max(0, cap - outputBytes);
-    outputBytes += chunk.length;
-    const kept = chunk.length <= room ? chunk : chunk.subarray(0, room);
-    if (kept.length < chunk.length && !truncated) {
-      truncated = true;
-      if (logFd !== undefined) writeSync(logFd, kept);
-      if (logFd !== undefined) writeSync(logFd, `\n[output truncated at ${cap} bytes; the sha256 covers all of it]\n`);
-    } else if (!truncated && logFd !== undefined) {
-      writeSync(logFd, kept);
-    }
-    splitter.push(chunk.toString('utf8'));
-  };
-
-  return new Promise((resolve) => {
+  // A log or pid file that cannot be written (a full disk) rejects with a FileWriteError once the step's tree is ended.
+  return new Promise((resolve, reject) => {
+    const log = new CappedLog(spec.logFile, spec.outputCapBytes ?? DEFAULT_OUTPUT_CAP);
     let timedOut = false;
     let aborted = false;
     let spawnError: string | undefined;
     const child = spawn(spec.argv[0], spec.argv.slice(1), {
       cwd: spec.cwd,
-      env: spec.env ?? process.env,
+      env: { ...(spec.env ?? process.env), [STEP_MARKER_VARIABLE]: marker },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
       shell: false,
       windowsHide: true,
     });
-    const endGroup = (signal: NodeJS.Signals) => {
-      if (child.pid === undefined) return;
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        // The group is already gone.
-      }
-    };
+    const step = child.pid === undefined ? undefined : stepIdentity(child.pid, marker);
+    const endTree = (signal: NodeJS.Signals) => step && signalStepTree(step, signal, { group: true });
+    let forgetStep: (() => void) | undefined;
+    try {
+      forgetStep = step && spec.runningDir ? recordRunningStep(spec.runningDir, step, spec.argv) : undefined;
+      if (spec.runningDir) startReapWatchdog(spec.runningDir);
+    } catch (error) {
+      log.failure ??= error;
+      endTree('SIGKILL');
+    }
     const stop = () => {
-      endGroup('SIGTERM');
-      setTimeout(() => endGroup('SIGKILL'), KILL_GRACE_MS).unref();
+      endTree('SIGTERM');
+      setTimeout(() => endTree('SIGKILL'), KILL_GRACE_MS).unref();
     };
     const timer = setTimeout(() => {
       timedOut = true;
@@ -113,25 +110,36 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     spec.signal?.addEventListener('abort', onAbort, { once: true });
     if (spec.signal?.aborted) onAbort();
 
+    const waitForEcho = echoBackpressure([child.stdout, child.stderr]);
+    const record = (chunk: Buffer) => {
+      log.write(chunk);
+      splitter.push(decoder.write(chunk));
+      if (!log.failure) return waitForEcho();
+      child.stdout?.off('data', record);
+      child.stderr?.off('data', record);
+      child.stdout?.resume();
+      child.stderr?.resume();
+      endTree('SIGKILL');
+    };
     child.stdout?.on('data', record);
     child.stderr?.on('data', record);
     child.on('error', (error: NodeJS.ErrnoException) => {
       spawnError = error.code === 'ENOENT' ? `${spec.argv[0]} not found` : `${spec.argv[0]} could not start: ${error.message}`;
     });
     // A background grandchild may hold the pipes open; once the command itself has
-    // exited, its group is done.
-    child.on('exit', () => endGroup('SIGKILL'));
-    child.on('close', (exitCode, signal) => {
+    // exited, its tree is done.
+    child.on('exit', () => endTree('SIGKILL'));
+    child.on('close', async (exitCode, signal) => {
       clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
-      // Whatever the child left running in its group goes with it.
-      endGroup('SIGKILL');
+      // Whatever the child left running goes with it, before the run counts as over.
+      if (step) await killStepTree(step);
+      forgetStep?.();
+      splitter.push(decoder.end());
       splitter.end();
-      if (logFd !== undefined) {
-        if (spawnError) writeSync(logFd, `${spawnError}\n`);
-        fsyncSync(logFd);
-        closeSync(logFd);
-      }
+      const written = log.close(spawnError);
+      if (log.failure) return reject(log.failure);
+      echo.finish(tail.lines(), spec.logFile);
       resolve({
         exitCode: spawnError ? null : exitCode,
         signal,
@@ -139,10 +147,8 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
         aborted,
         ...(spawnError ? { spawnError } : {}),
         durationMs: Date.now() - started,
-        outputBytes,
-        outputSha256: hash.digest('hex'),
-        truncated,
-        tail,
+        ...written,
+        tail: tail.lines(),
       });
     });
   });

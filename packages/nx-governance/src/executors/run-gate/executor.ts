@@ -1,5 +1,6 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { appendGateRecord } from '../../core/evidence/gate-store';
+import { FileWriteError } from '../../core/fs/file-write-error';
 import { runGate } from '../../core/gates/run-gate';
 import { knownList } from '../../core/validation/rule-context';
 import { withInterruptSignal } from '../interrupt';
@@ -40,5 +41,10 @@ export default async function runGateExecutor(options: RunGateExecutorSchema, co
     else logger.error(line);
     // An advisory finding is reported, never blocking: the aggregates above it must still run and report it.
     return { success: evidence.record.result === 'pass' || gate.enforcement === 'advisory' };
+  }).catch((error: unknown) => {
+    // A full disk is expected, not a bug: one line naming the file; writes are atomic, so earlier evidence is intact.
+    if (!(error instanceof FileWriteError)) throw error;
+    logger.error(`[${gate.id}] ${error.message}`);
+    return { success: false };
   });
 }
