@@ -79,7 +79,7 @@ describe('two clones sharing the HTTP remote cache, signing on', () => {
     expect(record.producedBy.checkout).toBe(first.root);
     expect(second.exists(record.steps[0].log)).toBe(true);
     // The signature survived, and verify-evidence accepts the restored chain against the committed key.
-    const verify = second.nx('run', 'governance:verify-evidence', '--stale=false');
+    const verify = second.nx('run', 'governance:verify-evidence');
     expect(verify.code).toBe(0);
     expect(verify.output).toContain('evidence file(s) verify.');
   });
