@@ -35,7 +35,7 @@ export function consumerProject(
       ...pluginInputs(workspaceRoot),
     ],
     // The result history travels with the latest result (see gateTarget).
-    outputs: [`${latest}.json`, `${latest}.md`, `{workspaceRoot}/${compatResultFolder(settings, consumer.name)}/results/*`],
+    outputs: [`${latest}.json`, `${latest}.md`, `{workspaceRoot}/${compatResultFolder(settings, consumer.name)}/results/*`, `{workspaceRoot}/${compatResultFolder(settings, consumer.name)}/logs/*`],
     options: { settingsFile, consumer: consumer.name },
     metadata: {
       description: `Run ${consumer.name}'s tests against the current ${core.project} build`,

@@ -167,7 +167,7 @@ describe('createNodes', () => {
       cache: true,
       dependsOn: [{ projects: ['loop'], target: 'build' }],
       inputs: ['{projectRoot}/**/*', '!{projectRoot}/target/**/*', { dependentTasksOutputFiles: '**/*', transitive: false }, { externalDependencies: ['nx-governance'] }],
-      outputs: ['{workspaceRoot}/evidence/compat/io-rflx/latest.json', '{workspaceRoot}/evidence/compat/io-rflx/latest.md', '{workspaceRoot}/evidence/compat/io-rflx/results/*'],
+      outputs: ['{workspaceRoot}/evidence/compat/io-rflx/latest.json', '{workspaceRoot}/evidence/compat/io-rflx/latest.md', '{workspaceRoot}/evidence/compat/io-rflx/results/*', '{workspaceRoot}/evidence/compat/io-rflx/logs/*'],
       options: { settingsFile: 'governance/governance.json', consumer: 'io-rflx' },
       metadata: { description: "Run io-rflx's tests against the current loop build", technologies: ['rust', 'nx-governance'] },
     });

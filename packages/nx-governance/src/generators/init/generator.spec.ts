@@ -18,6 +18,16 @@ describe('init generator', () => {
     tree.write('README.md', '# My workspace\n');
   });
 
+  it('writes the evidence policy into .gitignore, and with --ci=github a workflow (an existing one is kept)', async () => {
+    tree.write('libs/core/project.json', JSON.stringify({ name: 'core', root: 'libs/core' }));
+    await initGenerator(tree, { coreProject: 'core', ci: 'github' });
+    expect(tree.read('.gitignore', 'utf8')).toContain('evidence/gates/*/records/');
+    expect(tree.read('.github/workflows/governance.yml', 'utf8')).toContain('npx nx run governance:gate --junit=reports/governance-junit.xml');
+    tree.write('.github/workflows/governance.yml', '# mine\n');
+    await initGenerator(tree, { ci: 'github' });
+    expect(tree.read('.github/workflows/governance.yml', 'utf8')).toBe('# mine\n');
+  });
+
   it('registers the plugin and its sync generator, and writes valid governance for the core it was given', async () => {
     tree.write('libs/core/project.json', JSON.stringify({ name: 'core', root: 'libs/core' }));
     await initGenerator(tree, { coreProject: 'core' });

@@ -2,6 +2,7 @@ import { formatFiles, getProjects, logger, readNxJson, type Tree, updateNxJson }
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../core/docs/generated-marker';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../core/import/default-governance';
 import { findCore, type FoundCore, libraryAt } from '../../core/import/find-core';
+import { GITHUB_WORKFLOW, renderGithubWorkflow, withEvidencePolicy } from '../../core/ci/github-workflow';
 import { stageGovernance } from '../../core/import/staged-governance';
 import { schemaReference, type SchemaFileName } from '../../core/json-schemas';
 import { knownList } from '../../core/validation/rule-context';
@@ -81,7 +82,17 @@ function readGateIds(tree: Tree, file: string): string[] | undefined {
 }
 
 async function finish(tree: Tree, options: InitGeneratorSchema): Promise<void> {
+  writeCiRecipe(tree, options);
   if (!options.skipFormat) await formatFiles(tree);
+}
+
+/** The evidence policy in .gitignore always; with --ci, a workflow that runs the governance (an existing one is kept). */
+function writeCiRecipe(tree: Tree, options: InitGeneratorSchema): void {
+  const settingsFile = `${(options.directory ?? 'governance').replace(/\/+$/, '')}/governance.json`;
+  const settings = tree.exists(settingsFile) ? (JSON.parse(tree.read(settingsFile, 'utf8') ?? '{}') as { projectName?: string; paths?: { evidence?: string } }) : undefined;
+  if (!settings) return;
+  tree.write('.gitignore', withEvidencePolicy(tree.read('.gitignore', 'utf8') ?? '', settings.paths?.evidence ?? 'evidence'));
+  if (options.ci === 'github' && !tree.exists(GITHUB_WORKFLOW)) tree.write(GITHUB_WORKFLOW, renderGithubWorkflow(settings.projectName ?? 'governance'));
 }
 
 function projectRoots(tree: Tree): Map<string, string> {
