@@ -8,10 +8,12 @@ import type { GovernancePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 
 /**
- * A consumer's `compat` target: after the core's build, its own test suite
- * against the built artifact. Inputs are the consumer's files and the core's
- * build output, not the core's sources: a core change that builds the same
- * artifact re-runs nothing.
+ * A consumer's `compat` target: after the core's build and the consumer's own
+ * (a test of a stale `dist` would report a false `regressed`), its own test
+ * suite against the core. Inputs are the consumer's files and the outputs of
+ * those builds; the core's sources only when the plugin does not know what the
+ * core's build writes. With a known artifact, a core change that builds the
+ * same artifact re-runs nothing.
  */
 export function consumerProject(
   consumer: ResolvedConsumer,
@@ -26,12 +28,15 @@ export function consumerProject(
   const compat: TargetConfiguration = {
     executor: 'nx-governance:compat',
     cache: true,
-    // Without a readable core (broken settings) there is nothing to depend on; compat then fails through the loader.
-    ...(core.project ? { dependsOn: [{ projects: [core.project], target: options.buildTargetName }] } : {}),
+    // Nx 24 skips a dependsOn on a target the project does not have, so a consumer without a build needs no special case.
+    // Without a readable core (broken settings) there is no core build to wait for; compat then fails through the loader.
+    dependsOn: [...(core.project ? [{ projects: [core.project], target: options.buildTargetName }] : []), { target: options.buildTargetName }],
     inputs: [
       '{projectRoot}/**/*',
       ...ignored,
       { dependentTasksOutputFiles: '**/*', transitive: false },
+      // A build the plugin did not infer (a package.json script, another plugin) may declare no outputs: hash what it reads.
+      ...(core.project && !(core.build && core.artifact) ? [{ input: 'default', projects: [core.project] }] : []),
       ...pluginInputs(workspaceRoot),
     ],
     // The result history travels with the latest result (see gateTarget).

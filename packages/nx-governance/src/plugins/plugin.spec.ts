@@ -165,7 +165,7 @@ describe('createNodes', () => {
     expect(rust.targets.compat).toEqual({
       executor: 'nx-governance:compat',
       cache: true,
-      dependsOn: [{ projects: ['loop'], target: 'build' }],
+      dependsOn: [{ projects: ['loop'], target: 'build' }, { target: 'build' }],
       inputs: ['{projectRoot}/**/*', '!{projectRoot}/target/**/*', { dependentTasksOutputFiles: '**/*', transitive: false }, { externalDependencies: ['nx-governance'] }],
       outputs: ['{workspaceRoot}/evidence/compat/io-rflx/latest.json', '{workspaceRoot}/evidence/compat/io-rflx/latest.md', '{workspaceRoot}/evidence/compat/io-rflx/results/*', '{workspaceRoot}/evidence/compat/io-rflx/logs/*'],
       options: { settingsFile: 'governance/governance.json', consumer: 'io-rflx' },
@@ -176,6 +176,37 @@ describe('createNodes', () => {
       '!{projectRoot}/__pycache__/**/*',
       '!{projectRoot}/.venv/**/*',
       '!{projectRoot}/.pytest_cache/**/*',
+    ]);
+  });
+
+  /** A TypeScript core and one TypeScript consumer in an npm-workspaces layout, each with its own package.json. */
+  const TYPESCRIPT_WORKSPACE = {
+    'governance/governance.json': JSON.stringify({ core: { project: '@demo/core', path: 'packages/core' } }),
+    'packages/core/package.json': JSON.stringify({ name: '@demo/core', version: '1.0.0', main: 'dist/index.js', scripts: { build: 'tsc' } }),
+    'packages/app-a/package.json': JSON.stringify({ name: '@demo/app-a', version: '0.1.0', scripts: { build: 'tsc', test: 'node --test dist/' } }),
+    'packages/app-a/governance.consumer.json': JSON.stringify({ name: 'app-a', project: '@demo/app-a' }),
+  };
+
+  it("makes a consumer's compat depend on its own build as well as the core's, so it never tests a stale dist", async () => {
+    writeFiles(workspace.root, TYPESCRIPT_WORKSPACE);
+    const projects = await infer(['governance/governance.json', 'packages/app-a/governance.consumer.json']);
+    const consumer = projects['packages/app-a'];
+    // Its own package.json names the project; the plugin only adds the compat target.
+    expect(consumer.name).toBeUndefined();
+    expect(consumer.implicitDependencies).toEqual(['@demo/core']);
+    expect(consumer.targets.compat.dependsOn).toEqual([{ projects: ['@demo/core'], target: 'build' }, { target: 'build' }]);
+  });
+
+  it("hashes the core's sources into a consumer's compat when the plugin does not know the outputs of the core's build", async () => {
+    writeFiles(workspace.root, TYPESCRIPT_WORKSPACE);
+    const projects = await infer(['governance/governance.json', 'packages/app-a/governance.consumer.json']);
+    expect(projects['packages/app-a'].targets.compat.inputs).toEqual([
+      '{projectRoot}/**/*',
+      '!{projectRoot}/node_modules/**/*',
+      '!{projectRoot}/dist/**/*',
+      { dependentTasksOutputFiles: '**/*', transitive: false },
+      { input: 'default', projects: ['@demo/core'] },
+      { externalDependencies: ['nx-governance'] },
     ]);
   });
 
@@ -231,7 +262,8 @@ describe('createNodes', () => {
       const projects = await infer(['governance/governance.json']);
       expect(Object.keys(projects).sort()).toEqual(['governance', 'vendor/io-rflx', 'vendor/loop-agent', 'vendor/rlm-claude-code']);
       expect(projects['vendor/io-rflx'].implicitDependencies).toBeUndefined();
-      expect(projects['vendor/io-rflx'].targets.compat.dependsOn).toBeUndefined();
+      // Its own build still comes first; there is no core build to wait for.
+      expect(projects['vendor/io-rflx'].targets.compat.dependsOn).toEqual([{ target: 'build' }]);
     },
   );
 

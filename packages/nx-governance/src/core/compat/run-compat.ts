@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as semver from 'semver';
+import { reachCore, type ReachedCore } from '../consumers/core-reach';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { ResolvedCore } from '../consumers/resolve-core';
 import { readManifestField } from '../consumers/read-manifest-field';
@@ -35,10 +36,10 @@ export interface CompatRunInput {
 export async function runCompat(input: CompatRunInput): Promise<CompatRecord> {
   const { root, settings, consumer } = input;
   const startedAt = new Date();
-  const artifact = artifactPath(input);
-  const tuple = readTuple(input, artifact);
+  const reached = reachCore(root, input.core, consumer, input.artifactOverride);
+  const tuple = readTuple(input, reached.ok ? reached.artifact : undefined);
   const previous = readLatestCompatResult(root, settings, consumer.name);
-  const measured = await measure(input, tuple, artifact, startedAt.toISOString().replace(/[:.]/g, '-'));
+  const measured = await measure(input, tuple, reached, startedAt.toISOString().replace(/[:.]/g, '-'));
   const baseline = previous && (previous.result === 'spurious' || previous.result === 'skipped') ? previous.previous : previous;
   const record: Omit<CompatRecord, 'digest'> = {
     kind: 'nx-governance/compat-result',
@@ -57,12 +58,7 @@ export async function runCompat(input: CompatRunInput): Promise<CompatRecord> {
 
 type Measured = Omit<CompatRecord, 'kind' | 'formatVersion' | 'consumer' | 'project' | 'tuple' | 'result' | 'previous' | 'startedAt' | 'finishedAt' | 'digest'>;
 
-function artifactPath({ root, core, artifactOverride }: CompatRunInput): string | undefined {
-  const artifact = artifactOverride ?? (core.artifact ? join(root, core.artifact) : undefined);
-  return artifact && existsSync(artifact) ? artifact : undefined;
-}
-
-async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: string | undefined, stamp: string): Promise<Measured> {
+async function measure(input: CompatRunInput, tuple: CompatTuple, reached: ReachedCore, stamp: string): Promise<Measured> {
   const { root, settings, core, consumer, log } = input;
   const quick = (outcome: CompatOutcome, reason: string): Measured => ({ outcome, reason, durationMs: 0 });
   if (!consumer.test) return quick('skipped', `${consumer.name} declares no test command and its language is unknown`);
@@ -70,20 +66,19 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: stri
   if (consumer.supports && coreVersion && !semver.satisfies(coreVersion, consumer.supports, { includePrerelease: true })) {
     return quick('skipped', `${consumer.name} supports ${core.project} ${consumer.supports}; the core is ${coreVersion}`);
   }
-  if (!artifact) {
-    return quick('spurious', `the ${core.project} build artifact ${core.artifact ?? '(none configured)'} does not exist; run nx run ${core.project}:build`);
-  }
+  if (!reached.ok) return quick('spurious', reached.reason);
 
   const logFile = `${compatResultFolder(settings, consumer.name)}/logs/${stamp}.log`;
   const summary = new TestSummaryReader();
   const { argv, cwd, env, timeoutSeconds, junit } = consumer.test;
   // A report left by an earlier run must not count for this one.
   if (junit) rmSync(join(root, junit), { force: true });
-  log(`[compat ${consumer.name}] ${argv.join(' ')} (in ${cwd}) against ${core.project} ${coreVersion ?? ''} with ${core.artifactEnv}=${artifact}`);
+  const how = Object.entries(reached.env).map(([name, value]) => `with ${name}=${value}`)[0] ?? `by ${reached.reach}${reached.artifact ? ` (${reached.artifact})` : ''}`;
+  log(`[compat ${consumer.name}] ${argv.join(' ')} (in ${cwd}) against ${core.project} ${coreVersion ?? ''} ${how}`);
   const run = await runProcess({
     argv,
     cwd: join(root, cwd),
-    env: { ...process.env, ...env, [core.artifactEnv]: artifact },
+    env: { ...process.env, ...env, ...reached.env },
     timeoutMs: timeoutSeconds * 1000,
     logFile: input.dryRun ? undefined : join(root, logFile),
     signal: input.signal,

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { Consumer } from '../schemas/compatibility';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
+import type { CoreReach } from './core-reach';
 import { detectLanguage, type Language, LANGUAGE_DEFAULTS } from './languages';
 
 /** A consumer with every default filled in, from whichever file declared it. */
@@ -11,6 +12,8 @@ export interface ResolvedConsumer {
   /** The consumer's folder; absent when it is declared without one (its project lives elsewhere). */
   path?: string;
   language?: Language;
+  /** How its tests reach the core when it says so itself; otherwise the core's `reachedBy`. */
+  reaches?: CoreReach;
   supports?: string;
   versionSource?: { file: string; field?: string };
   test?: { argv: string[]; cwd: string; env: Record<string, string>; timeoutSeconds: number; junit?: string };
@@ -49,6 +52,7 @@ function resolveConsumer(reader: FileReader, consumer: Consumer, declaredIn: str
     project: consumer.project,
     ...(path ? { path } : {}),
     ...(language ? { language } : {}),
+    ...(consumer.reaches ? { reaches: consumer.reaches } : {}),
     ...(consumer.supports ? { supports: consumer.supports } : {}),
     ...(versionSource ? { versionSource } : {}),
     ...(testArgv

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CORE_REACHES } from '../consumers/core-reach';
 import { LANGUAGES } from '../consumers/languages';
 import { argv, envMap, gitCommit, isoDate, nonEmptyText, relativePath, schemaRef, semverRange, semverVersion } from './common';
 
@@ -38,6 +39,13 @@ export const consumerSchema = z
     versionSource: versionSourceSchema.optional(),
     supports: semverRange.optional().meta({ description: 'Core versions the consumer states it supports.' }),
     language: z.enum(LANGUAGES).optional().meta({ description: 'Detected from the manifest in path when absent.' }),
+    reaches: z
+      .enum(CORE_REACHES)
+      .optional()
+      .meta({
+        description:
+          'How this consumer\'s tests reach the core: "workspace-package" (imports it by package name), "env" (the core artifact\'s absolute path in core.artifactEnv) or "path" (finds core.artifact at its workspace path). Default: the core\'s reachedBy in governance.json.',
+      }),
     test: consumerTestSchema.optional().meta({ description: 'Default by language, e.g. cargo test --offline or python3 -m unittest discover -s tests.' }),
   })
   .meta({ description: 'A repository that consumes the core.' });

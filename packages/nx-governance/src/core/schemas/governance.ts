@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CORE_REACHES } from '../consumers/core-reach';
 import { relativePath, schemaRef } from './common';
 
 export const DEFAULT_EVIDENCE_PATTERN = '{date}/milestone-{milestone}/{task}-{gate}.md';
@@ -13,14 +14,26 @@ export const governanceSettingsSchema = z
       .meta({ description: 'Name of the Nx project inferred for this governance folder.' }),
     core: z
       .strictObject({
-        project: z.string().min(1).meta({ description: 'The Nx project of the core that consumers depend on, e.g. loop.' }),
-        path: relativePath.optional().meta({ description: 'Folder of the core; when set, the plugin infers its project (build and test targets) from its manifest.' }),
-        artifact: relativePath.optional().meta({ description: 'The core\'s build artifact that consumers run against, e.g. loop/target/release/loop. Default for a Rust core: <path>/target/release/<package name>.' }),
+        project: z.string().min(1).meta({ description: 'The Nx project of the core that consumers depend on, any kind of Nx project, e.g. loop or @acme/core.' }),
+        path: relativePath
+          .optional()
+          .meta({ description: 'Folder of the core; when set, the plugin reads its manifest (Cargo.toml, package.json, pyproject.toml, go.mod) for its language, version and defaults, and infers build and test targets where the language needs them (a Rust core). The core may be any Nx project: its own build target is what consumers wait for.' }),
+        reachedBy: z
+          .enum(CORE_REACHES)
+          .optional()
+          .meta({
+            description:
+              'How consumers reach the core, unless a consumer says otherwise (its `reaches`). "workspace-package": they import it by package name (npm/pnpm/yarn workspaces, tsconfig paths, go.work, a uv workspace), no variable is set. "env": the absolute path of `artifact` is set in `artifactEnv`. "path": they find `artifact` at its workspace path themselves. Default: "env" when `artifact` is declared; else by the core\'s language: "env" for Rust (its release binary), "workspace-package" for TypeScript/JavaScript, Python and Go.',
+          }),
+        artifact: relativePath.optional().meta({
+          description:
+            'Optional. The core\'s built file, workspace-relative, that must exist before a consumer\'s tests say anything (a compat run without it is spurious, never a regression). Default: for Rust <path>/target/release/<package name>; for a package.json core its `main` (e.g. packages/core/dist/index.js); otherwise none, and nothing is checked.',
+        }),
         artifactEnv: z
           .string()
           .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'expected an environment variable name like LOOP_CLI' })
           .optional()
-          .meta({ description: 'Environment variable that tells a consumer where the artifact is. Default: <PROJECT>_CLI, e.g. LOOP_CLI.' }),
+          .meta({ description: 'Environment variable that carries the artifact\'s absolute path to consumers that reach the core by "env". Default: <PROJECT>_CLI, e.g. LOOP_CLI, or DEMO_CORE_CLI for @demo/core.' }),
         schemaVersionArgs: z.array(z.string()).optional().meta({ description: 'Arguments that make the artifact print its schema version, e.g. ["--schema-version"].' }),
       })
       .meta({ description: 'The core project whose releases are governed.' }),
