@@ -181,6 +181,7 @@ describe('createNodes', () => {
 
   /** A TypeScript core and one TypeScript consumer in an npm-workspaces layout, each with its own package.json. */
   const TYPESCRIPT_WORKSPACE = {
+    'package.json': JSON.stringify({ name: 'demo', private: true, workspaces: ['packages/*'], devDependencies: { 'nx-governance': '0.1.0' } }),
     'governance/governance.json': JSON.stringify({ core: { project: '@demo/core', path: 'packages/core' } }),
     'packages/core/package.json': JSON.stringify({ name: '@demo/core', version: '1.0.0', main: 'dist/index.js', scripts: { build: 'tsc' } }),
     'packages/app-a/package.json': JSON.stringify({ name: '@demo/app-a', version: '0.1.0', scripts: { build: 'tsc', test: 'node --test dist/' } }),
