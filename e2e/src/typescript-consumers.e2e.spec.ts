@@ -112,5 +112,18 @@ describe('TypeScript consumers of a TypeScript core, reached as a workspace pack
     // The core's build is an uncached npm script here, so it runs again; app-b is not touched.
     expect(tasksExecuted(run)).toEqual(['@demo/app-a:build', '@demo/app-a:compat', '@demo/core:build']);
     expect(latest('app-a')).toMatchObject({ result: 'fixed', previous: { result: 'regressed' } });
+    workspace.commit('compat results after the fix');
+  });
+
+  it("records regressed for a consumer that no longer builds against the core's types, though Nx skips its compat", () => {
+    const base = workspace.git('rev-parse', 'HEAD');
+    workspace.edit('packages/core/src/index.ts', 'export function joinNames(names: string[]): string {', 'export function joinNames(names: string[], separator: string): string {');
+    workspace.edit('packages/core/src/index.ts', "return names.join(', ');", 'return names.join(separator);');
+    workspace.commit("core: joinNames takes its separator");
+    const run = workspace.nx('affected', '-t', 'compat', `--base=${base}`, '--head=HEAD');
+    expect(run.code).not.toBe(0);
+    expect(latest('app-b')).toMatchObject({ result: 'regressed', outcome: 'fail', previous: { result: 'pass' } });
+    expect(latest('app-b').reason).toContain('@demo/app-b:build failed');
+    expect(run.output).toContain('[app-b] regressed: @demo/app-b:build failed');
   });
 });

@@ -11,7 +11,7 @@ import { governanceProject } from './governance-project';
 import { InferenceCache } from './inference-cache';
 import { type GovernancePluginOptions, normalizeOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
-import { closeSkippedGateRuns } from './post-run';
+import { closeSkippedRuns } from './post-run';
 import { refuseDirtyGateRun } from './pre-run';
 
 export type { GovernancePluginOptions } from './options';
@@ -19,8 +19,8 @@ export type { GovernancePluginOptions } from './options';
 /** Refuses a `--requireClean` gate run on a dirty tree before any gate runs (see refuseDirtyGateRun). */
 export const preTasksExecution: PreTasksExecution<GovernancePluginOptions> = (_options, context) => refuseDirtyGateRun(context);
 
-/** Closes gate runs that Nx cut short (see closeSkippedGateRuns). */
-export const postTasksExecution: PostTasksExecution<GovernancePluginOptions> = (_options, context) => closeSkippedGateRuns(context);
+/** Closes gate runs that Nx cut short (see closeSkippedRuns). */
+export const postTasksExecution: PostTasksExecution<GovernancePluginOptions> = (_options, context) => closeSkippedRuns(context);
 
 export const SETTINGS_FILE = 'governance.json';
 export const PLUGIN_GLOB = `**/{${SETTINGS_FILE},${CONSUMER_FILE}}`;

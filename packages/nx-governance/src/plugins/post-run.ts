@@ -2,6 +2,8 @@ import { logger, type PostTasksExecutionContext, readCachedProjectGraph, type Pr
 import { appendGateRecord } from '../core/evidence/gate-store';
 import type { StepRecord } from '../core/evidence/gate-record';
 import { closeGateRun } from '../core/gates/close-gate-run';
+import { recordCompatNotRun } from '../core/compat/run-compat';
+import { resolveCore } from '../core/consumers/resolve-core';
 import { recordGateNotRun } from '../core/gates/run-gate';
 import { selectGates } from '../core/gates/select-gates';
 import type { GateOrigin } from '../core/gates/summarize-gate-run';
@@ -24,11 +26,12 @@ const TAIL_LINES = 50;
  * requested gate Nx did not run, naming the step, then each skipped
  * aggregate's summary and reports. Nx has already chosen a failing exit code.
  */
-export async function closeSkippedGateRuns(context: PostTasksExecutionContext): Promise<void> {
+export async function closeSkippedRuns(context: PostTasksExecutionContext): Promise<void> {
   const results = context.taskResults;
   // Nothing is skipped unless something failed or was stopped; the common case costs nothing.
   if (!Object.values(results).some((r) => r.status === 'failure' || r.status === 'stopped')) return;
   const graph = readCachedProjectGraph();
+  recordSkippedCompats(context, graph);
   for (const [project, node] of Object.entries(graph.nodes)) {
     const targets = node.data.targets ?? {};
     const kindOf = (target: string) => ({ 'nx-governance:gate': 'scope', 'nx-governance:run-gate': 'gate' } as const)[targets[target]?.executor ?? ''];
@@ -116,4 +119,37 @@ const stringOption = (value: unknown) => (typeof value === 'string' ? value : un
 
 function projectTargets(graph: ProjectGraph): Map<string, string[]> {
   return targetsByProject(Object.fromEntries(Object.entries(graph.nodes).map(([name, node]) => [name, node.data])));
+}
+
+/**
+ * A consumer's compat waits for the core's build and its own. When one of them
+ * fails, Nx skips the compat task and its latest result would still say what
+ * the last run said; record what happened instead (see recordCompatNotRun).
+ */
+function recordSkippedCompats(context: PostTasksExecutionContext, graph: ProjectGraph): void {
+  const results = context.taskResults;
+  for (const [project, node] of Object.entries(graph.nodes)) {
+    for (const [target, config] of Object.entries(node.data.targets ?? {})) {
+      if (config.executor !== 'nx-governance:compat' || results[`${project}:${target}`]) continue;
+      const dependencies = (config.dependsOn ?? []).flatMap((d) =>
+        typeof d === 'string' ? [`${project}:${d}`] : (Array.isArray(d.projects) ? d.projects : d.projects === undefined ? [project] : []).map((p) => `${p}:${d.target}`),
+      );
+      const failed = dependencies.find((id) => results[id]?.status === 'failure');
+      if (!failed) continue;
+      const settingsFile = (config.options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE;
+      const reader = diskFileReader(context.workspaceRoot);
+      const governance = loadCheckedGovernance(reader, settingsFile, { projects: projectTargets(graph) });
+      if (!governance.ok) {
+        reportInvalidGovernance(governance.errors, (line) => logger.error(line));
+        continue;
+      }
+      const consumer = governance.consumers.find((c) => c.name === config.options?.consumer);
+      if (!consumer) continue;
+      const record = recordCompatNotRun(
+        { root: context.workspaceRoot, settings: governance.data.settings, core: resolveCore(reader, governance.data.settings), consumer },
+        { target: failed, code: results[failed].code, ownBuild: failed === `${project}:build` },
+      );
+      logger.error(`[${consumer.name}] ${record.result}: ${record.reason}`);
+    }
+  }
 }

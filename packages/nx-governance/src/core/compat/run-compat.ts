@@ -34,12 +34,29 @@ export interface CompatRunInput {
  * records the outcome, classified against the consumer's previous result.
  */
 export async function runCompat(input: CompatRunInput): Promise<CompatRecord> {
-  const { root, settings, consumer } = input;
   const startedAt = new Date();
-  const reached = reachCore(root, input.core, consumer, input.artifactOverride);
+  const reached = reachCore(input.root, input.core, input.consumer, input.artifactOverride);
   const tuple = readTuple(input, reached.ok ? reached.artifact : undefined);
-  const previous = readLatestCompatResult(root, settings, consumer.name);
   const measured = await measure(input, tuple, reached, startedAt.toISOString().replace(/[:.]/g, '-'));
+  return recordCompat(input, tuple, measured, startedAt);
+}
+
+/**
+ * The result of a compat run Nx did not start because a build it waits for
+ * failed: the consumer's own build failing against this core is a failure of
+ * the consumer (a regression when it passed before); the core's build failing
+ * says nothing about the consumer, so it is spurious.
+ */
+export function recordCompatNotRun(input: Omit<CompatRunInput, 'log'>, failed: { target: string; code: number; ownBuild: boolean }): CompatRecord {
+  const tuple = readTuple(input, undefined);
+  const outcome: CompatOutcome = failed.ownBuild ? 'fail' : 'spurious';
+  const reason = `${failed.target} failed (exit ${failed.code}), so the consumer's tests did not run${failed.ownBuild ? ': it does not build against this core' : ''}`;
+  return recordCompat(input, tuple, { outcome, reason, durationMs: 0 }, new Date());
+}
+
+function recordCompat(input: Omit<CompatRunInput, 'log'>, tuple: CompatTuple, measured: Measured, startedAt: Date): CompatRecord {
+  const { root, settings, consumer } = input;
+  const previous = readLatestCompatResult(root, settings, consumer.name);
   const baseline = previous && (previous.result === 'spurious' || previous.result === 'skipped') ? previous.previous : previous;
   const record: Omit<CompatRecord, 'digest'> = {
     kind: 'nx-governance/compat-result',
@@ -120,7 +137,7 @@ function judge(
   return { outcome: 'pass', reason: tests ? `${tests.passed} test(s) passed, ${tests.skipped} skipped` : 'exited 0' };
 }
 
-function readTuple(input: CompatRunInput, artifact: string | undefined): CompatTuple {
+function readTuple(input: Omit<CompatRunInput, 'log'>, artifact: string | undefined): CompatTuple {
   const { root, core, consumer } = input;
   const schemaVersion = artifact && core.schemaVersionArgs ? readSchemaVersion(artifact, core.schemaVersionArgs) : undefined;
   const version = (source?: { file: string; field?: string }) => {
