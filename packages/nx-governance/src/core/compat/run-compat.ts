@@ -5,12 +5,13 @@ import * as semver from 'semver';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { ResolvedCore } from '../consumers/resolve-core';
 import { readManifestField } from '../consumers/read-manifest-field';
-import { folderCommit, isDirty } from '../git/git';
+import { folderCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
-import { executedTests, readJunitCounts, type TestCounts, TestSummaryReader } from '../process/test-counts';
+import { executedTests, type TestCounts, TestSummaryReader } from '../process/test-counts';
+import { readFreshJunit } from '../process/test-counts-junit';
 import type { GovernanceSettings } from '../schemas/governance';
 import { withoutUndefined } from '../without-undefined';
-import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple } from './compat-result';
+import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple, isMeaningfulCompatResult } from './compat-result';
 import { compatResultFolder } from './compat-paths';
 import { readLatestCompatResult, writeCompatResult } from './compat-store';
 
@@ -39,7 +40,7 @@ export async function runCompat(input: CompatRunInput): Promise<CompatRecord> {
   const tuple = readTuple(input, artifact);
   const previous = readLatestCompatResult(root, settings, consumer.name);
   const measured = await measure(input, tuple, artifact, startedAt.toISOString().replace(/[:.]/g, '-'));
-  const baseline = previous && (previous.result === 'spurious' || previous.result === 'skipped') ? previous.previous : previous;
+  const baseline = previous && !isMeaningfulCompatResult(previous.result) ? previous.previous : previous;
   const record: Omit<CompatRecord, 'digest'> = {
     kind: 'nx-governance/compat-result',
     formatVersion: 1,
@@ -80,6 +81,7 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: stri
   // A report left by an earlier run must not count for this one.
   if (junit) rmSync(join(root, junit), { force: true });
   log(`[compat ${consumer.name}] ${argv.join(' ')} (in ${cwd}) against ${core.project} ${coreVersion ?? ''} with ${core.artifactEnv}=${artifact}`);
+  const started = new Date();
   const run = await runProcess({
     argv,
     cwd: join(root, cwd),
@@ -92,7 +94,7 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: stri
       log(`[compat ${consumer.name}] ${line}`);
     },
   });
-  const tests = readJunitIfAny(root, consumer.test.junit) ?? summary.result();
+  const tests = readJunitIfAny(root, consumer.test.junit, started) ?? summary.result();
   const facts = {
     command: { argv, cwd, env: Object.keys(env).sort() },
     ...processFacts(run, input.dryRun ? undefined : logFile),
@@ -101,9 +103,9 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, artifact: stri
   return { ...facts, ...judge(run, tests, timeoutSeconds) };
 }
 
-function readJunitIfAny(root: string, junit: string | undefined): TestCounts | undefined {
-  const path = junit ? join(root, junit) : undefined;
-  return path && existsSync(path) ? readJunitCounts(readFileSync(path, 'utf8')) : undefined;
+function readJunitIfAny(root: string, junit: string | undefined, since: Date): TestCounts | undefined {
+  const read = junit ? readFreshJunit(root, junit, since) : undefined;
+  return read?.ok ? read.counts : undefined;
 }
 
 function judge(
@@ -119,6 +121,7 @@ function judge(
     const failed = tests ? `, ${tests.failed} of ${executedTests(tests)} test(s) failed` : '';
     return { outcome: 'fail', reason: `exited ${run.exitCode ?? run.signal}${failed}` };
   }
+  if (tests && tests.failed > 0) return { outcome: 'fail', reason: `exited 0, but ${tests.failed} of ${executedTests(tests)} test(s) failed` };
   if (tests && executedTests(tests) === 0) {
     return { outcome: 'fail', reason: tests.skipped ? `all ${tests.skipped} test(s) were skipped` : 'no tests ran' };
   }
@@ -136,12 +139,12 @@ function readTuple(input: CompatRunInput, artifact: string | undefined): CompatT
     core: {
       project: core.project,
       ...(core.version ? { version: core.version } : {}),
-      ...(core.path ? { commit: folderCommit(root, core.path), dirty: isDirty(root, core.path) } : { dirty: false }),
+      ...(core.path ? { commit: folderCommit(root, core.path), dirty: recordedDirty(treeState(root, core.path)) } : { dirty: false }),
     },
     consumer: {
       name: consumer.name,
       ...withoutUndefined({ version: version(consumer.versionSource) }),
-      ...(consumer.path ? { commit: folderCommit(root, consumer.path), dirty: isDirty(root, consumer.path) } : { dirty: false }),
+      ...(consumer.path ? { commit: folderCommit(root, consumer.path), dirty: recordedDirty(treeState(root, consumer.path)) } : { dirty: false }),
     },
     ...(schemaVersion ? { schemaVersion } : {}),
   };

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { GateRecord, StepRecord } from '../evidence/gate-record';
-import { currentBranch, folderCommit, headCommit, isDirty } from '../git/git';
+import { currentBranch, folderCommit, headCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
 import { TestSummaryReader } from '../process/test-counts';
 import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
@@ -21,6 +21,8 @@ export interface GateRunInput {
   context: { task?: string; milestone?: string; releaseClass?: string };
   versions: { nx?: string; plugin?: string };
   taskHash?: string;
+  /** The terminal output of an Nx target step as Nx recorded it (run or restored), read for its test summary. */
+  targetStepOutput?: (target: string) => string | undefined;
   log: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -62,7 +64,7 @@ function describeGateRun(input: Omit<GateRunInput, 'signal' | 'log'>, started: D
     git: {
       commit: headCommit(input.root),
       branch: currentBranch(input.root),
-      dirty: isDirty(input.root, undefined, input.settings.paths.evidence),
+      dirty: recordedDirty(treeState(input.root, undefined, input.settings.paths.evidence)),
       consumers: Object.fromEntries(
         input.consumers.filter((c) => c.path).map((c) => [c.name, folderCommit(input.root, c.path!) ?? 'uncommitted']),
       ),
@@ -95,7 +97,10 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
     const position = `[${gate.id} ${index + 1}/${gate.steps.length}]`;
     if ('target' in step) {
       log(`${position} nx run ${step.target} (run and cached by Nx before this gate)`);
-      steps.push({ label: step.target, target: step.target, durationMs: 0, note: 'run by Nx as a dependency of the gate target' });
+      const output = input.targetStepOutput?.(step.target);
+      if (output !== undefined) summary.readAll(output);
+      const counted = output === undefined ? '; its output was not found to count tests' : '';
+      steps.push({ label: step.target, target: step.target, durationMs: 0, note: `run by Nx as a dependency of the gate target${counted}` });
       continue;
     }
     const label = step.name ?? step.argv.join(' ');
@@ -125,7 +130,7 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
     if (run.timedOut) return { result: 'fail', notes: [`timeout: the gate's ${gate.timeoutSeconds}s ran out during step ${index + 1}`], steps, stepVersions };
     if (run.exitCode !== 0) return { result: 'fail', notes: [`step ${index + 1} exited ${run.exitCode ?? run.signal}`], steps, stepVersions };
   }
-  const { criteria, tests } = evaluatePassCriteria(root, gate, summary.result());
+  const { criteria, tests } = evaluatePassCriteria(root, gate, summary.result(), started);
   const unmet = criteria.filter((c) => !c.passed);
   return {
     result: unmet.length ? 'fail' : 'pass',

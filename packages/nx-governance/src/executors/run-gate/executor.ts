@@ -4,6 +4,7 @@ import { runGate } from '../../core/gates/run-gate';
 import { knownList } from '../../core/validation/rule-context';
 import { withInterruptSignal } from '../interrupt';
 import { runningTaskHash } from '../nx-task-hash';
+import { targetStepOutputs } from '../target-step-output';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import type { RunGateExecutorSchema } from './schema';
 
@@ -22,6 +23,7 @@ export default async function runGateExecutor(options: RunGateExecutorSchema, co
     logger.error(key.error);
     return { success: false };
   }
+  const outputs = await targetStepOutputs(context, gate);
   return withInterruptSignal(async (signal) => {
     const record = await runGate({
       root: context.root,
@@ -31,6 +33,7 @@ export default async function runGateExecutor(options: RunGateExecutorSchema, co
       context: { task: options.task, milestone: options.milestone, releaseClass: options.releaseClass },
       versions: toolVersions(context.root),
       taskHash: runningTaskHash(context),
+      targetStepOutput: (target) => outputs.get(target),
       log: (line) => logger.info(line),
       signal,
     });
