@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFreshJunit, readJunitCounts } from './test-counts-junit';
+import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 
 const counts = (passed: number, failed: number, skipped: number) => ({ ok: true, counts: { passed, failed, skipped, source: 'junit' } });
 
@@ -36,8 +36,9 @@ describe('readJunitCounts', () => {
 
 describe('readFreshJunit', () => {
   let root: string;
-  beforeEach(() => (root = mkdtempSync(join(tmpdir(), 'junit-'))));
-  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  let cleanup: () => void;
+  beforeEach(() => ({ root: root, cleanup } = makeTempWorkspace()));
+  afterEach(() => cleanup());
   const report = '<testsuite><testcase name="a"/></testsuite>';
 
   it('counts a report written after the run started', () => {

@@ -1,30 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runProcess } from './run-process';
 import { type TestCounts, TestSummaryReader } from './test-counts';
+import { makeTempWorkspace, REPO_ROOT, writeFiles } from '../../test-helpers/temp-workspace';
 
-const REPO_ROOT = resolve(__dirname, '../../../../..');
+// Real processes on a shared machine: slow starts are no failure.
+jest.setTimeout(240_000);
 
 /**
  * Each runner on this machine, run for real through the process runner on a
  * tiny suite with a passing, a failing and a skipped test: its summary must
  * be read as exactly that.
  */
-// Real processes on a shared machine: slow starts are no failure.
-jest.setTimeout(240_000);
-
 describe('TestSummaryReader on real runners', () => {
   let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'test-counts-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  let cleanup: () => void;
+  beforeEach(() => ({ root: dir, cleanup } = makeTempWorkspace()));
+  afterEach(() => cleanup());
 
-  const write = (files: Record<string, string>) => {
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, name)), { recursive: true });
-      writeFileSync(join(dir, name), content);
-    }
-  };
+  const write = (files: Record<string, string>) => writeFiles(dir, files);
   const run = async (argv: string[], env: NodeJS.ProcessEnv = {}): Promise<TestCounts | undefined> => {
     const reader = new TestSummaryReader();
     const result = await runProcess({ argv, cwd: dir, env: { ...process.env, ...env }, timeoutMs: 240_000, onLine: (line) => reader.read(line) });
