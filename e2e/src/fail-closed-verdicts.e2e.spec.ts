@@ -15,6 +15,7 @@ const GATES = [
     passCriteria: { minTests: { count: 3 } },
   }),
   gate('VG-NXSTEP-001', { steps: [{ target: 'unit:test' }], inputs: [], passCriteria: { minTests: { count: 2 } } }),
+  gate('VG-NXJUNIT-001', { steps: [{ target: 'unit:junit' }], inputs: [], passCriteria: { minTests: { count: 2, junit: 'reports/unit.xml' } } }),
 ];
 
 const PLAYBOOK = {
@@ -42,7 +43,8 @@ describe('fail closed: verdicts', () => {
     for (const name of ['adds', 'subtracts', 'multiplies']) {
       workspace.write(`jest-suite/${name}.test.js`, `test('${name}', () => { expect(2 + 2).toBe(4); });\n`);
     }
-    workspace.write('unit/project.json', JSON.stringify({ name: 'unit', targets: { test: { executor: 'nx:run-commands', cache: true, inputs: ['{projectRoot}/**/*'], options: { command: 'node --test unit/' } } } }));
+    const junit = { executor: 'nx:run-commands', cache: true, inputs: ['{projectRoot}/**/*'], outputs: ['{workspaceRoot}/reports/unit.xml'], options: { commands: ['mkdir -p reports', 'node --test --test-reporter=junit --test-reporter-destination=reports/unit.xml unit/'], parallel: false } };
+    workspace.write('unit/project.json', JSON.stringify({ name: 'unit', targets: { test: { executor: 'nx:run-commands', cache: true, inputs: ['{projectRoot}/**/*'], options: { command: 'node --test unit/' } }, junit } }));
     workspace.write('unit/math.test.js', "const { test } = require('node:test');\ntest('one', () => {});\ntest('two', () => {});\n");
     workspace.commit('synthetic gates');
   });
@@ -80,6 +82,19 @@ describe('fail closed: verdicts', () => {
     expect(servedFromCache(second, 'unit:test')).toBe(true);
     expect(second.code).toBe(0);
     expect(latest('VG-NXSTEP-001').tests).toEqual({ passed: 2, failed: 0, skipped: 0, source: 'node --test' });
+    workspace.git('checkout', '--', 'governance/gates.json');
+  });
+
+  it("7. a gate over an Nx target step counts the JUnit report that step wrote, also when Nx restores it from the cache", () => {
+    const first = workspace.nx('run', 'governance:VG-NXJUNIT-001');
+    expect(first.code).toBe(0);
+    expect(latest('VG-NXJUNIT-001').tests).toEqual({ passed: 2, failed: 0, skipped: 0, source: 'junit' });
+    // The report in the workspace is now older than any later gate run: only the copy Nx stored for the step's hash can count.
+    workspace.write('governance/gates.json', JSON.stringify({ gates: GATES.map((g) => (g.id === 'VG-NXJUNIT-001' ? { ...g, title: 'renamed' } : g)) }, null, 2));
+    const second = workspace.nx('run', 'governance:VG-NXJUNIT-001');
+    expect(servedFromCache(second, 'unit:junit')).toBe(true);
+    expect(second.code).toBe(0);
+    expect(latest('VG-NXJUNIT-001').criteria[0].detail).toContain('as Nx stored it for unit:junit');
     workspace.git('checkout', '--', 'governance/gates.json');
   });
 

@@ -1,9 +1,23 @@
 import { executedTests, type TestCounts } from '../process/test-counts';
-import { readFreshJunit } from '../process/test-counts-junit';
+import { readFreshJunit, readJunitCounts } from '../process/test-counts-junit';
 import type { CommandGate } from '../schemas/gates';
 import { type CriterionResult, evaluateMetric } from './metrics';
 
 export type { CriterionResult } from './metrics';
+
+/** What Nx stored of an Nx target step for its current task hash. */
+export interface StoredStep {
+  /** Its terminal output. */
+  output?: string;
+  /** The gate's JUnit report as the step wrote it for this hash (an output Nx cached). */
+  junit?: string;
+}
+
+/** What the gate's steps reported: the runner summaries, and the JUnit reports Nx stored for its target steps. */
+export interface ReportedTests {
+  summary: TestCounts | undefined;
+  stepReports: Array<{ target: string; xml: string }>;
+}
 
 /** Where a gate's test count came from: the runner summary, a JUnit report, or why there is none. */
 export type TestCountSource = { ok: true; counts: TestCounts; where: string } | { ok: false; reason: string };
@@ -24,15 +38,16 @@ export function judgeMinTests(found: TestCountSource, count: number): CriterionR
 
 /**
  * Every pass criterion of a gate beyond exit codes, each with what it found.
- * `summary` is what the runner summaries of its steps said; `startedAt`, when
- * the gate's first step started (a JUnit report older than that is stale).
+ * `startedAt` is when the gate's first command step started: a JUnit report
+ * in the workspace older than that is stale. A target step's report counts
+ * as Nx stored it for the step's current hash, which is fresh by definition.
  */
-export function evaluatePassCriteria(root: string, gate: CommandGate, summary: TestCounts | undefined, startedAt: Date): { criteria: CriterionResult[]; tests?: TestCounts } {
+export function evaluatePassCriteria(root: string, gate: CommandGate, reported: ReportedTests, startedAt: Date): { criteria: CriterionResult[]; tests?: TestCounts } {
   const criteria: CriterionResult[] = [];
   const minTests = gate.passCriteria?.minTests;
-  let tests = summary;
+  let tests = reported.summary;
   if (minTests) {
-    const found = minTests.junit ? fromJunit(root, minTests.junit, startedAt) : fromSummary(summary);
+    const found = minTests.junit ? fromJunit(root, minTests.junit, startedAt, reported.stepReports) : fromSummary(reported.summary);
     tests = found.ok ? found.counts : undefined;
     criteria.push(judgeMinTests(found, minTests.count));
   }
@@ -40,9 +55,14 @@ export function evaluatePassCriteria(root: string, gate: CommandGate, summary: T
   return { criteria, ...(tests ? { tests } : {}) };
 }
 
-function fromJunit(root: string, file: string, since: Date): TestCountSource {
+function fromJunit(root: string, file: string, since: Date, stepReports: ReportedTests['stepReports']): TestCountSource {
   const read = readFreshJunit(root, file, since);
-  return read.ok ? { ok: true, counts: read.counts, where: `JUnit report ${file}` } : { ok: false, reason: `no test count: ${read.reason}` };
+  if (read.ok) return { ok: true, counts: read.counts, where: `JUnit report ${file}` };
+  const stored = stepReports[0];
+  if (!stored) return { ok: false, reason: `no test count: ${read.reason}` };
+  const cached = readJunitCounts(stored.xml);
+  const where = `JUnit report ${file} as Nx stored it for ${stored.target}`;
+  return cached.ok ? { ok: true, counts: cached.counts, where } : { ok: false, reason: `no test count: ${where}: ${cached.reason}` };
 }
 
 function fromSummary(summary: TestCounts | undefined): TestCountSource {

@@ -9,7 +9,7 @@ import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
 import type { GovernanceSettings } from '../schemas/governance';
 import { findCurrentAttestation, manualGateFingerprint } from './attestation';
 import { gateBlocker } from './gate-blockers';
-import { evaluatePassCriteria } from './pass-criteria';
+import { evaluatePassCriteria, type StoredStep } from './pass-criteria';
 import { gateEvidenceFolder } from '../evidence/gate-store';
 import { producedHere } from '../evidence/produced-by';
 
@@ -21,8 +21,8 @@ export interface GateRunInput {
   context: { task?: string; milestone?: string; releaseClass?: string };
   versions: { nx?: string; plugin?: string };
   taskHash?: string;
-  /** The terminal output of an Nx target step as Nx recorded it (run or restored), read for its test summary. */
-  targetStepOutput?: (target: string) => string | undefined;
+  /** What Nx stored of an Nx target step (run or restored) for its current hash: its output and JUnit report, to count its tests. */
+  storedStep?: (target: string) => StoredStep | undefined;
   log: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -91,15 +91,17 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
   const steps: StepRecord[] = [];
   const stepVersions: Record<string, string> = {};
   const summary = new TestSummaryReader();
+  const stepReports: Array<{ target: string; xml: string }> = [];
   const deadline = started.getTime() + gate.timeoutSeconds * 1000;
   const stamp = started.toISOString().replace(/[:.]/g, '-');
   for (const [index, step] of gate.steps.entries()) {
     const position = `[${gate.id} ${index + 1}/${gate.steps.length}]`;
     if ('target' in step) {
       log(`${position} nx run ${step.target} (run and cached by Nx before this gate)`);
-      const output = input.targetStepOutput?.(step.target);
-      if (output !== undefined) summary.readAll(output);
-      const counted = output === undefined && gate.passCriteria?.minTests ? '; Nx stored no output of it to count tests from' : '';
+      const stored = input.storedStep?.(step.target);
+      if (stored?.output !== undefined) summary.readAll(stored.output);
+      if (stored?.junit !== undefined) stepReports.push({ target: step.target, xml: stored.junit });
+      const counted = stored?.output === undefined && gate.passCriteria?.minTests ? '; Nx stored no output of it to count tests from' : '';
       steps.push({ label: step.target, target: step.target, durationMs: 0, note: `run by Nx as a dependency of the gate target${counted}` });
       continue;
     }
@@ -130,7 +132,7 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
     if (run.timedOut) return { result: 'fail', notes: [`timeout: the gate's ${gate.timeoutSeconds}s ran out during step ${index + 1}`], steps, stepVersions };
     if (run.exitCode !== 0) return { result: 'fail', notes: [`step ${index + 1} exited ${run.exitCode ?? run.signal}`], steps, stepVersions };
   }
-  const { criteria, tests } = evaluatePassCriteria(root, gate, summary.result(), started);
+  const { criteria, tests } = evaluatePassCriteria(root, gate, { summary: summary.result(), stepReports }, started);
   const unmet = criteria.filter((c) => !c.passed);
   return {
     result: unmet.length ? 'fail' : 'pass',
