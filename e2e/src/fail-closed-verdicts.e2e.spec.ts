@@ -73,28 +73,20 @@ describe('fail closed: verdicts', () => {
     expect(latest('VG-JEST-001').tests).toEqual({ passed: 3, failed: 0, skipped: 0, source: 'jest' });
   });
 
-  it('7. a gate over an Nx target step counts the tests that target ran, also when Nx restores it from the cache', () => {
-    const first = workspace.nx('run', 'governance:VG-NXSTEP-001');
-    expect(first.code).toBe(0);
-    expect(latest('VG-NXSTEP-001').tests).toEqual({ passed: 2, failed: 0, skipped: 0, source: 'node --test' });
-    workspace.write('governance/gates.json', JSON.stringify({ gates: GATES.map((g) => (g.id === 'VG-NXSTEP-001' ? { ...g, title: 'renamed' } : g)) }, null, 2));
-    const second = workspace.nx('run', 'governance:VG-NXSTEP-001');
-    expect(servedFromCache(second, 'unit:test')).toBe(true);
-    expect(second.code).toBe(0);
-    expect(latest('VG-NXSTEP-001').tests).toEqual({ passed: 2, failed: 0, skipped: 0, source: 'node --test' });
-    workspace.git('checkout', '--', 'governance/gates.json');
-  });
-
-  it("7. a gate over an Nx target step counts the JUnit report that step wrote, also when Nx restores it from the cache", () => {
-    const first = workspace.nx('run', 'governance:VG-NXJUNIT-001');
-    expect(first.code).toBe(0);
-    expect(latest('VG-NXJUNIT-001').tests).toEqual({ passed: 2, failed: 0, skipped: 0, source: 'junit' });
-    // The report in the workspace is now older than any later gate run: only the copy Nx stored for the step's hash can count.
-    workspace.write('governance/gates.json', JSON.stringify({ gates: GATES.map((g) => (g.id === 'VG-NXJUNIT-001' ? { ...g, title: 'renamed' } : g)) }, null, 2));
-    const second = workspace.nx('run', 'governance:VG-NXJUNIT-001');
-    expect(servedFromCache(second, 'unit:junit')).toBe(true);
-    expect(second.code).toBe(0);
-    expect(latest('VG-NXJUNIT-001').criteria[0].detail).toContain('as Nx stored it for unit:junit');
+  it.each([
+    ['the tests that step ran', 'VG-NXSTEP-001', 'unit:test', 'node --test', 'from the runner summary'],
+    // The report in the workspace is older than the gate: only the copy Nx stored for the step's hash can count.
+    ['the JUnit report that step wrote', 'VG-NXJUNIT-001', 'unit:junit', 'junit', 'from JUnit report reports/unit.xml as Nx stored it for unit:junit'],
+  ])('7. a gate over an Nx target step counts %s, also when Nx restores the step from the cache', (_what, id, step, source, where) => {
+    for (const restored of [false, true]) {
+      // Only the gate's definition changes, so the gate runs again and its step comes from the cache.
+      if (restored) workspace.write('governance/gates.json', JSON.stringify({ gates: GATES.map((g) => (g.id === id ? { ...g, title: 'renamed' } : g)) }, null, 2));
+      const run = workspace.nx('run', `governance:${id}`);
+      expect(run.code).toBe(0);
+      expect(servedFromCache(run, step)).toBe(restored);
+      expect(latest(id).tests).toEqual({ passed: 2, failed: 0, skipped: 0, source });
+      expect(latest(id).criteria[0].detail).toContain(where);
+    }
     workspace.git('checkout', '--', 'governance/gates.json');
   });
 
