@@ -1,11 +1,11 @@
 import { type PreTasksExecutionContext, readCachedProjectGraph } from '@nx/devkit';
-import { isDirty } from '../core/git/git';
+import { requireCleanRefusal } from '../core/git/git';
 import { diskFileReader } from '../core/workspace/file-reader';
 import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../core/workspace/load-governance';
 import { requestedTargets } from './requested-targets';
 
 /**
- * `--requireClean` on a gate run refuses a dirty tree before Nx runs any gate:
+ * `--requireClean` on a gate run refuses a dirty tree (or one git cannot judge) before Nx runs any gate:
  * the aggregate's own check would come after its gates had already run and
  * recorded evidence for the dirty tree. Throwing here makes Nx stop with the
  * message and a failing exit code.
@@ -19,7 +19,7 @@ export function refuseDirtyGateRun(context: PreTasksExecutionContext): void {
     if (gateRuns.length === 0) continue;
     const settingsFile = (targets[gateRuns[0]].options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE;
     const { settings } = loadGovernance(diskFileReader(context.workspaceRoot), settingsFile).data;
-    const dirty = isDirty(context.workspaceRoot, undefined, settings.paths.evidence);
-    if (dirty) throw new Error(`The tree has uncommitted changes; --requireClean refuses to produce evidence for it. Commit or stash first.`);
+    const refusal = requireCleanRefusal(context.workspaceRoot, settings.paths.evidence);
+    if (refusal) throw new Error(refusal);
   }
 }

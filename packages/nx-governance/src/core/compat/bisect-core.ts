@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { ResolvedCore } from '../consumers/resolve-core';
-import { git, isDirty } from '../git/git';
+import { git, treeState } from '../git/git';
 import { runProcess } from '../process/run-process';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { CompatOutcome, CompatRecord } from './compat-result';
@@ -35,7 +35,9 @@ export async function bisectCore(input: BisectInput): Promise<NonNullable<Compat
   const goodCommit = git(root, ['rev-parse', '--verify', `${good}^{commit}`]);
   if (!goodCommit) return { good, tested: [], note: `cannot bisect: ${good} is not a commit` };
   const commits = (git(root, ['rev-list', '--reverse', `${goodCommit}..HEAD`, '--', core.path]) ?? '').split('\n').filter(Boolean);
-  const dirty = isDirty(root, core.path);
+  const tree = treeState(root, core.path);
+  // When git cannot say, the working tree is a candidate too: it may hold the change.
+  const dirty = !tree.ok || tree.dirty;
   const candidates = dirty ? [...commits, 'working tree'] : commits;
   if (candidates.length === 0) return { good, tested: [], note: `no core commit after ${good}: the failure does not come from the core` };
 

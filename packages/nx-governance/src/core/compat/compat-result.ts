@@ -8,8 +8,9 @@ export type CompatClassification = (typeof COMPAT_RESULTS)[number];
 export type CompatOutcome = 'pass' | 'fail' | 'spurious' | 'skipped';
 
 export interface CompatTuple {
-  core: { project: string; version?: string; commit?: string; dirty: boolean };
-  consumer: { name: string; version?: string; commit?: string; dirty: boolean };
+  /** `unknown` when git could not say whether the folder has uncommitted changes. */
+  core: { project: string; version?: string; commit?: string; dirty: boolean | 'unknown' };
+  consumer: { name: string; version?: string; commit?: string; dirty: boolean | 'unknown' };
   schemaVersion?: string;
 }
 
@@ -39,13 +40,44 @@ export interface CompatRecord extends Partial<Omit<ProcessFacts, 'durationMs'>> 
  */
 export function classifyCompatResult(outcome: CompatOutcome, previous: CompatClassification | undefined): CompatClassification {
   if (outcome === 'spurious' || outcome === 'skipped') return outcome;
-  const passedBefore = previous === 'pass' || previous === 'fixed';
-  const failedBefore = previous === 'regressed' || previous === 'still-failing';
-  if (outcome === 'pass') return failedBefore ? 'fixed' : 'pass';
-  return passedBefore ? 'regressed' : 'still-failing';
+  const before = previous && compatVerdict(previous);
+  if (outcome === 'pass') return before === 'fail' ? 'fixed' : 'pass';
+  return before === 'pass' ? 'regressed' : 'still-failing';
 }
 
-/** Whether a result lets the compat target succeed. */
+/**
+ * What a result says about the consumer, the one rule every reader applies
+ * (matrix, readiness, the rollback trigger, the next run's baseline):
+ * - `pass`: its tests passed against that core (pass, fixed);
+ * - `fail`: they failed (regressed, still-failing);
+ * - `inconclusive`: the run could not say (spurious: no build, a timeout, a kill);
+ * - `not-applicable`: the consumer does not claim support for that core, so nothing ran (skipped).
+ */
+export type CompatVerdict = 'pass' | 'fail' | 'inconclusive' | 'not-applicable';
+
+export function compatVerdict(result: CompatClassification): CompatVerdict {
+  switch (result) {
+    case 'pass':
+    case 'fixed':
+      return 'pass';
+    case 'regressed':
+    case 'still-failing':
+      return 'fail';
+    case 'spurious':
+      return 'inconclusive';
+    case 'skipped':
+      return 'not-applicable';
+  }
+}
+
+/** Whether a result lets the compat target succeed: a pass, or a consumer that claims no support for this core. */
 export function isCompatSuccess(result: CompatClassification): boolean {
-  return result === 'pass' || result === 'fixed' || result === 'skipped';
+  const verdict = compatVerdict(result);
+  return verdict === 'pass' || verdict === 'not-applicable';
+}
+
+/** Whether a result tells anything about the consumer, so a later run compares against it. */
+export function isMeaningfulCompatResult(result: CompatClassification): boolean {
+  const verdict = compatVerdict(result);
+  return verdict === 'pass' || verdict === 'fail';
 }

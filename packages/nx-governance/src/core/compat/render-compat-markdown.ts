@@ -8,8 +8,8 @@ export function renderCompatMarkdown(record: CompatRecord): string {
     '',
     `- Date: ${record.finishedAt}`,
     `- Result: ${record.result} (${record.reason})`,
-    `- Core: ${tuple.core.project} ${tuple.core.version ?? '(no version)'} at ${tuple.core.commit ?? '(no commit)'}${tuple.core.dirty ? ' (uncommitted changes)' : ''}`,
-    `- Consumer: ${tuple.consumer.name} ${tuple.consumer.version ?? '(no version)'} at ${tuple.consumer.commit ?? '(no commit)'}${tuple.consumer.dirty ? ' (uncommitted changes)' : ''}`,
+    `- Core: ${tuple.core.project} ${tuple.core.version ?? '(no version)'} at ${tuple.core.commit ?? '(no commit)'}${dirtyNote(tuple.core.dirty)}`,
+    `- Consumer: ${tuple.consumer.name} ${tuple.consumer.version ?? '(no version)'} at ${tuple.consumer.commit ?? '(no commit)'}${dirtyNote(tuple.consumer.dirty)}`,
     `- Schema version: ${tuple.schemaVersion ?? '(not reported)'}`,
     `- Previous result: ${record.previous ? `${record.previous.result} (${record.previous.finishedAt})` : 'none'}`,
   ];
@@ -22,4 +22,8 @@ export function renderCompatMarkdown(record: CompatRecord): string {
   lines.push(`- Record digest: sha256 ${record.digest}`);
   if (record.tail?.length) lines.push('', '## Last lines of output', '', '```text', ...record.tail, '```');
   return `${lines.join('\n')}\n`;
+}
+
+function dirtyNote(dirty: boolean | 'unknown'): string {
+  return dirty === 'unknown' ? ' (git could not say whether it has uncommitted changes)' : dirty ? ' (uncommitted changes)' : '';
 }

@@ -6,12 +6,13 @@ import { reachCore, type ReachedCore } from '../consumers/core-reach';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { ResolvedCore } from '../consumers/resolve-core';
 import { readManifestField } from '../consumers/read-manifest-field';
-import { folderCommit, isDirty } from '../git/git';
+import { folderCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
-import { executedTests, readJunitCounts, type TestCounts, TestSummaryReader } from '../process/test-counts';
+import { executedTests, type TestCounts, TestSummaryReader } from '../process/test-counts';
+import { readFreshJunit } from '../process/test-counts-junit';
 import type { GovernanceSettings } from '../schemas/governance';
 import { withoutUndefined } from '../without-undefined';
-import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple } from './compat-result';
+import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple, isMeaningfulCompatResult } from './compat-result';
 import { compatResultFolder } from './compat-paths';
 import { readLatestCompatResult, writeCompatResult } from './compat-store';
 
@@ -57,7 +58,7 @@ export function recordCompatNotRun(input: Omit<CompatRunInput, 'log'>, failed: {
 function recordCompat(input: Omit<CompatRunInput, 'log'>, tuple: CompatTuple, measured: Measured, startedAt: Date): CompatRecord {
   const { root, settings, consumer } = input;
   const previous = readLatestCompatResult(root, settings, consumer.name);
-  const baseline = previous && (previous.result === 'spurious' || previous.result === 'skipped') ? previous.previous : previous;
+  const baseline = previous && !isMeaningfulCompatResult(previous.result) ? previous.previous : previous;
   const record: Omit<CompatRecord, 'digest'> = {
     kind: 'nx-governance/compat-result',
     formatVersion: 1,
@@ -92,6 +93,7 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, reached: Reach
   if (junit) rmSync(join(root, junit), { force: true });
   const how = Object.entries(reached.env).map(([name, value]) => `with ${name}=${value}`)[0] ?? `by ${reached.reach}${reached.artifact ? ` (${reached.artifact})` : ''}`;
   log(`[compat ${consumer.name}] ${argv.join(' ')} (in ${cwd}) against ${core.project} ${coreVersion ?? ''} ${how}`);
+  const started = new Date();
   const run = await runProcess({
     argv,
     cwd: join(root, cwd),
@@ -104,7 +106,7 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, reached: Reach
       log(`[compat ${consumer.name}] ${line}`);
     },
   });
-  const tests = readJunitIfAny(root, consumer.test.junit) ?? summary.result();
+  const tests = readJunitIfAny(root, consumer.test.junit, started) ?? summary.result();
   const facts = {
     command: { argv, cwd, env: Object.keys(env).sort() },
     ...processFacts(run, input.dryRun ? undefined : logFile),
@@ -113,9 +115,9 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, reached: Reach
   return { ...facts, ...judge(run, tests, timeoutSeconds) };
 }
 
-function readJunitIfAny(root: string, junit: string | undefined): TestCounts | undefined {
-  const path = junit ? join(root, junit) : undefined;
-  return path && existsSync(path) ? readJunitCounts(readFileSync(path, 'utf8')) : undefined;
+function readJunitIfAny(root: string, junit: string | undefined, since: Date): TestCounts | undefined {
+  const read = junit ? readFreshJunit(root, junit, since) : undefined;
+  return read?.ok ? read.counts : undefined;
 }
 
 function judge(
@@ -131,6 +133,7 @@ function judge(
     const failed = tests ? `, ${tests.failed} of ${executedTests(tests)} test(s) failed` : '';
     return { outcome: 'fail', reason: `exited ${run.exitCode ?? run.signal}${failed}` };
   }
+  if (tests && tests.failed > 0) return { outcome: 'fail', reason: `exited 0, but ${tests.failed} of ${executedTests(tests)} test(s) failed` };
   if (tests && executedTests(tests) === 0) {
     return { outcome: 'fail', reason: tests.skipped ? `all ${tests.skipped} test(s) were skipped` : 'no tests ran' };
   }
@@ -148,12 +151,12 @@ function readTuple(input: Omit<CompatRunInput, 'log'>, artifact: string | undefi
     core: {
       project: core.project,
       ...(core.version ? { version: core.version } : {}),
-      ...(core.path ? { commit: folderCommit(root, core.path), dirty: isDirty(root, core.path) } : { dirty: false }),
+      ...(core.path ? { commit: folderCommit(root, core.path), dirty: recordedDirty(treeState(root, core.path)) } : { dirty: false }),
     },
     consumer: {
       name: consumer.name,
       ...withoutUndefined({ version: version(consumer.versionSource) }),
-      ...(consumer.path ? { commit: folderCommit(root, consumer.path), dirty: isDirty(root, consumer.path) } : { dirty: false }),
+      ...(consumer.path ? { commit: folderCommit(root, consumer.path), dirty: recordedDirty(treeState(root, consumer.path)) } : { dirty: false }),
     },
     ...(schemaVersion ? { schemaVersion } : {}),
   };

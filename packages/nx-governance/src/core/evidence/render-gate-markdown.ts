@@ -24,7 +24,7 @@ export function renderGateMarkdown(evidence: GateEvidence, context: { task?: str
     `- Milestone: ${record.milestone ?? '(none)'}; release class: ${record.releaseClass ?? '(none)'}`,
     `- Enforcement: ${record.enforcement}; owner: ${record.owner}`,
     `- Started ${record.startedAt}, finished ${record.finishedAt} (${(record.durationMs / 1000).toFixed(1)}s)`,
-    `- Commit: ${record.git.commit ?? '(unknown)'} on ${record.git.branch ?? '(unknown)'}${record.git.dirty ? ', with uncommitted changes' : ', clean tree'}`,
+    `- Commit: ${record.git.commit ?? '(unknown)'} on ${record.git.branch ?? '(unknown)'}${record.git.dirty === 'unknown' ? ', git could not say whether the tree is clean' : record.git.dirty ? ', with uncommitted changes' : ', clean tree'}`,
     `- Tools: node ${record.tools.node}, nx ${record.tools.nx ?? '?'}, nx-governance ${record.tools.plugin ?? '?'}`,
   ];
   for (const [label, version] of Object.entries(record.tools.steps)) lines.push(`- ${label}: ${version}`);

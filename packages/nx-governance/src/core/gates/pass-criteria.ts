@@ -1,77 +1,70 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { executedTests, readJunitCounts, type TestCounts } from '../process/test-counts';
+import { executedTests, type TestCounts } from '../process/test-counts';
+import { readFreshJunit, readJunitCounts } from '../process/test-counts-junit';
 import type { CommandGate } from '../schemas/gates';
-import { readJsonPointer } from './json-pointer';
+import { type CriterionResult, evaluateMetric } from './metrics';
 
-export interface CriterionResult {
-  name: string;
-  passed: boolean;
-  detail: string;
-  value?: number;
+export type { CriterionResult } from './metrics';
+
+/** What Nx stored of an Nx target step for its current task hash. */
+export interface StoredStep {
+  /** Its terminal output. */
+  output?: string;
+  /** The gate's JUnit report as the step wrote it for this hash (an output Nx cached). */
+  junit?: string;
 }
 
-type Metric = NonNullable<NonNullable<CommandGate['passCriteria']>['metrics']>[number];
+/** What the gate's steps reported: the runner summaries, and the JUnit reports Nx stored for its target steps. */
+export interface ReportedTests {
+  summary: TestCounts | undefined;
+  stepReports: Array<{ target: string; xml: string }>;
+}
 
-/** Every pass criterion of a gate beyond exit codes, each with what it found. */
-export function evaluatePassCriteria(root: string, gate: CommandGate, summaryCounts: TestCounts | undefined): { criteria: CriterionResult[]; tests?: TestCounts } {
+/** Where a gate's test count came from: the runner summary, a JUnit report, or why there is none. */
+export type TestCountSource = { ok: true; counts: TestCounts; where: string } | { ok: false; reason: string };
+
+/**
+ * The minimum-tests rule: at least `count` tests passed and none failed,
+ * whatever the exit code said. Skipped tests are no evidence either way.
+ */
+export function judgeMinTests(found: TestCountSource, count: number): CriterionResult {
+  const name = 'minimum tests';
+  if (!found.ok) return { name, passed: false, value: 0, detail: `${found.reason}, expected at least ${count} executed test(s)` };
+  const { counts, where } = found;
+  const ran = executedTests(counts);
+  const summary = `${ran} test(s) executed (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped) from ${where}`;
+  if (counts.failed > 0) return { name, passed: false, value: ran, detail: `${summary}, expected no failed test` };
+  return { name, passed: ran >= count, value: ran, detail: `${summary}, expected at least ${count}` };
+}
+
+/**
+ * Every pass criterion of a gate beyond exit codes, each with what it found.
+ * `startedAt` is when the gate's first command step started: a JUnit report
+ * in the workspace older than that is stale. A target step's report counts
+ * as Nx stored it for the step's current hash, which is fresh by definition.
+ */
+export function evaluatePassCriteria(root: string, gate: CommandGate, reported: ReportedTests, startedAt: Date): { criteria: CriterionResult[]; tests?: TestCounts } {
   const criteria: CriterionResult[] = [];
   const minTests = gate.passCriteria?.minTests;
-  let tests = summaryCounts;
+  let tests = reported.summary;
   if (minTests) {
-    if (minTests.junit) {
-      const path = join(root, minTests.junit);
-      tests = existsSync(path) ? readJunitCounts(readFileSync(path, 'utf8')) : undefined;
-    }
-    const ran = tests ? executedTests(tests) : 0;
-    const where = minTests.junit ? `JUnit report ${minTests.junit}` : 'the runner summary';
-    criteria.push({
-      name: 'minimum tests',
-      passed: !!tests && ran >= minTests.count,
-      value: ran,
-      detail: tests
-        ? `${ran} test(s) executed (${tests.passed} passed, ${tests.failed} failed, ${tests.skipped} skipped) from ${where}, expected at least ${minTests.count}`
-        : `no test count found in ${where}, expected at least ${minTests.count} executed test(s)`,
-    });
+    const found = minTests.junit ? fromJunit(root, minTests.junit, startedAt, reported.stepReports) : fromSummary(reported.summary);
+    tests = found.ok ? found.counts : undefined;
+    criteria.push(judgeMinTests(found, minTests.count));
   }
   for (const metric of gate.passCriteria?.metrics ?? []) criteria.push(evaluateMetric(root, metric));
   return { criteria, ...(tests ? { tests } : {}) };
 }
 
-function readNumber(root: string, file: string, pointer: string): number | string {
-  const path = join(root, file);
-  if (!existsSync(path)) return `${file} does not exist`;
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return `${file} is not valid JSON`;
-  }
-  const value = readJsonPointer(document, pointer);
-  return typeof value === 'number' && Number.isFinite(value) ? value : `${file}${pointer} is not a number (found ${JSON.stringify(value)})`;
+function fromJunit(root: string, file: string, since: Date, stepReports: ReportedTests['stepReports']): TestCountSource {
+  const read = readFreshJunit(root, file, since);
+  if (read.ok) return { ok: true, counts: read.counts, where: `JUnit report ${file}` };
+  const stored = stepReports[0];
+  if (!stored) return { ok: false, reason: `no test count: ${read.reason}` };
+  const cached = readJunitCounts(stored.xml);
+  const where = `JUnit report ${file} as Nx stored it for ${stored.target}`;
+  return cached.ok ? { ok: true, counts: cached.counts, where } : { ok: false, reason: `no test count: ${where}: ${cached.reason}` };
 }
 
-export function evaluateMetric(root: string, metric: Metric): CriterionResult {
-  const value = readNumber(root, metric.file, metric.pointer);
-  if (typeof value === 'string') return { name: metric.name, passed: false, detail: value };
-  const problems: string[] = [];
-  if (metric.min !== undefined && value < metric.min) problems.push(`below the minimum ${metric.min}`);
-  if (metric.max !== undefined && value > metric.max) problems.push(`above the maximum ${metric.max}`);
-  let regression = '';
-  if (metric.maxRegressionPercent !== undefined && metric.baseline) {
-    const baseline = readNumber(root, metric.baseline, metric.pointer);
-    if (typeof baseline === 'string') problems.push(`baseline: ${baseline}`);
-    else {
-      const worse = metric.better === 'higher' ? (baseline - value) / baseline : (value - baseline) / baseline;
-      const percent = worse * 100;
-      regression = `, ${percent >= 0 ? `${percent.toFixed(1)}% worse` : `${(-percent).toFixed(1)}% better`} than the baseline ${baseline}`;
-      if (percent > metric.maxRegressionPercent) problems.push(`regressed more than ${metric.maxRegressionPercent}%`);
-    }
-  }
-  return {
-    name: metric.name,
-    passed: problems.length === 0,
-    value,
-    detail: `${metric.name} = ${value}${regression}${problems.length ? `: ${problems.join(', ')}` : ''}`,
-  };
+function fromSummary(summary: TestCounts | undefined): TestCountSource {
+  return summary ? { ok: true, counts: summary, where: 'the runner summary' } : { ok: false, reason: 'no test count found in the runner summary' };
 }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { GateRecord, StepRecord } from '../evidence/gate-record';
-import { currentBranch, folderCommit, headCommit, isDirty } from '../git/git';
+import { currentBranch, folderCommit, headCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
 import { reapLeftoverSteps } from '../process/running-steps';
 import { TestSummaryReader } from '../process/test-counts';
@@ -10,7 +10,7 @@ import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
 import type { GovernanceSettings } from '../schemas/governance';
 import { findCurrentAttestation, manualGateFingerprint } from './attestation';
 import { gateBlocker } from './gate-blockers';
-import { evaluatePassCriteria } from './pass-criteria';
+import { evaluatePassCriteria, type StoredStep } from './pass-criteria';
 import { gateEvidenceFolder } from '../evidence/gate-store';
 import { producedHere } from '../evidence/produced-by';
 
@@ -22,6 +22,8 @@ export interface GateRunInput {
   context: { task?: string; milestone?: string; releaseClass?: string };
   versions: { nx?: string; plugin?: string };
   taskHash?: string;
+  /** What Nx stored of an Nx target step (run or restored) for its current hash: its output and JUnit report, to count its tests. */
+  storedStep?: (target: string) => StoredStep | undefined;
   log: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -63,7 +65,7 @@ function describeGateRun(input: Omit<GateRunInput, 'signal' | 'log'>, started: D
     git: {
       commit: headCommit(input.root),
       branch: currentBranch(input.root),
-      dirty: isDirty(input.root, undefined, input.settings.paths.evidence),
+      dirty: recordedDirty(treeState(input.root, undefined, input.settings.paths.evidence)),
       consumers: Object.fromEntries(
         input.consumers.filter((c) => c.path).map((c) => [c.name, folderCommit(input.root, c.path!) ?? 'uncommitted']),
       ),
@@ -90,6 +92,7 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
   const steps: StepRecord[] = [];
   const stepVersions: Record<string, string> = {};
   const summary = new TestSummaryReader();
+  const stepReports: Array<{ target: string; xml: string }> = [];
   const deadline = started.getTime() + gate.timeoutSeconds * 1000;
   const stamp = started.toISOString().replace(/[:.]/g, '-');
   // Steps of a run killed with SIGKILL are still running: end them before this run starts its own.
@@ -99,7 +102,11 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
     const position = `[${gate.id} ${index + 1}/${gate.steps.length}]`;
     if ('target' in step) {
       log(`${position} nx run ${step.target} (run and cached by Nx before this gate)`);
-      steps.push({ label: step.target, target: step.target, durationMs: 0, note: 'run by Nx as a dependency of the gate target' });
+      const stored = input.storedStep?.(step.target);
+      if (stored?.output !== undefined) summary.readAll(stored.output);
+      if (stored?.junit !== undefined) stepReports.push({ target: step.target, xml: stored.junit });
+      const counted = stored?.output === undefined && gate.passCriteria?.minTests ? '; Nx stored no output of it to count tests from' : '';
+      steps.push({ label: step.target, target: step.target, durationMs: 0, note: `run by Nx as a dependency of the gate target${counted}` });
       continue;
     }
     const label = step.name ?? step.argv.join(' ');
@@ -128,7 +135,7 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
     if (run.timedOut) return { result: 'fail', notes: [`timeout: the gate's ${gate.timeoutSeconds}s ran out during step ${index + 1}`], steps, stepVersions };
     if (run.exitCode !== 0) return { result: 'fail', notes: [`step ${index + 1} exited ${run.exitCode ?? run.signal}`], steps, stepVersions };
   }
-  const { criteria, tests } = evaluatePassCriteria(root, gate, summary.result());
+  const { criteria, tests } = evaluatePassCriteria(root, gate, { summary: summary.result(), stepReports }, started);
   const unmet = criteria.filter((c) => !c.passed);
   return {
     result: unmet.length ? 'fail' : 'pass',

@@ -1,10 +1,22 @@
 import { spawnSync } from 'node:child_process';
 
-/** Runs git with argv (no shell); undefined when git fails or is missing. `trim: false` keeps a file's bytes as they are. */
-export function git(root: string, args: string[], options: { trim?: boolean } = {}): string | undefined {
+export type GitResult = { ok: true; stdout: string } | { ok: false; reason: string };
+
+/** Runs git with argv (no shell): its output, or why it failed (git's own first line of error). `trim: false` keeps a file's bytes. */
+export function runGit(root: string, args: string[], options: { trim?: boolean } = {}): GitResult {
   const result = spawnSync('git', args, { cwd: root, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) return undefined;
-  return options.trim === false ? result.stdout : result.stdout.trim();
+  if (result.error) return { ok: false, reason: `git ${args[0]}: ${result.error.message}` };
+  if (result.status !== 0) {
+    const message = (result.stderr ?? '').trim().split('\n')[0] || `exited ${result.status ?? result.signal}`;
+    return { ok: false, reason: `git ${args[0]}: ${message}` };
+  }
+  return { ok: true, stdout: options.trim === false ? result.stdout : result.stdout.trim() };
+}
+
+/** Runs git with argv (no shell); undefined when git fails or is missing. */
+export function git(root: string, args: string[], options: { trim?: boolean } = {}): string | undefined {
+  const result = runGit(root, args, options);
+  return result.ok ? result.stdout : undefined;
 }
 
 export function headCommit(root: string): string | undefined {
@@ -15,14 +27,33 @@ export function currentBranch(root: string): string | undefined {
   return git(root, ['rev-parse', '--abbrev-ref', 'HEAD']);
 }
 
+/** Whether the tree differs from HEAD, or why git could not say: a failing git is never a clean tree. */
+export type TreeState = { ok: true; dirty: boolean } | { ok: false; reason: string };
+
 /**
  * Whether tracked or untracked files differ from HEAD (below `path` when
  * given, leaving out `exclude`, e.g. the evidence a run is writing).
  */
-export function isDirty(root: string, path?: string, exclude?: string): boolean {
+export function treeState(root: string, path?: string, exclude?: string): TreeState {
   const pathspec = [...(path ? [path] : exclude ? ['.'] : []), ...(exclude ? [`:(exclude)${exclude}`] : [])];
-  const status = git(root, ['status', '--porcelain', '--untracked-files=normal', ...(pathspec.length ? ['--', ...pathspec] : [])]);
-  return status === undefined ? false : status !== '';
+  const status = runGit(root, ['status', '--porcelain', '--untracked-files=normal', ...(pathspec.length ? ['--', ...pathspec] : [])]);
+  return status.ok ? { ok: true, dirty: status.stdout !== '' } : { ok: false, reason: status.reason };
+}
+
+/** What a record says about the tree: `unknown` when git could not tell. */
+export function recordedDirty(state: TreeState): boolean | 'unknown' {
+  return state.ok ? state.dirty : 'unknown';
+}
+
+/**
+ * Why `--requireClean` refuses to produce evidence here, or undefined when the
+ * tree is clean (outside `exclude`, the evidence folder).
+ */
+export function requireCleanRefusal(root: string, exclude: string): string | undefined {
+  const state = treeState(root, undefined, exclude);
+  if (!state.ok) return `git cannot say whether the tree is clean (${state.reason}); --requireClean refuses to produce evidence for it. Fix the repository (or GIT_DIR) first.`;
+  if (state.dirty) return 'The tree has uncommitted changes; --requireClean refuses to produce evidence for it. Commit or stash first.';
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as semver from 'semver';
-import type { CompatRecord } from '../compat/compat-result';
+import { type CompatRecord, compatVerdict, isMeaningfulCompatResult } from '../compat/compat-result';
 import type { CompatibilityFile } from '../schemas/compatibility';
 import { releaseCycles, type ReleaseCycle } from './support-window';
 
@@ -81,23 +81,22 @@ function cellFor(
   const newest = matching[0];
   if (!newest) return { ...base, tier: 'untested', why: 'no compatibility result for this pair' };
   const { record, file } = newest;
-  switch (record.result) {
+  switch (compatVerdict(record.result)) {
     case 'pass':
-    case 'fixed':
       if (declared && !semver.satisfies(core, declared)) {
         return { ...base, tier: 'conditional', why: `tests pass, but ${consumer} declares support for ${declared} only`, evidence: file };
       }
       return { ...base, tier: 'supported', why: `${record.reason} (${record.finishedAt.slice(0, 10)})`, evidence: file };
-    case 'spurious': {
-      const lastMeaningful = matching.find((m) => m.record.result !== 'spurious' && m.record.result !== 'skipped');
-      const passedBefore = lastMeaningful && (lastMeaningful.record.result === 'pass' || lastMeaningful.record.result === 'fixed');
+    case 'inconclusive': {
+      const lastMeaningful = matching.find((m) => isMeaningfulCompatResult(m.record.result));
+      const passedBefore = lastMeaningful && compatVerdict(lastMeaningful.record.result) === 'pass';
       return passedBefore
         ? { ...base, tier: 'conditional', why: `passed before; the newest run was spurious: ${record.reason}`, evidence: file }
         : { ...base, tier: 'untested', why: `the only runs were spurious: ${record.reason}`, evidence: file };
     }
-    case 'skipped':
+    case 'not-applicable':
       return { ...base, tier: 'untested', why: record.reason, evidence: file };
-    default:
+    case 'fail':
       return { ...base, tier: 'unsupported', why: `${record.result}: ${record.reason}`, evidence: file };
   }
 }

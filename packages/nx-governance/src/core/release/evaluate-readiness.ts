@@ -1,10 +1,13 @@
 import * as semver from 'semver';
+import { compatVerdict } from '../compat/compat-result';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
+import type { TreeState } from '../git/git';
 import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
 import { renderedDocuments } from '../docs/rendered-documents';
 import { compatResultsAt } from './evidence-for-commit';
+import { ROLLBACK_TUPLE_ID, rollbackTuple } from './rollback-tuple';
 
 export type ItemState = 'pass' | 'fail' | 'inconclusive';
 
@@ -25,9 +28,9 @@ export interface ReadinessInput {
   consumers: ResolvedConsumer[];
   releaseClass: string;
   version: string;
-  head: string;
   coreCommit?: string;
-  dirty: boolean;
+  /** Whether the tree has changes outside the evidence folder, or why git could not say. */
+  tree: TreeState;
   /** Nx task hashes of the gate targets now, to tell current evidence from stale. */
   currentHashes: Record<string, string>;
 }
@@ -67,7 +70,8 @@ function consumerItems({ root, data, consumers, version, coreCommit }: Readiness
     }
     const result = results.get(consumer.name);
     if (!result) return item(`consumer:${consumer.name}`, check, 'inconclusive', `no compatibility result against core ${coreCommit.slice(0, 12)}`);
-    const state: ItemState = result.result === 'pass' || result.result === 'fixed' ? 'pass' : result.result === 'regressed' || result.result === 'still-failing' ? 'fail' : 'inconclusive';
+    const verdict = compatVerdict(result.result);
+    const state: ItemState = verdict === 'pass' || verdict === 'fail' ? verdict : 'inconclusive';
     return item(`consumer:${consumer.name}`, check, state, `${result.result}: ${result.reason}`, [`sha256 ${result.digest.slice(0, 12)}`]);
   });
 }
@@ -86,14 +90,20 @@ function blockingCardsItem({ data }: ReadinessInput): ReadinessItem {
   return item('release-blockers', check, blocking.length ? 'fail' : 'pass', blocking.length ? `open in ${active.id}: ${blocking.map((c) => `${c.id} (${c.status?.value ?? 'no status'})`).join(', ')}` : `none open in ${active.id}`);
 }
 
-function cleanTreeItem({ dirty }: ReadinessInput): ReadinessItem {
-  return item('clean-tree', 'the tree is clean', dirty ? 'fail' : 'pass', dirty ? 'uncommitted changes outside the evidence folder' : 'clean');
+function cleanTreeItem({ tree }: ReadinessInput): ReadinessItem {
+  const check = 'the tree is clean';
+  if (!tree.ok) return item('clean-tree', check, 'inconclusive', `git cannot say whether the tree is clean: ${tree.reason}`);
+  return item('clean-tree', check, tree.dirty ? 'fail' : 'pass', tree.dirty ? 'uncommitted changes outside the evidence folder' : 'clean');
 }
 
 function rollbackTupleItems({ data, consumers }: ReadinessInput): ReadinessItem[] {
-  const tuples = data.compatibility?.data.tuples ?? [];
+  const tuple = rollbackTuple(data.compatibility?.data);
   return consumers.map((consumer) => {
-    const rollback = tuples.filter((t) => t.id !== 'current' && consumer.name in t.consumers);
-    return item(`rollback:${consumer.name}`, `a rollback tuple exists for ${consumer.name}`, rollback.length ? 'pass' : 'fail', rollback.length ? rollback.map((t) => `${t.id}: core ${t.core}, ${consumer.name} ${t.consumers[consumer.name]}`).join('; ') : 'no tuple other than the current one');
+    const check = `a rollback tuple exists for ${consumer.name}`;
+    const id = `rollback:${consumer.name}`;
+    if (!tuple) return item(id, check, 'fail', `compatibility.json has no tuple named ${ROLLBACK_TUPLE_ID}`);
+    const version = tuple.consumers[consumer.name];
+    if (version === undefined) return item(id, check, 'fail', `the ${ROLLBACK_TUPLE_ID} tuple names no version of ${consumer.name}`);
+    return item(id, check, 'pass', `${tuple.id}: core ${tuple.core}, ${consumer.name} ${version}`);
   });
 }

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readJsonPointer } from '../gates/json-pointer';
+import { compatVerdict } from '../compat/compat-result';
+import { boundsProblems, readMetricValue, regression } from '../gates/metrics';
 import type { Gate } from '../schemas/gates';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { RollbackTrigger } from '../schemas/playbook';
@@ -45,11 +44,14 @@ export function evaluateRollbackTriggers(triggers: RollbackTrigger[], input: Rol
 type Judgement = Omit<TriggerResult, 'id' | 'kind'>;
 
 function functional(gates: string[], { root, settings, candidate }: RollbackInput): Judgement {
-  const found = gates.map((gate) => ({ gate, evidence: gateEvidenceAt(root, settings, gate, candidate.commit) }));
-  const failed = found.filter((f) => f.evidence && f.evidence.record.result !== 'pass');
-  const evidence = found.filter((f) => f.evidence).map((f) => `${f.gate}: ${f.evidence!.record.result} (sha256 ${f.evidence!.digest.slice(0, 12)})`);
-  if (failed.length) return { state: 'fired', reason: `${failed.map((f) => `${f.gate} ${f.evidence!.record.result}`).join(', ')} for ${candidate.rev}`, evidence };
-  const missing = found.filter((f) => !f.evidence).map((f) => f.gate);
+  const found = gates.flatMap((gate) => {
+    const evidence = gateEvidenceAt(root, settings, gate, candidate.commit);
+    return evidence ? [{ gate, result: evidence.record.result, digest: evidence.digest }] : [];
+  });
+  const failed = found.filter((f) => f.result !== 'pass');
+  const evidence = found.map((f) => `${f.gate}: ${f.result} (sha256 ${f.digest.slice(0, 12)})`);
+  if (failed.length) return { state: 'fired', reason: `${failed.map((f) => `${f.gate} ${f.result}`).join(', ')} for ${candidate.rev}`, evidence };
+  const missing = gates.filter((gate) => !found.some((f) => f.gate === gate));
   if (missing.length) return { state: 'inconclusive', reason: `no evidence of ${missing.join(', ')} for ${candidate.rev}`, evidence };
   return { state: 'clear', reason: `${gates.join(', ')} passed for ${candidate.rev}`, evidence };
 }
@@ -58,9 +60,13 @@ function compatibility({ root, settings, consumers, candidate }: RollbackInput):
   if (!candidate.coreCommit) return { state: 'inconclusive', reason: 'the core has no folder to find its commit', evidence: [] };
   const results = compatResultsAt(root, settings, consumers, candidate.coreCommit);
   const evidence = [...results.values()].map((r) => `${r.consumer}: ${r.result} (sha256 ${r.digest.slice(0, 12)})`);
-  const regressed = [...results.values()].filter((r) => r.result === 'regressed' || r.result === 'still-failing');
+  const verdictOf = (consumer: string) => {
+    const result = results.get(consumer);
+    return result ? compatVerdict(result.result) : undefined;
+  };
+  const regressed = [...results.values()].filter((r) => compatVerdict(r.result) === 'fail');
   if (regressed.length) return { state: 'fired', reason: `${regressed.map((r) => `${r.consumer} ${r.result}`).join(', ')} against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
-  const missing = consumers.filter((c) => !results.has(c) || !['pass', 'fixed'].includes(results.get(c)!.result));
+  const missing = consumers.filter((c) => verdictOf(c) !== 'pass');
   if (missing.length) return { state: 'inconclusive', reason: `no passing or failing result for ${missing.join(', ')} against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
   return { state: 'clear', reason: `every consumer passes against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
 }
@@ -74,28 +80,23 @@ function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>,
   };
   const now = valueAt(candidate.commit);
   const before = valueAt(baseline.commit);
-  const evidence = [now, before].filter((v) => v.evidence).map((v) => `${trigger.gate} at ${v.evidence!.record.git.commit?.slice(0, 12)}: ${trigger.metric} = ${v.value}`);
+  const evidence = [now, before].flatMap((v) => (v.evidence ? [`${trigger.gate} at ${v.evidence.record.git.commit?.slice(0, 12)}: ${trigger.metric} = ${v.value}`] : []));
   if (now.value === undefined || before.value === undefined) {
     const side = now.value === undefined ? `candidate ${candidate.rev}` : `baseline ${baseline.rev}`;
     return { state: 'inconclusive', reason: `no ${trigger.metric} from ${trigger.gate} for the ${side}`, evidence };
   }
-  const higherIsBetter = (definition?.better ?? 'higher') === 'higher';
-  const worse = ((higherIsBetter ? before.value - now.value : now.value - before.value) / before.value) * 100;
-  const movement = Math.abs(worse) < 0.05 ? 'unchanged' : worse > 0 ? `${worse.toFixed(1)}% worse` : `${(-worse).toFixed(1)}% better`;
-  const change = `${trigger.metric} ${before.value} -> ${now.value} (${movement}, budget ${trigger.budgetPercent}%)`;
-  return { state: worse > trigger.budgetPercent ? 'fired' : 'clear', reason: change, evidence };
+  const change = regression(before.value, now.value, definition?.better);
+  if (!change.ok) return { state: 'inconclusive', reason: `${trigger.metric} ${before.value} -> ${now.value}: ${change.reason}`, evidence };
+  const reason = `${trigger.metric} ${before.value} -> ${now.value} (${change.movement}, budget ${trigger.budgetPercent}%)`;
+  return { state: change.percentWorse > trigger.budgetPercent ? 'fired' : 'clear', reason, evidence };
 }
 
 function metric(trigger: Extract<RollbackTrigger, { kind: 'metric' }>, { root }: RollbackInput): Judgement {
-  const path = join(root, trigger.file);
-  if (!existsSync(path)) return { state: 'inconclusive', reason: `${trigger.file} does not exist`, evidence: [] };
-  let value: unknown;
-  try {
-    value = readJsonPointer(JSON.parse(readFileSync(path, 'utf8')), trigger.pointer);
-  } catch {
-    return { state: 'inconclusive', reason: `${trigger.file} is not valid JSON`, evidence: [] };
-  }
-  if (typeof value !== 'number') return { state: 'inconclusive', reason: `${trigger.file}${trigger.pointer} is not a number`, evidence: [] };
-  const fired = (trigger.min !== undefined && value < trigger.min) || (trigger.max !== undefined && value > trigger.max);
-  return { state: fired ? 'fired' : 'clear', reason: `${trigger.file}${trigger.pointer} = ${value}`, evidence: [trigger.file] };
+  const read = readMetricValue(root, trigger.file, trigger.pointer);
+  if (!read.ok) return { state: 'inconclusive', reason: read.reason, evidence: [] };
+  const found = `${trigger.file}${trigger.pointer} = ${read.value}`;
+  if (trigger.min === undefined && trigger.max === undefined) return { state: 'inconclusive', reason: `${found}: the trigger has no min or max to judge it against`, evidence: [trigger.file] };
+  const problems = boundsProblems(read.value, trigger);
+  const reason = `${found}${problems.length ? `: ${problems.join(', ')}` : ''}`;
+  return { state: problems.length ? 'fired' : 'clear', reason, evidence: [trigger.file] };
 }

@@ -24,7 +24,7 @@ export function gateEvidenceAt(root: string, settings: GovernanceSettings, gate:
 export function compatResultsAt(root: string, settings: GovernanceSettings, consumers: string[], coreCommit: string): Map<string, CompatRecord> {
   const newest = new Map<string, CompatRecord>();
   for (const { record } of readCompatResults(diskFileReader(root), settings, consumers)) {
-    if (record.tuple.core.commit !== coreCommit || record.tuple.core.dirty) continue;
+    if (record.tuple.core.commit !== coreCommit || record.tuple.core.dirty !== false) continue;
     const current = newest.get(record.consumer);
     if (!current || current.finishedAt < record.finishedAt) newest.set(record.consumer, record);
   }

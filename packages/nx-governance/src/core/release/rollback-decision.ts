@@ -1,6 +1,8 @@
 import type { PlaybookFile } from '../schemas/playbook';
-import type { CompatibilityFile } from '../schemas/compatibility';
 import type { TriggerResult } from './evaluate-rollback';
+import type { ReleaseTuple } from './rollback-tuple';
+
+export type RollbackVerdict = 'roll-back' | 'no-rollback' | 'inconclusive';
 
 export interface RollbackDecision {
   kind: 'nx-governance/rollback-decision';
@@ -8,8 +10,12 @@ export interface RollbackDecision {
   candidate: { rev: string; commit: string };
   baseline: { rev: string; commit: string };
   triggers: TriggerResult[];
+  verdict: RollbackVerdict;
+  /** Why: which triggers fired, or could not be judged. */
+  reason: string;
+  /** Whether to roll back (verdict `roll-back`), kept for readers of older decisions. */
   rollback: boolean;
-  rollbackTuple?: CompatibilityFile['tuples'][number];
+  rollbackTuple?: ReleaseTuple;
   procedure: Array<{ step: string; owner: string }>;
 }
 
@@ -19,18 +25,21 @@ export function procedureLines(playbook: PlaybookFile): string[] {
   return playbook.rollbackProcedure.map((s, i) => `${i + 1}. ${s.step} Owner: ${owner.get(s.owner) ?? s.owner}.`);
 }
 
-export function describeTuple(tuple: CompatibilityFile['tuples'][number] | undefined): string {
+export function describeTuple(tuple: ReleaseTuple | undefined): string {
   if (!tuple) return 'no rollback tuple is listed in compatibility.json';
   return `core ${tuple.core} with ${Object.entries(tuple.consumers).map(([name, version]) => `${name} ${version}`).join(', ')} (tuple ${tuple.id})`;
 }
 
+const HEADINGS: Record<RollbackVerdict, string> = { 'roll-back': 'ROLL BACK', 'no-rollback': 'no rollback', inconclusive: 'INCONCLUSIVE' };
+
 export function renderRollbackMarkdown(decision: RollbackDecision & { digest: string }, playbook: PlaybookFile): string {
   return [
-    `# Rollback decision: ${decision.rollback ? 'ROLL BACK' : 'no rollback'}`,
+    `# Rollback decision: ${HEADINGS[decision.verdict]}`,
     '',
     `- Date: ${decision.decidedAt}`,
     `- Candidate: ${decision.candidate.rev} (${decision.candidate.commit})`,
     `- Baseline: ${decision.baseline.rev} (${decision.baseline.commit})`,
+    `- Verdict: ${decision.reason.replace(/\|/g, '\\|')}`,
     '',
     '## Triggers',
     '',

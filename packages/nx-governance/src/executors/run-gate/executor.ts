@@ -5,6 +5,7 @@ import { runGate } from '../../core/gates/run-gate';
 import { knownList } from '../../core/validation/rule-context';
 import { withInterruptSignal } from '../interrupt';
 import { runningTaskHash } from '../nx-task-hash';
+import { storedTargetSteps } from '../stored-target-steps';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import type { RunGateExecutorSchema } from './schema';
 
@@ -23,6 +24,7 @@ export default async function runGateExecutor(options: RunGateExecutorSchema, co
     logger.error(key.error);
     return { success: false };
   }
+  const storedSteps = await storedTargetSteps(context, gate);
   return withInterruptSignal(async (signal) => {
     const record = await runGate({
       root: context.root,
@@ -32,6 +34,7 @@ export default async function runGateExecutor(options: RunGateExecutorSchema, co
       context: { task: options.task, milestone: options.milestone, releaseClass: options.releaseClass },
       versions: toolVersions(context.root),
       taskHash: runningTaskHash(context),
+      storedStep: (target) => storedSteps.get(target),
       log: (line) => logger.info(line),
       signal,
     });

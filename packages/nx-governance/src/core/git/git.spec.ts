@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
+import { recordedDirty, requireCleanRefusal, treeState } from './git';
+
+describe('treeState', () => {
+  let root: string;
+  let cleanup: () => void;
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  beforeEach(() => {
+    ({ root, cleanup } = makeTempWorkspace({ 'a.txt': 'a\n', 'evidence/old.json': '{}' }));
+    git('init', '-q');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'init', '--allow-empty');
+    git('add', '-A');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'files');
+  });
+  afterEach(() => cleanup());
+
+  it('says clean, then dirty, leaving out the excluded folder', () => {
+    expect(treeState(root, undefined, 'evidence')).toEqual({ ok: true, dirty: false });
+    writeFileSync(join(root, 'evidence/new.json'), '{}');
+    expect(treeState(root, undefined, 'evidence')).toEqual({ ok: true, dirty: false });
+    expect(requireCleanRefusal(root, 'evidence')).toBeUndefined();
+    writeFileSync(join(root, 'a.txt'), 'changed\n');
+    expect(treeState(root, undefined, 'evidence')).toEqual({ ok: true, dirty: true });
+    expect(requireCleanRefusal(root, 'evidence')).toMatch(/^The tree has uncommitted changes/);
+  });
+
+  it.each<[string, () => void]>([
+    ['no .git', () => rmSync(join(root, '.git'), { recursive: true, force: true })],
+    ['a broken .git', () => writeFileSync(join(root, '.git', 'HEAD'), 'garbage\n')],
+  ])('cannot say with %s, and then nothing counts as clean', (_name, breakIt) => {
+    breakIt();
+    // Outside any repository git may still find one further up (the temp folder's parents): GIT_CEILING_DIRECTORIES stops it.
+    const previous = process.env.GIT_CEILING_DIRECTORIES;
+    process.env.GIT_CEILING_DIRECTORIES = join(root, '..');
+    try {
+      const state = treeState(root, undefined, 'evidence');
+      expect(state).toEqual({ ok: false, reason: expect.stringMatching(/^git status: /) });
+      expect(recordedDirty(state)).toBe('unknown');
+      expect(requireCleanRefusal(root, 'evidence')).toMatch(/^git cannot say whether the tree is clean \(git status: .*\); --requireClean refuses/);
+    } finally {
+      if (previous === undefined) delete process.env.GIT_CEILING_DIRECTORIES;
+      else process.env.GIT_CEILING_DIRECTORIES = previous;
+    }
+  });
+});

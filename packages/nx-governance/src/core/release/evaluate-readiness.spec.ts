@@ -1,0 +1,64 @@
+import type { CompatClassification } from '../compat/compat-result';
+import type { ResolvedConsumer } from '../consumers/resolve-consumers';
+import type { TreeState } from '../git/git';
+import { diskFileReader } from '../workspace/file-reader';
+import { loadGovernance } from '../workspace/load-governance';
+import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
+import { writeCompatEvidence } from '../../test-helpers/release-evidence';
+import { evaluateReadiness, type ReadinessItem } from './evaluate-readiness';
+
+const CORE = 'a'.repeat(40);
+const tuple = (id: string, consumers: Record<string, string>) => ({ id, core: '1.0.0', consumers });
+
+describe('evaluateReadiness', () => {
+  let root: string;
+  let cleanup: () => void;
+  afterEach(() => cleanup());
+
+  const consumer: ResolvedConsumer = { name: 'app', project: 'app', declaredIn: 'governance/compatibility.json' };
+  function judge(options: { tuples?: object[]; tree?: TreeState; compat?: CompatClassification } = {}): Map<string, ReadinessItem> {
+    const compatibility = {
+      releases: [{ version: '1.0.0', date: '2026-01-01' }],
+      consumers: [{ name: 'app', project: 'app' }],
+      policy: { supportWindow: { latestMinors: 1 }, deprecationLeadTimeDays: 30 },
+      tuples: options.tuples ?? [tuple('current', { app: '2.0.0' }), tuple('rollback', { app: '1.9.0' })],
+    };
+    ({ root, cleanup } = makeTempWorkspace({
+      'governance/governance.json': JSON.stringify({ core: { project: 'core' } }),
+      'governance/compatibility.json': JSON.stringify(compatibility),
+    }));
+    if (options.compat) writeCompatEvidence(root, 'app', CORE, options.compat);
+    const reader = diskFileReader(root);
+    const { data } = loadGovernance(reader);
+    const items = evaluateReadiness({ root, reader, data, consumers: [consumer], releaseClass: 'R1', version: '1.1.0', coreCommit: CORE, tree: options.tree ?? { ok: true, dirty: false }, currentHashes: {} });
+    return new Map(items.map((i) => [i.id, i]));
+  }
+
+  it.each<[string, TreeState, ReadinessItem['state'], string]>([
+    ['a clean tree', { ok: true, dirty: false }, 'pass', 'clean'],
+    ['a dirty tree', { ok: true, dirty: true }, 'fail', 'uncommitted changes outside the evidence folder'],
+    ['a tree git cannot judge', { ok: false, reason: 'git status: fatal: not a git repository' }, 'inconclusive', 'git cannot say whether the tree is clean: git status: fatal: not a git repository'],
+  ])('judges %s', (_name, tree, state, reason) => {
+    expect(judge({ tree }).get('clean-tree')).toMatchObject({ state, reason });
+  });
+
+  it.each<[string, object[], ReadinessItem['state'], string]>([
+    ['the rollback tuple names the consumer', [tuple('current', { app: '2.0.0' }), tuple('rollback', { app: '1.9.0' })], 'pass', 'rollback: core 1.0.0, app 1.9.0'],
+    ['only other tuples than rollback', [tuple('current', { app: '2.0.0' }), tuple('previous', { app: '1.9.0' })], 'fail', 'compatibility.json has no tuple named rollback'],
+    ['the rollback tuple leaves the consumer out', [tuple('current', { app: '2.0.0' }), tuple('rollback', { other: '1.0.0' })], 'fail', 'the rollback tuple names no version of app'],
+  ])('finds a rollback tuple when %s', (_name, tuples, state, reason) => {
+    expect(judge({ tuples }).get('rollback:app')).toMatchObject({ state, reason });
+  });
+
+  it.each<[CompatClassification | undefined, ReadinessItem['state']]>([
+    ['pass', 'pass'],
+    ['fixed', 'pass'],
+    ['regressed', 'fail'],
+    ['still-failing', 'fail'],
+    ['spurious', 'inconclusive'],
+    ['skipped', 'inconclusive'],
+    [undefined, 'inconclusive'],
+  ])('judges a consumer whose result is %s as %s', (compat, state) => {
+    expect(judge({ compat }).get('consumer:app')?.state).toBe(state);
+  });
+});
