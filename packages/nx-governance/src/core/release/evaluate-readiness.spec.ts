@@ -16,7 +16,7 @@ describe('evaluateReadiness', () => {
   afterEach(() => cleanup());
 
   const consumer: ResolvedConsumer = { name: 'app', project: 'app', declaredIn: 'governance/compatibility.json' };
-  function judge(options: { tuples?: object[]; tree?: TreeState; compat?: CompatClassification } = {}): Map<string, ReadinessItem> {
+  function judge(options: { tuples?: object[]; tree?: TreeState; compat?: CompatClassification; files?: Record<string, string> } = {}): Map<string, ReadinessItem> {
     const compatibility = {
       releases: [{ version: '1.0.0', date: '2026-01-01' }],
       consumers: [{ name: 'app', project: 'app' }],
@@ -26,6 +26,7 @@ describe('evaluateReadiness', () => {
     ({ root, cleanup } = makeTempWorkspace({
       'governance/governance.json': JSON.stringify({ core: { project: 'core' } }),
       'governance/compatibility.json': JSON.stringify(compatibility),
+      ...options.files,
     }));
     if (options.compat) writeCompatEvidence(root, 'app', CORE, options.compat);
     const reader = diskFileReader(root);
@@ -33,6 +34,22 @@ describe('evaluateReadiness', () => {
     const items = evaluateReadiness({ root, reader, data, consumers: [consumer], releaseClass: 'R1', version: '1.1.0', coreCommit: CORE, tree: options.tree ?? { ok: true, dirty: false }, currentHashes: {} });
     return new Map(items.map((i) => [i.id, i]));
   }
+
+  it('shows imported evidence of a gate, labelled, and never counts it as a pass', () => {
+    const entry = { file: 'evidence/2026-02-19/VG-X-001.md', sha256: 'a'.repeat(64), kind: 'markdown', date: '2026-02-19', tasks: [], gates: ['VG-X-001'], result: 'pass', resultFrom: 'header', imported: true, sealed: false };
+    const items = judge({
+      files: {
+        'governance/gates.json': JSON.stringify({ gates: [{ id: 'VG-X-001', title: 't', scope: 's', owner: 'qa', kind: 'manual', checklist: ['ok'] }] }),
+        'governance/playbook.json': JSON.stringify({ roles: [{ id: 'qa', title: 'QA', owner: 'qa' }], releaseClasses: [{ id: 'R1', title: 'One', gates: ['VG-X-001'] }], defaultReleaseClass: 'R1', preReleaseChecklist: [], goNoGo: [], rollbackTriggers: [], rollbackProcedure: [{ step: 'Revert.', owner: 'qa' }] }),
+        'governance/imported-evidence.json': JSON.stringify({ kind: 'nx-governance/imported-evidence', folder: 'evidence', entries: [entry] }),
+      },
+    });
+    expect(items.get('gate:VG-X-001')).toMatchObject({
+      state: 'inconclusive',
+      reason: "only imported evidence: pass on 2026-02-19 (unsealed, not tied to this commit's inputs); run the gate to seal current evidence",
+      evidence: ['evidence/2026-02-19/VG-X-001.md'],
+    });
+  });
 
   it.each<[string, TreeState, ReadinessItem['state'], string]>([
     ['a clean tree', { ok: true, dirty: false }, 'pass', 'clean'],

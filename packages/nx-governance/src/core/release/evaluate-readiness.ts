@@ -1,7 +1,9 @@
+import { posix } from 'node:path';
 import * as semver from 'semver';
 import { compatVerdict } from '../compat/compat-result';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { TreeState } from '../git/git';
+import { latestImportedEvidence, type LoadedImportedEvidence, loadImportedEvidence } from '../evidence/imported-evidence-index';
 import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
@@ -44,13 +46,14 @@ export function evaluateReadiness(input: ReadinessInput): ReadinessItem[] {
 
 function gateItems({ reader, data, releaseClass, currentHashes }: ReadinessInput): ReadinessItem[] {
   const gates = new Map((data.gates?.data.gates ?? []).map((g) => [g.id, g]));
+  const imported = loadImportedEvidence(reader, posix.dirname(data.settingsFile));
   const ids = data.playbook?.data.releaseClasses.find((c) => c.id === releaseClass)?.gates ?? [];
   return ids.map((id) => {
     const advisory = gates.get(id)?.enforcement === 'advisory';
     const check = `gate ${id} has passing, current evidence for this commit`;
     const evidence = readLatestGateEvidenceFrom(reader, data.settings, id);
     const file = `${data.settings.paths.evidence}/gates/${id}/latest.json`;
-    if (!evidence) return item(`gate:${id}`, check, 'inconclusive', 'no evidence', [], advisory);
+    if (!evidence) return importedOnlyItem(id, check, advisory, imported);
     const { record } = evidence;
     // Current means Nx would compute the same task hash now: the commit may have moved on (committing the evidence itself, docs) without touching the gate's inputs.
     if (record.taskHash !== currentHashes[id]) {
@@ -106,4 +109,17 @@ function rollbackTupleItems({ data, consumers }: ReadinessInput): ReadinessItem[
     if (version === undefined) return item(id, check, 'fail', `the ${ROLLBACK_TUPLE_ID} tuple names no version of ${consumer.name}`);
     return item(id, check, 'pass', `${tuple.id}: core ${tuple.core}, ${consumer.name} ${version}`);
   });
+}
+
+/**
+ * A gate with evidence only from before the plugin (indexed by import): shown,
+ * labelled as imported, but never a pass: it is unsealed and tied to no inputs,
+ * so nothing says it still holds for this commit.
+ */
+function importedOnlyItem(id: string, check: string, advisory: boolean, imported: LoadedImportedEvidence): ReadinessItem {
+  if (!imported.ok) return item(`gate:${id}`, check, 'inconclusive', `no evidence; the imported evidence index is broken: ${imported.reason}`, [], advisory);
+  const latest = latestImportedEvidence(imported.index, id);
+  if (!latest) return item(`gate:${id}`, check, 'inconclusive', 'no evidence', [], advisory);
+  const reason = `only imported evidence: ${latest.result}${latest.date ? ` on ${latest.date}` : ''} (unsealed, not tied to this commit's inputs); run the gate to seal current evidence`;
+  return item(`gate:${id}`, check, 'inconclusive', reason, [latest.file], advisory);
 }

@@ -23,7 +23,8 @@ export default async function cadenceExecutor(options: CadenceExecutorSchema, co
   logger.info(`Maintenance cadence as of ${asOf}`);
   logger.info(`${'Activity'.padEnd(28)} ${'Owner'.padEnd(20)} ${'Interval'.padEnd(22)} ${'Last done'.padEnd(11)} ${'Next due'.padEnd(11)} Status`);
   for (const a of report.activities) {
-    const line = `${a.id.padEnd(28)} ${a.owner.padEnd(20)} ${a.interval.padEnd(22)} ${(a.lastDone ?? 'never').padEnd(11)} ${(a.nextDue ?? '-').padEnd(11)} ${a.status}`;
+    // Where "last done" came from, imported evidence above all, is part of the answer.
+    const line = `${a.id.padEnd(28)} ${a.owner.padEnd(20)} ${a.interval.padEnd(22)} ${(a.lastDone ?? 'never').padEnd(11)} ${(a.nextDue ?? '-').padEnd(11)} ${a.status} (${a.source})`;
     if (a.status === 'overdue') logger.warn(line);
     else logger.info(line);
   }
