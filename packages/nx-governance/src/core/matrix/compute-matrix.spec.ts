@@ -92,3 +92,34 @@ describe('computeMatrix', () => {
     expect(queryMatrix(matrix, '0.4.2', 'nope').error).toBe('unknown consumer nope, expected one of: io-rflx, loop-agent');
   });
 });
+
+describe('computeMatrix before 1.0: tuples of commits with the tiers the document states', () => {
+  const [A, B, C] = ['4f2a9c1', '9be03d7', '1c0ffee'].map((short) => short.padEnd(40, '0'));
+  const compat = compatibilityFileSchema.parse({
+    releases: [
+      { commit: A, date: '2026-06-01' },
+      { commit: B, date: '2026-02-01' },
+      { commit: C, date: '2025-10-01' },
+    ],
+    consumers: [{ name: 'agent', project: 'agent' }],
+    policy: { supportWindow: { days: 90, tuples: ['rollback'] }, deprecationLeadTimeDays: 14, minimumTuplesPerConsumer: 1 },
+    tuples: [
+      { id: 'current', core: A, consumers: { agent: 'a1b2c3d' }, tier: 'supported', validated: '2026-06-01' },
+      { id: 'rollback', core: B, consumers: { agent: 'e4f5a6b' }, tier: 'conditional', validated: '2026-02-01' },
+      { id: 'old', core: C, consumers: { agent: '0a0b0c0' }, tier: 'supported', validated: '2025-10-01' },
+    ],
+  });
+
+  it('takes the stated tier within the window, the window the document states, and the tuples it always keeps', () => {
+    const cells = computeMatrix(compat, []).cells.map((c) => `${c.core.slice(0, 7)} ${c.consumerVersion} ${c.tier}: ${c.why}`);
+    expect(cells).toEqual([
+      '4f2a9c1 a1b2c3d supported: tuple current as the compatibility document states (validated 2026-06-01); no compatibility result of its own yet',
+      '9be03d7 e4f5a6b conditional: tuple rollback as the compatibility document states (validated 2026-02-01); no compatibility result of its own yet',
+      '1c0ffee 0a0b0c0 unsupported: tuple old (validated 2025-10-01) is outside the 90-day support window',
+    ]);
+  });
+
+  it('states the window in the rendered matrix', () => {
+    expect(renderMatrixMarkdown(computeMatrix(compat, []))).toContain('- Support window: tuples validated within the last 90 day(s), or the tuples rollback always, whichever lasts longer.');
+  });
+});

@@ -1,4 +1,5 @@
 import * as semver from 'semver';
+import { addDays } from '../dates';
 import { type CompatRecord, compatVerdict, isMeaningfulCompatResult } from '../compat/compat-result';
 import type { CompatibilityFile } from '../schemas/compatibility';
 import { releaseCycles, type ReleaseCycle } from './support-window';
@@ -47,8 +48,9 @@ export function computeMatrix(
   const inWindow = new Set(cycles.filter((c) => c.inWindow).map((c) => c.cycle));
   const releases = compat.releases
     .filter((r) => inWindow.has(r.version ? `${semver.major(r.version)}.${semver.minor(r.version)}` : r.commit!.slice(0, 7)))
-    .map((r) => r.version ?? r.commit!)
-    .sort((a, b) => (semver.valid(a) && semver.valid(b) ? semver.rcompare(a, b) : b.localeCompare(a)));
+    // Newest first: by version where both have one, else (tuples of commits) by date.
+    .sort((a, b) => (a.version && b.version ? semver.rcompare(a.version, b.version) : b.date.localeCompare(a.date)))
+    .map((r) => r.version ?? r.commit!);
   const consumers = declared.map((c) => c.name).sort();
   const cells: MatrixCell[] = [];
   for (const core of releases) {
@@ -58,7 +60,7 @@ export function computeMatrix(
       for (const { record } of results) if (record.consumer === consumer && record.tuple.core.version === core && record.tuple.consumer.version) versions.add(record.tuple.consumer.version);
       if (versions.size === 0) versions.add('any');
       const supports = declared.find((c) => c.name === consumer)?.supports;
-      for (const consumerVersion of [...versions].sort()) cells.push(cellFor(compat, results, core, consumer, consumerVersion, supports));
+      for (const consumerVersion of [...versions].sort()) cells.push(cellFor(compat, results, core, consumer, consumerVersion, supports, asOf));
     }
   }
   return { kind: 'nx-governance/compatibility-matrix', asOf, policy: compat.policy, cycles, consumers, cells, deprecations: compat.deprecations };
@@ -71,15 +73,16 @@ function cellFor(
   consumer: string,
   consumerVersion: string,
   declared: string | undefined,
+  asOf: string,
 ): MatrixCell {
   const base = { core, consumer, consumerVersion };
   const notice = compat.deprecations.find((d) => d.coreVersions && semver.valid(core) && semver.satisfies(core, d.coreVersions));
   if (notice) return { ...base, tier: 'deprecated', why: `${notice.what}: announced ${notice.announced}, removed ${notice.removal}` };
   const matching = results
-    .filter(({ record }) => record.consumer === consumer && record.tuple.core.version === core && (consumerVersion === 'any' || record.tuple.consumer.version === consumerVersion))
+    .filter(({ record }) => record.consumer === consumer && isCore(record, core) && (consumerVersion === 'any' || record.tuple.consumer.version === consumerVersion))
     .sort((a, b) => b.record.finishedAt.localeCompare(a.record.finishedAt));
   const newest = matching[0];
-  if (!newest) return { ...base, tier: 'untested', why: 'no compatibility result for this pair' };
+  if (!newest) return statedCell(compat, base, asOf) ?? { ...base, tier: 'untested', why: 'no compatibility result for this pair' };
   const { record, file } = newest;
   switch (compatVerdict(record.result)) {
     case 'pass':
@@ -104,4 +107,26 @@ function cellFor(
 function newestDate(compat: CompatibilityFile, results: StoredCompatResult[]): string {
   const dates = [...compat.releases.map((r) => r.date), ...compat.deprecations.map((d) => d.announced), ...results.map((r) => r.record.finishedAt.slice(0, 10))];
   return dates.sort().pop() ?? '1970-01-01';
+}
+
+/** A result is for this core when it names its version, or (before 1.0, tuples of commits) its commit. */
+function isCore(record: StoredCompatResult['record'], core: string): boolean {
+  return record.tuple.core.version === core || (!!record.tuple.core.commit && core.length >= 7 && record.tuple.core.commit.startsWith(core));
+}
+
+/**
+ * Without a result of its own, a pair takes the tier the compatibility
+ * document states for its tuple, within the support window it states: a
+ * tuple validated longer ago than `supportWindow.days` is unsupported, unless
+ * the window names it (`supportWindow.tuples`, e.g. current and rollback).
+ */
+function statedCell(compat: CompatibilityFile, base: Pick<MatrixCell, 'core' | 'consumer' | 'consumerVersion'>, asOf: string): MatrixCell | undefined {
+  const tuple = compat.tuples.find((t) => t.core === base.core && t.consumers[base.consumer] === base.consumerVersion && t.tier);
+  if (!tuple?.tier) return undefined;
+  const { days, tuples: always = [] } = compat.policy.supportWindow;
+  const validated = tuple.validated ? ` (validated ${tuple.validated})` : '';
+  if (days !== undefined && tuple.validated && !always.includes(tuple.id) && addDays(tuple.validated, days) < asOf) {
+    return { ...base, tier: 'unsupported', why: `tuple ${tuple.id}${validated} is outside the ${days}-day support window` };
+  }
+  return { ...base, tier: tuple.tier, why: `tuple ${tuple.id} as the compatibility document states${validated}; no compatibility result of its own yet` };
 }

@@ -20,6 +20,8 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
   const window = [
     policy.supportWindow.latestMinors !== undefined ? `the latest ${policy.supportWindow.latestMinors} minor line(s)` : undefined,
     policy.supportWindow.months !== undefined ? `${policy.supportWindow.months} month(s) after a line is replaced` : undefined,
+    policy.supportWindow.days !== undefined ? `tuples validated within the last ${policy.supportWindow.days} day(s)` : undefined,
+    policy.supportWindow.tuples?.length ? `the tuples ${policy.supportWindow.tuples.join(', ')} always` : undefined,
   ]
     .filter(Boolean)
     .join(', or ');
