@@ -155,7 +155,7 @@ describe('processes, locks and disks when a run is killed or the disk is full', 
 
       expect(full.code).not.toBe(0);
       const lines = full.output.split('\n').filter((line) => line.includes('could not write'));
-      expect(lines).toEqual([expect.stringMatching(new RegExp(`^\\[VG-QUICK-001\\] ${evidence}/\\S+: could not write: no space left on the device \\(ENOSPC\\); the evidence written before is unchanged$`))]);
+      expect(lines).toEqual([expect.stringMatching(new RegExp(`^${evidence}/\\S+: could not write: no space left on the device \\(ENOSPC\\); the evidence written before is unchanged$`))]);
       expect(full.output).not.toMatch(/^\s+at /m);
       expect(workspace.read('evidence/gates/VG-QUICK-001/latest.json')).toBe(latest);
       expect(readdirSync(workspace.path('evidence/gates/VG-QUICK-001/records'))).toEqual(records);

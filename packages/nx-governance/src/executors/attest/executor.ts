@@ -10,8 +10,9 @@ import { runGate } from '../../core/gates/run-gate';
 import { knownList } from '../../core/validation/rule-context';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import type { AttestExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function attestExecutor(options: AttestExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function attestExecutor(options: AttestExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -79,3 +80,5 @@ async function askChecklist(checklist: string[]): Promise<ChecklistAnswer[]> {
   }
   return answers;
 }
+
+export default withOneLineWriteErrors(attestExecutor);

@@ -8,8 +8,9 @@ import { writeJsonReport } from '../../core/reports/write-json-report';
 import { diskFileReader } from '../../core/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { CadenceExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function cadenceExecutor(options: CadenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function cadenceExecutor(options: CadenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const asOf = options.asOf ?? todayUtc();
   if (!isCalendarDate(asOf)) {
     logger.error(`--as-of=${asOf}: expected a calendar date written YYYY-MM-DD`);
@@ -40,3 +41,5 @@ export default async function cadenceExecutor(options: CadenceExecutorSchema, co
   }
   return { success: true };
 }
+
+export default withOneLineWriteErrors(cadenceExecutor);

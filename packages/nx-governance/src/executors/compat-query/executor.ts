@@ -7,8 +7,9 @@ import { writeJsonReport } from '../../core/reports/write-json-report';
 import { diskFileReader } from '../../core/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { CompatQueryExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function compatQueryExecutor(options: CompatQueryExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function compatQueryExecutor(options: CompatQueryExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -29,3 +30,5 @@ export default async function compatQueryExecutor(options: CompatQueryExecutorSc
   }
   return { success: answer.cells.every((c) => c.tier === 'supported' || c.tier === 'conditional') };
 }
+
+export default withOneLineWriteErrors(compatQueryExecutor);

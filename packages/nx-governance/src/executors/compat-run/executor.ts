@@ -5,8 +5,9 @@ import { writeJsonReport } from '../../core/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { runNx } from '../run-nx';
 import type { CompatRunExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function compatRunExecutor(options: CompatRunExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function compatRunExecutor(options: CompatRunExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const target = options.target ?? 'compat';
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
@@ -43,3 +44,5 @@ export default async function compatRunExecutor(options: CompatRunExecutorSchema
   if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/compat-run', affected: !!options.affected, consumers: rows });
   return { success: run.code === 0 };
 }
+
+export default withOneLineWriteErrors(compatRunExecutor);

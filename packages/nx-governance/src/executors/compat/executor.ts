@@ -11,8 +11,9 @@ import { diskFileReader } from '../../core/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { withInterruptSignal } from '../interrupt';
 import type { CompatExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function compatExecutor(options: CompatExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function compatExecutor(options: CompatExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const reader = diskFileReader(context.root);
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
@@ -42,3 +43,5 @@ export default async function compatExecutor(options: CompatExecutorSchema, cont
     return { success: isCompatSuccess(record.result) };
   });
 }
+
+export default withOneLineWriteErrors(compatExecutor);

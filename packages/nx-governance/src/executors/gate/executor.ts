@@ -5,6 +5,7 @@ import { dependencyTasks } from '../gate-run-tasks';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { refuseDirtyTree } from '../require-clean';
 import type { GateExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
 /**
  * An aggregate of gates (`gate`, `gate-R3`, `gate-M6`, `gate-M6-T01`): Nx has
@@ -13,7 +14,7 @@ import type { GateExecutorSchema } from './schema';
  * (the post-run hook then closes the run instead). What is left is to check
  * that the records are this run's, file the evidence and report.
  */
-export default async function gateExecutor(options: GateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function gateExecutor(options: GateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const chosen = selectGates(governance.data, options);
@@ -44,3 +45,5 @@ export default async function gateExecutor(options: GateExecutorSchema, context:
   (summary.passed ? logger.info : logger.error)(summary.verdict);
   return { success: summary.passed };
 }
+
+export default withOneLineWriteErrors(gateExecutor);

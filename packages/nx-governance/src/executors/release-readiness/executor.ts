@@ -11,8 +11,9 @@ import { currentTaskHashes } from '../nx-task-hash';
 import { runNx } from '../run-nx';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { ReleaseReadinessExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -51,3 +52,5 @@ export default async function releaseReadinessExecutor(options: ReleaseReadiness
   (packet.verdict === 'go' ? logger.info : logger.error)(`Verdict: ${packet.verdict.toUpperCase()}. Release packet: ${file}`);
   return { success: packet.verdict === 'go' };
 }
+
+export default withOneLineWriteErrors(releaseReadinessExecutor);

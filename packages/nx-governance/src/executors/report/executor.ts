@@ -10,8 +10,9 @@ import { diskFileReader } from '../../core/workspace/file-reader';
 import { loadGovernance } from '../../core/workspace/load-governance';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { ReportExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function reportExecutor(options: ReportExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function reportExecutor(options: ReportExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const base = options.base ?? process.env.NX_BASE;
   if (!base) {
     logger.error('No base revision: pass --base=<rev> (e.g. origin/main), or set NX_BASE as nrwl/nx-set-shas does in CI.');
@@ -44,3 +45,5 @@ export default async function reportExecutor(options: ReportExecutorSchema, cont
   logger.info(`${report.newFailures} new failure(s) against ${base}; ${report.tierChanges.length} tier change(s).`);
   return { success: true };
 }
+
+export default withOneLineWriteErrors(reportExecutor);

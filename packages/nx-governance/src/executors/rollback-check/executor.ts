@@ -6,8 +6,9 @@ import { describeTuple, procedureLines, renderRollbackMarkdown } from '../../cor
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { RollbackCheckExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function rollbackCheckExecutor(options: RollbackCheckExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function rollbackCheckExecutor(options: RollbackCheckExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -46,3 +47,5 @@ export default async function rollbackCheckExecutor(options: RollbackCheckExecut
   logger.error(`Decision recorded in ${file}.`);
   return { success: false };
 }
+
+export default withOneLineWriteErrors(rollbackCheckExecutor);

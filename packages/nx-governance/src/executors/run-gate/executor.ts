@@ -1,15 +1,15 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { appendGateRecord } from '../../core/evidence/gate-store';
-import { FileWriteError } from '../../core/fs/file-write-error';
 import { runGate } from '../../core/gates/run-gate';
 import { knownList } from '../../core/validation/rule-context';
 import { withInterruptSignal } from '../interrupt';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 import { runningTaskHash } from '../nx-task-hash';
 import { storedTargetSteps } from '../stored-target-steps';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import type { RunGateExecutorSchema } from './schema';
 
-export default async function runGateExecutor(options: RunGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function runGateExecutor(options: RunGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -44,10 +44,7 @@ export default async function runGateExecutor(options: RunGateExecutorSchema, co
     else logger.error(line);
     // An advisory finding is reported, never blocking: the aggregates above it must still run and report it.
     return { success: evidence.record.result === 'pass' || gate.enforcement === 'advisory' };
-  }).catch((error: unknown) => {
-    // A full disk is expected, not a bug: one line naming the file; writes are atomic, so earlier evidence is intact.
-    if (!(error instanceof FileWriteError)) throw error;
-    logger.error(`[${gate.id}] ${error.message}`);
-    return { success: false };
   });
 }
+
+export default withOneLineWriteErrors(runGateExecutor);

@@ -8,8 +8,9 @@ import { DEFAULT_SETTINGS_FILE } from '../../core/workspace/load-governance';
 import { projectTargets } from '../project-targets';
 import { gatesReadingEverything } from '../../core/gates/gate-inputs';
 import type { ValidateExecutorSchema } from './schema';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-export default async function validateExecutor(options: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function validateExecutor(options: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const settingsFile = options.settingsFile ?? DEFAULT_SETTINGS_FILE;
   const result = validateGovernance(diskFileReader(context.root), settingsFile, {
     projects: projectTargets(context),
@@ -39,3 +40,5 @@ export default async function validateExecutor(options: ValidateExecutorSchema, 
   logger.info(`Governance is valid: ${summary}${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''}.`);
   return { success: true };
 }
+
+export default withOneLineWriteErrors(validateExecutor);
