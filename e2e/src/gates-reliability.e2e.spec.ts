@@ -50,7 +50,7 @@ function startNx(workspace: TestWorkspace, args: string[], env: NodeJS.ProcessEn
 }
 
 function verify(workspace: TestWorkspace) {
-  return verifyEvidence(workspace.root, defaultGovernanceSettings(), { publicKeys: [] });
+  return verifyEvidence(workspace.root, defaultGovernanceSettings(), { policy: { publicKeys: [], required: false, keysFolder: 'governance/keys' } });
 }
 
 describe('gates that fail, block, wait, and are attacked, killed or run twice', () => {

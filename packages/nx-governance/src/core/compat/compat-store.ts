@@ -1,22 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasValidDigest, sealRecord } from '../evidence/seal-record';
+import { readEvidenceOfKind } from '../evidence/read-evidence';
+import { signaturePolicyOf } from '../evidence/read-gate-evidence';
+import { sealRecord } from '../evidence/seal-record';
+import { diskFileReader } from '../workspace/file-reader';
 import { writeFileAtomically } from '../fs/write-file-atomically';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { CompatRecord } from './compat-result';
 import { compatResultFolder } from './compat-paths';
 import { renderCompatMarkdown } from './render-compat-markdown';
 
-/** The consumer's newest result, or undefined when there is none or it was tampered with. */
+/** The consumer's newest result, or undefined when there is none or it does not verify. */
 export function readLatestCompatResult(root: string, settings: GovernanceSettings, consumer: string): CompatRecord | undefined {
-  const path = join(root, compatResultFolder(settings, consumer), 'latest.json');
-  if (!existsSync(path)) return undefined;
-  try {
-    const record = JSON.parse(readFileSync(path, 'utf8')) as CompatRecord;
-    return hasValidDigest(record) ? record : undefined;
-  } catch {
-    return undefined;
-  }
+  const reader = diskFileReader(root);
+  const policy = signaturePolicyOf(reader, settings);
+  if (!policy) return undefined;
+  const read = readEvidenceOfKind(reader, `${compatResultFolder(settings, consumer)}/latest.json`, policy, 'nx-governance/compat-result');
+  return read.ok ? read.value : undefined;
 }
 
 /**

@@ -37,7 +37,7 @@ export interface GateRecord {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
-  git: { commit?: string; branch?: string; dirty: boolean; consumers: Record<string, string> };
+  git: { commit?: string; branch?: string; dirty: boolean | 'unknown'; consumers: Record<string, string> };
   tools: { node: string; nx?: string; plugin?: string; steps: Record<string, string> };
   /** Where the record was made, so that one restored from a cache says so. Absent in records made before it existed. */
   producedBy?: ProducedBy;

@@ -45,7 +45,11 @@ export function evaluateRollbackTriggers(triggers: RollbackTrigger[], input: Rol
 type Judgement = Omit<TriggerResult, 'id' | 'kind'>;
 
 function functional(gates: string[], { root, settings, candidate }: RollbackInput): Judgement {
-  const found = gates.map((gate) => ({ gate, evidence: gateEvidenceAt(root, settings, gate, candidate.commit) }));
+  const read = gates.map((gate) => gateEvidenceAt(root, settings, gate, candidate.commit));
+  const broken = read.flatMap((r) => (r.ok ? [] : r.errors));
+  // Evidence altered after the fact cannot clear a release: it is a reason to roll back until it verifies.
+  if (broken.length) return { state: 'fired', reason: `evidence does not verify: ${broken.join('; ')}`, evidence: broken };
+  const found = gates.map((gate, i) => ({ gate, evidence: read[i].ok ? read[i].evidence : undefined }));
   const failed = found.filter((f) => f.evidence && f.evidence.record.result !== 'pass');
   const evidence = found.filter((f) => f.evidence).map((f) => `${f.gate}: ${f.evidence!.record.result} (sha256 ${f.evidence!.digest.slice(0, 12)})`);
   if (failed.length) return { state: 'fired', reason: `${failed.map((f) => `${f.gate} ${f.evidence!.record.result}`).join(', ')} for ${candidate.rev}`, evidence };
@@ -69,11 +73,14 @@ function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>,
   const gate = gates.find((g) => g.id === trigger.gate);
   const definition = gate?.kind === 'command' ? gate.passCriteria?.metrics?.find((m) => m.name === trigger.metric) : undefined;
   const valueAt = (commit: string) => {
-    const evidence = gateEvidenceAt(root, settings, trigger.gate, commit);
-    return { evidence, value: evidence?.record.criteria.find((c) => c.name === trigger.metric)?.value };
+    const read = gateEvidenceAt(root, settings, trigger.gate, commit);
+    const evidence = read.ok ? read.evidence : undefined;
+    return { evidence, errors: read.ok ? [] : read.errors, value: evidence?.record.criteria.find((c) => c.name === trigger.metric)?.value };
   };
   const now = valueAt(candidate.commit);
   const before = valueAt(baseline.commit);
+  const broken = [...now.errors, ...before.errors];
+  if (broken.length) return { state: 'fired', reason: `evidence does not verify: ${broken.join('; ')}`, evidence: broken };
   const evidence = [now, before].filter((v) => v.evidence).map((v) => `${trigger.gate} at ${v.evidence!.record.git.commit?.slice(0, 12)}: ${trigger.metric} = ${v.value}`);
   if (now.value === undefined || before.value === undefined) {
     const side = now.value === undefined ? `candidate ${candidate.rev}` : `baseline ${baseline.rev}`;

@@ -3,6 +3,7 @@ import { type ExecutorContext, logger } from '@nx/devkit';
 import { resolveCore } from '../../core/consumers/resolve-core';
 import { readManifestField } from '../../core/consumers/read-manifest-field';
 import { writeSealedRecord } from '../../core/evidence/write-sealed-record';
+import { asPathSegment } from '../../core/fs/inside-workspace';
 import { gitUser } from '../../core/gates/attestation';
 import { folderCommit, git, headCommit, isDirty } from '../../core/git/git';
 import { evaluateReadiness } from '../../core/release/evaluate-readiness';
@@ -25,6 +26,11 @@ export default async function releaseReadinessExecutor(options: ReleaseReadiness
   const classIds = playbook?.releaseClasses.map((c) => c.id) ?? [];
   if (!playbook || !releaseClass || !classIds.includes(releaseClass)) {
     logger.error(`Unknown release class ${releaseClass ?? '(none)'}, expected one of: ${knownList(classIds)}`);
+    return { success: false };
+  }
+  const versionFolder = asPathSegment('--releaseVersion', String(options.releaseVersion));
+  if (!versionFolder.ok) {
+    logger.error(versionFolder.error);
     return { success: false };
   }
   if (options.runMissing) {
