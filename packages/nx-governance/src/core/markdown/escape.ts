@@ -2,19 +2,26 @@
  * Text from data, git or a command's output, made safe to place inside one
  * markdown line or table cell: it cannot start a new line (so no fake
  * `- Result: pass` line or `- [x]` item), close a table cell, open a code span
- * or fence, or carry HTML. The text stays readable: line breaks show as ` ⏎ `.
+ * or fence, link, or carry HTML. Emphasis characters are left alone: on one
+ * line they can only change how text looks. Line breaks show as ` ⏎ `.
  */
 export function escapeMarkdown(text: string | number | boolean | null | undefined): string {
   return String(text ?? '')
     .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ⏎ ')
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/[\\`*_[\]<>|#!~]/g, (c) => `\\${c}`)
-    .replace(/&/g, '&amp;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`[\]|]/g, (c) => `\\${c}`);
 }
 
-/** One line of command output inside a ```text fence: it can neither close the fence nor be more than one line. */
+/**
+ * One line of command output inside a ```text fence: it can neither close the
+ * fence nor be more than one line, and it is quoted (`> `) so that no output
+ * line reads, even to grep, as a line of the record (`- Result: pass`).
+ */
 export function escapeFencedLine(line: string): string {
-  return line.replace(/\r|\n/g, ' ').replace(/`{3,}|~{3,}/g, (fence) => fence.split('').join('\u200b'));
+  return `> ${line.replace(/\r|\n/g, ' ').replace(/`{3,}|~{3,}/g, (fence) => fence.split('').join('\u200b'))}`;
 }
 
 /**
