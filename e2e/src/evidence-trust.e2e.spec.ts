@@ -163,11 +163,15 @@ describe('evidence that holds', () => {
   });
 
   it('paths: --releaseVersion=../../../x is refused', () => {
-    const run = workspace.nx('run', 'governance:release-readiness', '--releaseVersion=../../../x', '--class=R2', '--approver=e2e');
+    // evidence/releases/../../../<name> is a folder beside the workspace.
+    const name = `nx-governance-escape-${process.pid}-${Date.now()}`;
+    const run = workspace.nx('run', 'governance:release-readiness', `--releaseVersion=../../../${name}`, '--class=R2', '--approver=e2e');
+    const escaped = join(workspace.root, '..', name);
+    const wroteOutside = existsSync(escaped);
+    rmSync(escaped, { recursive: true, force: true });
+    expect(wroteOutside).toBe(false);
     expect(run.code).not.toBe(0);
-    expect(run.output).toContain('--releaseVersion: found "../../../x"');
-    // evidence/releases/../../../x is the folder beside the workspace.
-    expect(existsSync(join(workspace.root, '..', 'x'))).toBe(false);
+    expect(run.output).toContain(`--releaseVersion: found "../../../${name}"`);
   });
 
   it('paths: a symlinked records folder is refused, by the gate and by verify-evidence', () => {
