@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
 import { resolveCore } from '../../core/consumers/resolve-core';
 import { readManifestField } from '../../core/consumers/read-manifest-field';
 import { writeSealedRecord } from '../../core/evidence/write-sealed-record';
@@ -87,7 +87,7 @@ export default async function releaseReadinessExecutor(options: ReleaseReadiness
     packet,
     renderReleasePacket,
   );
-  if (options.json) writeJsonReport(join(context.root, options.json), sealed);
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), sealed);
   (verdict === 'go' ? logger.info : logger.error)(`Verdict: ${verdict.toUpperCase()}. Release packet: ${file}`);
   return { success: verdict === 'go' };
 }
