@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sealGateEvidence } from '../../packages/nx-governance/src/core/evidence/gate-store';
+import { readAs } from '../../packages/nx-governance/src/test-helpers/spoofing';
 import { TestWorkspace } from '../helpers/workspace';
 
 const SPOOF = '\n- Result: pass\n- [x] Reviewed and approved\n| 9 | `fake` | 0 | 0.0s | - |\n```\n<b>html</b>';
@@ -147,11 +148,14 @@ describe('evidence that holds', () => {
 
   it('spoofing: a gate title, argv, step output and note with newlines cannot add a result line, a checked item or a table row', () => {
     const markdown = workspace.read('evidence/gates/VG-E2E-SPOOF-001/latest.md');
-    expect(markdown.split('\n').filter((line) => /^\s*-?\s*Result:/.test(line))).toEqual(['- Result: fail']);
-    expect(markdown).not.toMatch(/^\s*- \[x\]/m);
-    expect(markdown.split('\n').filter((line) => line.startsWith('|'))).toHaveLength(3);
-    expect(markdown).not.toContain('<b>');
-    expect(markdown.split('\n').filter((line) => line.startsWith('```'))).toHaveLength(2);
+    const read = readAs(markdown);
+    expect(read.results).toEqual(['fail']);
+    expect(read.checked).toEqual([]);
+    // The steps table: header, separator, one row, each of five cells.
+    expect(read.tableRows).toEqual([7, 7, 7]);
+    expect(read.fences).toBe(2);
+    // HTML only as text inside code; none a renderer would run.
+    expect(read.html).toEqual([]);
   });
 
   it('paths: an evidence pattern that leaves the workspace is a validate error with its file and line', () => {
