@@ -14,6 +14,8 @@ export interface SignaturePolicy {
   required: boolean;
   /** Workspace-relative folder the keys were read from, for messages. */
   keysFolder: string;
+  /** Only for extending a chain: a record's place in it rests on its digest, whoever signed it. */
+  ignoreSignatures?: boolean;
 }
 
 export type SignaturePolicyResult = { ok: true; policy: SignaturePolicy } | { ok: false; errors: string[] };
