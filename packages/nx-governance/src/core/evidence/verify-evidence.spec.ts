@@ -61,6 +61,12 @@ describe('verifyEvidence', () => {
     writeFiles(root, { 'governance/keys/team.pem': publicKey.export({ type: 'spki', format: 'pem' }).toString() });
     writeJson(`${FAIL}/latest.json`, sealGateEvidence({ ...json(`${FAIL}/latest.json`).record, result: 'pass' }));
     expect(problems()).toContain(`${FAIL}/latest.json: unsigned`);
+    // Each unsigned record is named once, as unsigned, not again as a break in its chain.
+    expect(problems().filter((p) => p.includes('/records/'))).toEqual([
+      `${FAIL}/records/000001-VG-FAIL-001.json: unsigned`,
+      `${FAIL}/records/000002-VG-FAIL-001.json: unsigned`,
+      `${OK}/records/000001-VG-OK-001.json: unsigned`,
+    ]);
   });
 
   it('case 3: the newest record deleted, or the only one, is named', () => {
