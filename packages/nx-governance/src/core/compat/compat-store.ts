@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { readEvidenceOfKind } from '../evidence/read-evidence';
+import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { signaturePolicyOf } from '../evidence/read-gate-evidence';
 import { sealRecord } from '../evidence/seal-record';
 import { diskFileReader } from '../workspace/file-reader';
@@ -24,10 +25,11 @@ export function readLatestCompatResult(root: string, settings: GovernanceSetting
  */
 export function writeCompatResult(root: string, settings: GovernanceSettings, record: Omit<CompatRecord, 'digest'>): CompatRecord {
   const sealed = sealRecord(record) as CompatRecord;
-  const folder = join(root, compatResultFolder(settings, record.consumer));
+  const folder = insideWorkspaceOrThrow(root, compatResultFolder(settings, record.consumer), settings.paths.evidence);
   const json = `${JSON.stringify(sealed, null, 2)}\n`;
   const markdown = renderCompatMarkdown(sealed);
-  const name = `${record.startedAt.replace(/[:.]/g, '-')}-${record.tuple.core.version ?? 'unversioned'}`;
+  // The version comes from the core's manifest: it names a file, never a place.
+  const name = `${record.startedAt.replace(/[:.]/g, '-')}-${(record.tuple.core.version ?? 'unversioned').replace(/[^\w.+-]/g, '_')}`;
   writeFileAtomically(join(folder, 'results', `${name}.json`), json);
   writeFileAtomically(join(folder, 'results', `${name}.md`), markdown);
   writeFileAtomically(join(folder, 'latest.json'), json);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import { git } from '../git/git';
+import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { writeFileAtomically } from '../fs/write-file-atomically';
 import type { ChecklistAnswer } from '../evidence/gate-record';
 import { readEvidenceOfKind } from '../evidence/read-evidence';
@@ -44,7 +45,7 @@ export function writeAttestation(root: string, settings: GovernanceSettings, att
   const sealed = sealRecord(attestation);
   const name = `${attestation.at.replace(/[:.]/g, '-')}-${attestation.task ?? 'any-task'}.json`;
   const relative = `${attestationFolder(settings, attestation.gate)}/${name}`;
-  writeFileAtomically(join(root, relative), `${JSON.stringify(sealed, null, 2)}\n`);
+  writeFileAtomically(insideWorkspaceOrThrow(root, relative, settings.paths.evidence), `${JSON.stringify(sealed, null, 2)}\n`);
   return relative;
 }
 
