@@ -1,11 +1,16 @@
 import { renderCompatMarkdown } from '../compat/render-compat-markdown';
+import { renderReleasePacket } from '../release/release-packet';
 import type { FileReader } from '../workspace/file-reader';
 import { renderTaskCopyMarkdown } from './gate-store';
 import type { ParsedEvidence } from './read-evidence';
 import { renderGateMarkdown } from './render-gate-markdown';
 import type { Report } from './verify-evidence';
 
-/** The markdown a reviewer reads for an evidence file, rendered from its sealed JSON alone; undefined for kinds whose view is not re-derivable. */
+/**
+ * The markdown a reviewer reads for an evidence file, rendered from its sealed
+ * JSON alone; undefined for kinds with no markdown (attestations) or whose view
+ * also depends on the playbook of the day (rollback decisions).
+ */
 function renderView(evidence: ParsedEvidence): string | undefined {
   switch (evidence.kind) {
     case 'nx-governance/gate-evidence':
@@ -14,6 +19,8 @@ function renderView(evidence: ParsedEvidence): string | undefined {
       return renderTaskCopyMarkdown(evidence.value);
     case 'nx-governance/compat-result':
       return renderCompatMarkdown(evidence.value);
+    case 'nx-governance/release-packet':
+      return renderReleasePacket(evidence.value);
     default:
       return undefined;
   }

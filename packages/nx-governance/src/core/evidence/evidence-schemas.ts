@@ -117,18 +117,27 @@ export const compatResultSchema = z.strictObject({
 
 const judged = z.strictObject({ id: text, check: text.optional(), kind: text.optional(), state: text, reason: text, evidence: z.array(text), advisory: z.boolean().optional() });
 
-/** Release packets and rollback decisions: the fields readers and the markdown use are checked; the rest is covered by the digest. */
-export const releasePacketSchema = z.looseObject({
+const readinessItem = z.strictObject({ id: text, check: text, state: z.enum(['pass', 'fail', 'inconclusive']), reason: text, evidence: z.array(text), advisory: z.boolean() });
+
+export const releasePacketSchema = z.strictObject({
   kind: z.literal('nx-governance/release-packet'),
   date: text,
   version: text,
   releaseClass: text,
+  owner: text,
+  approver: text,
+  currentTuple: z.strictObject({
+    core: z.strictObject({ version: text, commit: text }),
+    consumers: z.record(text, z.strictObject({ version: text.optional(), commit: text.optional() })),
+  }),
+  rollbackTuple: z.strictObject({ id: text, core: text, consumers: z.record(text, text) }).optional(),
+  items: z.array(readinessItem),
+  advisoryFindings: z.array(readinessItem),
   verdict: z.enum(['go', 'no-go']),
-  items: z.array(judged),
-  advisoryFindings: z.array(judged),
   digest: sha,
 });
 
+/** Rollback decisions: the fields readers use are checked; the rest (the tuple, the procedure) is covered by the digest. */
 export const rollbackDecisionSchema = z.looseObject({
   kind: z.literal('nx-governance/rollback-decision'),
   decidedAt: text,

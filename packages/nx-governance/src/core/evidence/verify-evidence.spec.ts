@@ -11,6 +11,8 @@ import { appendGateRecord, sealGateEvidence, taskCopyOf, writeTaskEvidence } fro
 import { record as spoofable } from '../../test-helpers/spoofing';
 import { loadSignaturePolicy } from './signature-policy';
 import { verifyEvidence } from './verify-evidence';
+import { writeSealedRecord } from './write-sealed-record';
+import { renderReleasePacket } from '../release/release-packet';
 import { canonicalJson, sha256 } from './seal-record';
 
 const settings = defaultGovernanceSettings();
@@ -113,6 +115,26 @@ describe('verifyEvidence', () => {
     writeJson(file, resealed);
     expect(problems()).toEqual(expect.arrayContaining([`${file}: misplaced`]));
     expect(sha256(canonicalJson(resealed.record))).toBe(resealed.digest);
+  });
+
+  it('case 4: a release packet whose markdown says GO over a NO-GO record is named', () => {
+    const item = { id: 'gate', check: 'gate passes', state: 'fail' as const, reason: 'failed', evidence: [], advisory: false };
+    const packet = {
+      kind: 'nx-governance/release-packet' as const,
+      date: '2026-01-01',
+      version: '0.4.3',
+      releaseClass: 'R2',
+      owner: 'Release manager',
+      approver: 'Someone',
+      currentTuple: { core: { version: '0.4.3', commit: 'abcdef' }, consumers: {} },
+      items: [item],
+      advisoryFindings: [],
+      verdict: 'no-go' as const,
+    };
+    const { file } = writeSealedRecord(root, 'evidence/releases/0.4.3', '2026-01-01', packet, renderReleasePacket);
+    expect(problems()).toEqual([]);
+    writeFileSync(join(root, file), readFileSync(join(root, file), 'utf8').replace('NO-GO', 'GO'));
+    expect(problems()).toEqual([`${file}: markdown-differs`]);
   });
 
   it('names a symlink inside the evidence folder', () => {
