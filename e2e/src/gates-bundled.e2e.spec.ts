@@ -81,7 +81,7 @@ describe('nx run governance:gate on the bundled workspace', () => {
       'M6-T01-VG-CONTRACT-001.md',
     ]);
     expect(workspace.read(`${folder}/M6-T01-VG-CONTRACT-001.md`)).toContain(`- Date: ${day}\n- Task IDs: M6-T01\n- VG IDs: VG-CONTRACT-001\n- Command(s): manual checklist\n- Result: pass`);
-    expect(JSON.parse(workspace.read(`${folder}/M6-T01-VG-CONTRACT-001-r2.json`)).context).toEqual({ task: 'M6-T01', milestone: 'M6' });
+    expect(JSON.parse(workspace.read(`${folder}/M6-T01-VG-CONTRACT-001-r2.json`)).context).toEqual({ date: day, task: 'M6-T01', milestone: 'M6' });
   });
 
   it('re-runs only the gate whose inputs changed', () => {

@@ -50,7 +50,7 @@ function startNx(workspace: TestWorkspace, args: string[], env: NodeJS.ProcessEn
 }
 
 function verify(workspace: TestWorkspace) {
-  return verifyEvidence(workspace.root, defaultGovernanceSettings(), { publicKeys: [] });
+  return verifyEvidence(workspace.root, defaultGovernanceSettings(), { policy: { publicKeys: [], required: false, keysFolder: 'governance/keys' } });
 }
 
 describe('gates that fail, block, wait, and are attacked, killed or run twice', () => {
@@ -191,7 +191,11 @@ describe('gates that fail, block, wait, and are attacked, killed or run twice', 
     expect(evidence.envelope.signatures).toHaveLength(1);
     const clean = workspace.nx('run', 'governance:verify-evidence');
     // The other gates read the whole workspace, which the new key file changed: they are stale, and say so.
-    expect(clean.output.split('\n').filter((l) => l.startsWith('evidence/gates/VG-OK-001'))).toEqual([]);
+    // With a key committed, every record must be signed: the gate's earlier, unsigned records are named; the signed one is not.
+    const named = clean.output.split('\n').filter((l) => l.startsWith('evidence/gates/VG-OK-001'));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((l) => /\/records\/\d{6}-VG-OK-001\.json: unsigned: /.test(l))).toBe(true);
+    expect(named.some((l) => l.includes(`/${String(evidence.record.sequence).padStart(6, '0')}-`))).toBe(false);
     const sig = evidence.envelope.signatures[0].sig;
     const forged = (sig[0] === 'A' ? 'B' : 'A') + sig.slice(1);
     workspace.write(latestFile, readFileSync(workspace.path(latestFile), 'utf8').replace(sig, forged));

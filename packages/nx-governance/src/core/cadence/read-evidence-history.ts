@@ -1,9 +1,9 @@
 import type { CompatRecord } from '../compat/compat-result';
 import type { GateEvidence } from '../evidence/gate-record';
-import { gateEvidenceFolder } from '../evidence/gate-store';
-import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
 import { loadImportedEvidence } from '../evidence/imported-evidence-index';
 import { posix } from 'node:path';
+import { readEvidenceOfKind } from '../evidence/read-evidence';
+import { readGateChain, readLatestGateEvidenceFrom, signaturePolicyOf } from '../evidence/read-gate-evidence';
 import { attestationFolder } from '../gates/attestation';
 import { readCompatResults } from '../matrix/read-compat-results';
 import type { GovernanceData } from '../workspace/load-governance';
@@ -14,25 +14,21 @@ import type { EvidenceHistory } from './evaluate-cadence';
 export function readEvidenceHistory(reader: FileReader, data: GovernanceData, consumers: string[]): EvidenceHistory {
   const gateDates = new Map<string, string[]>();
   const latestGate = new Map<string, GateEvidence>();
-  const parse = <T>(file: string): T | undefined => {
-    try {
-      return JSON.parse(reader.read(file) ?? '') as T;
-    } catch {
-      return undefined;
-    }
-  };
+  const policy = signaturePolicyOf(reader, data.settings);
+  // A broken key file: no evidence can be trusted, so nothing counts as done (verify-evidence names the file).
+  if (!policy) return { gateDates, latestGate, latestCompat: new Map() };
   for (const gate of data.gates?.data.gates ?? []) {
     const dates: string[] = [];
-    for (const file of reader.list(`${gateEvidenceFolder(data.settings, gate.id)}/records`, '.json')) {
-      const evidence = parse<GateEvidence>(file);
-      if (evidence?.record?.result === 'pass') dates.push(evidence.record.finishedAt.slice(0, 10));
+    for (const read of readGateChain(reader, data.settings, gate.id, policy)) {
+      // A manual gate was done when a person attested, not when the gate target last re-recorded that attestation.
+      if (read.ok && read.value.record.result === 'pass') dates.push((read.value.record.attestation?.at ?? read.value.record.finishedAt).slice(0, 10));
     }
     for (const file of reader.list(attestationFolder(data.settings, gate.id), '.json')) {
-      const at = parse<{ at?: string }>(file)?.at;
-      if (at) dates.push(at.slice(0, 10));
+      const read = readEvidenceOfKind(reader, file, policy, 'nx-governance/attestation');
+      if (read.ok) dates.push(read.value.at.slice(0, 10));
     }
     gateDates.set(gate.id, dates);
-    const latest = readLatestGateEvidenceFrom(reader, data.settings, gate.id);
+    const latest = readLatestGateEvidenceFrom(reader, data.settings, gate.id, policy);
     if (latest) latestGate.set(gate.id, latest);
   }
   const latestCompat = new Map<string, CompatRecord>();

@@ -1,22 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasValidDigest, sealRecord } from '../evidence/seal-record';
+import { readEvidenceOfKind } from '../evidence/read-evidence';
+import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
+import { signaturePolicyOf } from '../evidence/read-gate-evidence';
+import { sealRecord } from '../evidence/seal-record';
+import { diskFileReader } from '../workspace/file-reader';
 import { writeFileAtomically } from '../fs/write-file-atomically';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { CompatRecord } from './compat-result';
 import { compatResultFolder } from './compat-paths';
 import { renderCompatMarkdown } from './render-compat-markdown';
 
-/** The consumer's newest result, or undefined when there is none or it was tampered with. */
+/** The consumer's newest result, or undefined when there is none or it does not verify. */
 export function readLatestCompatResult(root: string, settings: GovernanceSettings, consumer: string): CompatRecord | undefined {
-  const path = join(root, compatResultFolder(settings, consumer), 'latest.json');
-  if (!existsSync(path)) return undefined;
-  try {
-    const record = JSON.parse(readFileSync(path, 'utf8')) as CompatRecord;
-    return hasValidDigest(record) ? record : undefined;
-  } catch {
-    return undefined;
-  }
+  const reader = diskFileReader(root);
+  const policy = signaturePolicyOf(reader, settings);
+  if (!policy) return undefined;
+  const read = readEvidenceOfKind(reader, `${compatResultFolder(settings, consumer)}/latest.json`, policy, 'nx-governance/compat-result');
+  return read.ok ? read.value : undefined;
 }
 
 /**
@@ -25,10 +25,11 @@ export function readLatestCompatResult(root: string, settings: GovernanceSetting
  */
 export function writeCompatResult(root: string, settings: GovernanceSettings, record: Omit<CompatRecord, 'digest'>): CompatRecord {
   const sealed = sealRecord(record) as CompatRecord;
-  const folder = join(root, compatResultFolder(settings, record.consumer));
+  const folder = insideWorkspaceOrThrow(root, compatResultFolder(settings, record.consumer), settings.paths.evidence);
   const json = `${JSON.stringify(sealed, null, 2)}\n`;
   const markdown = renderCompatMarkdown(sealed);
-  const name = `${record.startedAt.replace(/[:.]/g, '-')}-${record.tuple.core.version ?? 'unversioned'}`;
+  // The version comes from the core's manifest: it names a file, never a place.
+  const name = `${record.startedAt.replace(/[:.]/g, '-')}-${(record.tuple.core.version ?? 'unversioned').replace(/[^\w.+-]/g, '_')}`;
   writeFileAtomically(join(folder, 'results', `${name}.json`), json);
   writeFileAtomically(join(folder, 'results', `${name}.md`), markdown);
   writeFileAtomically(join(folder, 'latest.json'), json);

@@ -1,26 +1,27 @@
+import { codeSpan, escapeFencedLine, escapeMarkdown as e } from '../markdown/escape';
 import type { CompatRecord } from './compat-result';
 
-/** The result as a reviewer reads it. */
+/** The result as a reviewer reads it; every value from a manifest, a consumer's output or a path goes through the escape. */
 export function renderCompatMarkdown(record: CompatRecord): string {
   const { tuple } = record;
   const lines = [
-    `# Compatibility: ${record.consumer} against ${tuple.core.project} ${tuple.core.version ?? ''}`.trimEnd(),
+    `# Compatibility: ${e(record.consumer)} against ${e(tuple.core.project)} ${e(tuple.core.version ?? '')}`.trimEnd(),
     '',
-    `- Date: ${record.finishedAt}`,
-    `- Result: ${record.result} (${record.reason})`,
-    `- Core: ${tuple.core.project} ${tuple.core.version ?? '(no version)'} at ${tuple.core.commit ?? '(no commit)'}${dirtyNote(tuple.core.dirty)}`,
-    `- Consumer: ${tuple.consumer.name} ${tuple.consumer.version ?? '(no version)'} at ${tuple.consumer.commit ?? '(no commit)'}${dirtyNote(tuple.consumer.dirty)}`,
-    `- Schema version: ${tuple.schemaVersion ?? '(not reported)'}`,
-    `- Previous result: ${record.previous ? `${record.previous.result} (${record.previous.finishedAt})` : 'none'}`,
+    `- Date: ${e(record.finishedAt)}`,
+    `- Result: ${e(record.result)} (${e(record.reason)})`,
+    `- Core: ${e(tuple.core.project)} ${e(tuple.core.version ?? '(no version)')} at ${e(tuple.core.commit ?? '(no commit)')}${dirtyNote(tuple.core.dirty)}`,
+    `- Consumer: ${e(tuple.consumer.name)} ${e(tuple.consumer.version ?? '(no version)')} at ${e(tuple.consumer.commit ?? '(no commit)')}${dirtyNote(tuple.consumer.dirty)}`,
+    `- Schema version: ${e(tuple.schemaVersion ?? '(not reported)')}`,
+    `- Previous result: ${record.previous ? `${e(record.previous.result)} (${e(record.previous.finishedAt)})` : 'none'}`,
   ];
-  if (record.command) lines.push(`- Command: \`${record.command.argv.join(' ')}\` in \`${record.command.cwd}\``);
-  if (record.tests) lines.push(`- Tests: ${record.tests.passed} passed, ${record.tests.failed} failed, ${record.tests.skipped} skipped (from ${record.tests.source})`);
+  if (record.command) lines.push(`- Command: ${codeSpan(record.command.argv.join(' '))} in ${codeSpan(record.command.cwd)}`);
+  if (record.tests) lines.push(`- Tests: ${e(record.tests.passed)} passed, ${e(record.tests.failed)} failed, ${e(record.tests.skipped)} skipped (from ${e(record.tests.source)})`);
   lines.push(`- Duration: ${(record.durationMs / 1000).toFixed(1)}s`);
-  if (record.outputSha256) lines.push(`- Output: ${record.outputBytes} bytes, sha256 ${record.outputSha256}${record.truncated ? ' (log truncated)' : ''}`);
-  if (record.log) lines.push(`- Log: ${record.log}`);
-  if (record.bisect) lines.push(`- Bisect from ${record.bisect.good}: ${record.bisect.note}`);
-  lines.push(`- Record digest: sha256 ${record.digest}`);
-  if (record.tail?.length) lines.push('', '## Last lines of output', '', '```text', ...record.tail, '```');
+  if (record.outputSha256) lines.push(`- Output: ${e(record.outputBytes)} bytes, sha256 ${e(record.outputSha256)}${record.truncated ? ' (log truncated)' : ''}`);
+  if (record.log) lines.push(`- Log: ${e(record.log)}`);
+  if (record.bisect) lines.push(`- Bisect from ${e(record.bisect.good)}: ${e(record.bisect.note)}`);
+  lines.push(`- Record digest: sha256 ${e(record.digest)}`);
+  if (record.tail?.length) lines.push('', '## Last lines of output', '', '```text', ...record.tail.map(escapeFencedLine), '```');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
 import { GENERATED_MARKER } from './generated-marker';
+import { escapeMarkdown as e } from '../markdown/escape';
 import type { CadenceFile } from '../schemas/cadence';
 import type { PlaybookFile } from '../schemas/playbook';
 
@@ -13,7 +14,7 @@ export function describeInterval(interval: CadenceFile['activities'][number]['in
 /** The maintenance cadence runbook: what is reviewed how often, by whom, producing what. */
 export function renderCadenceMarkdown(cadence: CadenceFile, playbook: PlaybookFile | undefined): string {
   const owner = new Map(playbook?.roles.map((r) => [r.id, `${r.title} (${r.owner})`]) ?? []);
-  const who = (role: string) => owner.get(role) ?? role;
+  const who = (role: string) => e(owner.get(role) ?? role);
   return [
     GENERATED,
     '',
@@ -22,7 +23,7 @@ export function renderCadenceMarkdown(cadence: CadenceFile, playbook: PlaybookFi
     '| Activity | How often | Owner | Required output | Recorded by |',
     '|---|---|---|---|---|',
     ...cadence.activities.map(
-      (a) => `| ${a.title} | ${describeInterval(a.interval, a.changeKind)} | ${who(a.owner)} | ${a.output} | ${a.gate ? `evidence of ${a.gate}` : 'an attestation'} |`,
+      (a) => `| ${e(a.title)} | ${e(describeInterval(a.interval, a.changeKind))} | ${who(a.owner)} | ${e(a.output)} | ${a.gate ? `evidence of ${e(a.gate)}` : 'an attestation'} |`,
     ),
     '',
     '## Ownership',

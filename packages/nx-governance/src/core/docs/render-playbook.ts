@@ -1,4 +1,5 @@
 import { GENERATED_MARKER } from './generated-marker';
+import { escapeMarkdown as e } from '../markdown/escape';
 import type { Gate } from '../schemas/gates';
 import type { PlaybookFile, RollbackTrigger } from '../schemas/playbook';
 
@@ -19,8 +20,9 @@ export function describeTrigger(trigger: RollbackTrigger): string {
 
 /** The release and rollback playbook a person can follow without anything else. */
 export function renderPlaybookMarkdown(playbook: PlaybookFile, gates: Gate[]): string {
-  const owner = new Map(playbook.roles.map((r) => [r.id, `${r.title} (${r.owner})`]));
-  const gateTitle = new Map(gates.map((g) => [g.id, `${g.title} (${g.kind}, ${g.enforcement})`]));
+  const owner = new Map(playbook.roles.map((r) => [r.id, `${e(r.title)} (${e(r.owner)})`]));
+  const ownerOf = (id: string) => owner.get(id) ?? e(id);
+  const gateTitle = new Map(gates.map((g) => [g.id, `${e(g.title)} (${g.kind}, ${g.enforcement})`]));
   const lines = [
     GENERATED,
     '',
@@ -30,36 +32,36 @@ export function renderPlaybookMarkdown(playbook: PlaybookFile, gates: Gate[]): s
     '',
     '| Role | Title | Owner |',
     '|---|---|---|',
-    ...playbook.roles.map((r) => `| ${r.id} | ${r.title} | ${r.owner} |`),
+    ...playbook.roles.map((r) => `| ${e(r.id)} | ${e(r.title)} | ${e(r.owner)} |`),
     '',
     '## Release classes',
     '',
-    `The default class is ${playbook.defaultReleaseClass}. Run a class's gates with \`npx nx run governance:gate --releaseClass=<class>\`.`,
+    `The default class is ${e(playbook.defaultReleaseClass)}. Run a class's gates with \`npx nx run governance:gate --releaseClass=<class>\`.`,
     '',
   ];
   for (const c of playbook.releaseClasses) {
-    lines.push(`### ${c.id} ${c.title}`, '', ...(c.description ? [c.description, ''] : []), ...c.gates.map((g) => `- ${g}: ${gateTitle.get(g) ?? 'unknown gate'}`), '');
+    lines.push(`### ${e(c.id)} ${e(c.title)}`, '', ...(c.description ? [e(c.description), ''] : []), ...c.gates.map((g) => `- ${e(g)}: ${gateTitle.get(g) ?? 'unknown gate'}`), '');
   }
   lines.push(
     '## Pre-release checklist',
     '',
-    ...playbook.preReleaseChecklist.map((i, n) => `${n + 1}. ${i.text}${i.owner ? ` Owner: ${owner.get(i.owner) ?? i.owner}.` : ''}`),
+    ...playbook.preReleaseChecklist.map((i, n) => `${n + 1}. ${e(i.text)}${i.owner ? ` Owner: ${ownerOf(i.owner)}.` : ''}`),
     '',
     'Check it with `npx nx run governance:release-readiness --releaseVersion=<version> --class=<class>`.',
     '',
     '## Go / no-go rules',
     '',
-    ...playbook.goNoGo.map((i) => `- ${i.text}${i.owner ? ` Owner: ${owner.get(i.owner) ?? i.owner}.` : ''}`),
+    ...playbook.goNoGo.map((i) => `- ${e(i.text)}${i.owner ? ` Owner: ${ownerOf(i.owner)}.` : ''}`),
     '',
     '## Rollback triggers',
     '',
     'Evaluate them with `npx nx run governance:rollback-check --candidate=<rev> --baseline=<rev>`.',
     '',
-    ...playbook.rollbackTriggers.map((t) => `- ${t.id} (${t.kind}): ${describeTrigger(t)}.${t.description ? ` ${t.description}` : ''}`),
+    ...playbook.rollbackTriggers.map((t) => `- ${e(t.id)} (${t.kind}): ${e(describeTrigger(t))}.${t.description ? ` ${e(t.description)}` : ''}`),
     '',
     '## Rollback procedure',
     '',
-    ...playbook.rollbackProcedure.map((s, n) => `${n + 1}. ${s.step} Owner: ${owner.get(s.owner) ?? s.owner}.`),
+    ...playbook.rollbackProcedure.map((s, n) => `${n + 1}. ${e(s.step)} Owner: ${ownerOf(s.owner)}.`),
     '',
   );
   return lines.join('\n');

@@ -1,12 +1,23 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { writeFileAtomically } from '../fs/write-file-atomically';
+import { diskFileReader } from '../workspace/file-reader';
+import type { TaskCopy } from './evidence-schemas';
+import { readEvidenceOfKind, taskContextDigest } from './read-evidence';
 import type { GovernanceSettings } from '../schemas/governance';
 import { envelopeFor, gateStatement } from './dsse';
 import { withFileLock } from './file-lock';
 import type { GateEvidence, GateRecord } from './gate-record';
 import { renderGateMarkdown } from './render-gate-markdown';
 import { canonicalJson, sha256 } from './seal-record';
+
+export interface TaskContext {
+  date: string;
+  milestone: string;
+  task: string;
+  releaseClass?: string;
+}
 
 /** `evidence/gates/<gate>`: the gate's chain of records and its latest record. */
 export function gateEvidenceFolder(settings: GovernanceSettings, gate: string): string {
@@ -32,8 +43,16 @@ export function listChainFiles(root: string, settings: GovernanceSettings, gate:
     .map((name) => join(dir, name));
 }
 
-export function readEvidenceFile(path: string): GateEvidence {
-  return JSON.parse(readFileSync(path, 'utf8')) as GateEvidence;
+/** The chain's newest record, checked; an intact chain is the only one a record may extend. */
+function newestRecord(root: string, settings: GovernanceSettings, gate: string): GateEvidence | undefined {
+  const reader = diskFileReader(root);
+  const chain = listChainFiles(root, settings, gate);
+  if (!chain.length) return undefined;
+  const file = relative(root, chain[chain.length - 1]).split(sep).join('/');
+  // Signatures are the readers' concern: a chain begun before a key was committed must still grow.
+  const newest = readEvidenceOfKind(reader, file, { publicKeys: [], required: false, keysFolder: '', ignoreSignatures: true }, 'nx-governance/gate-evidence');
+  if (!newest.ok) throw new Error(`${newest.file}: ${newest.problem}: ${newest.message}; the chain cannot be extended until verify-evidence passes`);
+  return newest.value;
 }
 
 /** Temp files left by a killed writer: never evidence, removed when a writer next holds the lock. */
@@ -53,14 +72,13 @@ export function appendGateRecord(
   record: Omit<GateRecord, 'sequence' | 'previousDigest'>,
   signingKeyPem?: string,
 ): { evidence: GateEvidence; file: string } {
-  const folder = join(root, gateEvidenceFolder(settings, record.gate));
-  const recordsDir = join(folder, 'records');
+  const folder = insideWorkspaceOrThrow(root, gateEvidenceFolder(settings, record.gate), settings.paths.evidence);
+  const recordsDir = insideWorkspaceOrThrow(root, `${gateEvidenceFolder(settings, record.gate)}/records`, settings.paths.evidence);
   mkdirSync(recordsDir, { recursive: true });
   return withFileLock(join(folder, '.lock'), () => {
     removeStrayTempFiles(recordsDir);
     removeStrayTempFiles(folder);
-    const chain = listChainFiles(root, settings, record.gate);
-    const last = chain.length ? readEvidenceFile(chain[chain.length - 1]) : undefined;
+    const last = newestRecord(root, settings, record.gate);
     const full: GateRecord = { ...record, sequence: (last?.record.sequence ?? 0) + 1, previousDigest: last?.digest ?? null };
     const evidence = sealGateEvidence(full, signingKeyPem);
     const json = `${JSON.stringify(evidence, null, 2)}\n`;
@@ -83,22 +101,39 @@ export function writeTaskEvidence(
   root: string,
   settings: GovernanceSettings,
   evidence: GateEvidence,
-  context: { date: string; milestone: string; task: string; releaseClass?: string },
+  context: TaskContext,
 ): string {
-  const relative = settings.evidencePattern
-    .replace('{date}', context.date)
-    .replace('{milestone}', context.milestone)
-    .replace('{task}', context.task)
-    .replace('{gate}', evidence.record.gate);
-  const base = join(root, settings.paths.evidence, relative.replace(/\.md$/, ''));
+  const base = insideWorkspaceOrThrow(root, taskCopyBase(settings, evidence.record.gate, context), settings.paths.evidence);
   mkdirSync(dirname(base), { recursive: true });
   return withFileLock(`${base}.lock`, () => {
     let candidate = base;
     for (let run = 2; existsSync(`${candidate}.md`) || existsSync(`${candidate}.json`); run++) candidate = `${base}-r${run}`;
-    // The record (and its digest) is the gate's; the context says which task this copy is for.
-    const copy = { ...evidence, context: { task: context.task, milestone: context.milestone, releaseClass: context.releaseClass } };
+    // The record (and its digest) is the gate's; the context says which task this copy is for, sealed with the record's digest.
+    const copy = taskCopyOf(evidence, context);
     writeFileAtomically(`${candidate}.json`, `${JSON.stringify(copy, null, 2)}\n`);
-    writeFileAtomically(`${candidate}.md`, renderGateMarkdown(evidence, context));
+    writeFileAtomically(`${candidate}.md`, renderTaskCopyMarkdown(copy));
     return `${candidate}.md`;
   });
+}
+
+/** Where the evidence pattern puts a task's copy of a gate's evidence, without `.md`: re-derivable from the copy's own context. */
+export function taskCopyBase(settings: GovernanceSettings, gate: string, context: TaskContext): string {
+  const relative = settings.evidencePattern
+    .replace('{date}', context.date)
+    .replace('{milestone}', context.milestone)
+    .replace('{task}', context.task)
+    .replace('{gate}', gate);
+  return `${settings.paths.evidence}/${relative.replace(/\.md$/, '')}`;
+}
+
+/** A task's copy of a gate's evidence: the record as sealed, and which task it is for, sealed with it. */
+export function taskCopyOf(evidence: GateEvidence, context: TaskContext): TaskCopy {
+  const sealedContext = { date: context.date, task: context.task, milestone: context.milestone, ...(context.releaseClass ? { releaseClass: context.releaseClass } : {}) };
+  return { ...evidence, kind: 'nx-governance/task-evidence', context: sealedContext, contextDigest: taskContextDigest(sealedContext, evidence.digest) };
+}
+
+/** The markdown of a task copy, from its JSON alone: what verify-evidence re-renders. */
+export function renderTaskCopyMarkdown(copy: TaskCopy): string {
+  const { kind: _kind, context, contextDigest: _contextDigest, ...evidence } = copy;
+  return renderGateMarkdown({ ...evidence, kind: 'nx-governance/gate-evidence' }, context);
 }

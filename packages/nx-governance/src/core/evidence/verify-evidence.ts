@@ -1,15 +1,15 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import type { KeyObject } from 'node:crypto';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import fg from 'fast-glob';
 import { commitExists } from '../git/git';
 import type { GovernanceSettings } from '../schemas/governance';
-import { verifiedSignatures } from './dsse';
-import type { GateEvidence } from './gate-record';
-import { gateEvidenceFolder, listChainFiles } from './gate-store';
-import { canonicalJson, hasValidDigest, sha256 } from './seal-record';
+import { diskFileReader } from '../workspace/file-reader';
+import { checkChains } from './check-chains';
+import { checkMarkdownViews } from './check-markdown-views';
+import { checkTrackedEvidence } from './check-tracked-evidence';
+import { type EvidenceProblemKind as ReadProblemKind, type ParsedEvidence, readEvidence } from './read-evidence';
+import type { SignaturePolicy } from './signature-policy';
 
-export type EvidenceProblemKind = 'tampered' | 'broken-chain' | 'bad-signature' | 'unknown-commit' | 'stale';
+export type EvidenceProblemKind = ReadProblemKind | 'broken-chain' | 'unknown-commit' | 'stale' | 'markdown-differs' | 'symlink';
 
 export interface EvidenceProblem {
   file: string;
@@ -18,7 +18,7 @@ export interface EvidenceProblem {
 }
 
 export interface VerifyOptions {
-  publicKeys: KeyObject[];
+  policy: SignaturePolicy;
   /** The Nx task hash of each gate target now; a gate's latest evidence with another hash is stale. */
   currentHashes?: Record<string, string>;
 }
@@ -26,114 +26,53 @@ export interface VerifyOptions {
 export interface VerifyReport {
   checked: number;
   problems: EvidenceProblem[];
+  /** What the checks do not show, said plainly (records without signatures). */
+  notices: string[];
 }
 
+export type Report = (file: string, kind: EvidenceProblemKind, message: string) => void;
+
+export const UNSIGNED_NOTICE =
+  'Records are unsigned: governance/keys/ holds no public key and requireSignatures is off. ' +
+  'The sha256 digests and chain links show that each record is internally consistent and that none was lost or reordered by accident; ' +
+  'they do not show who made a record: anyone who can write to the repository can forge one and recompute its digest. ' +
+  'To sign, commit an Ed25519 public key in governance/keys/ and give gate runs the private key (GOVERNANCE_SIGNING_KEY).';
+
 /**
- * Checks every evidence file under the evidence folder: each gate record's
- * digest, envelope and signatures, that its commit exists, that each gate's
- * chain is complete and in order, that `latest` is the chain's newest record
- * and is current; compatibility results and attestations by their digest.
+ * Checks every file under the evidence folder through the one evidence reader
+ * (schema per kind, digest, signature policy), then what no single file can
+ * show: each markdown file is the rendering of its sealed JSON, each chain is
+ * whole and `latest` is its head, nothing git knows of is missing, nothing is
+ * a symlink, every commit exists and latest evidence is current.
  */
 export function verifyEvidence(root: string, settings: GovernanceSettings, options: VerifyOptions): VerifyReport {
   const problems: EvidenceProblem[] = [];
+  const notices = options.policy.required ? [] : [UNSIGNED_NOTICE];
+  const report: Report = (file, kind, message) => problems.push({ file, kind, message });
   const evidenceRoot = join(root, settings.paths.evidence);
-  if (!existsSync(evidenceRoot)) return { checked: 0, problems };
-  const files = fg.sync('**/*.json', { cwd: evidenceRoot, onlyFiles: true, dot: false }).sort();
-  const report = (file: string, kind: EvidenceProblemKind, message: string) => problems.push({ file: relative(root, file), kind, message });
+  const entries = fg.sync('**', { cwd: evidenceRoot, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
+  const workspacePath = (name: string) => relative(root, join(evidenceRoot, name)).split(sep).join('/');
+  for (const entry of entries) if (entry.dirent.isSymbolicLink()) report(workspacePath(entry.path), 'symlink', 'found a symlink, expected a real file or folder (a link can point evidence anywhere)');
+  const files = entries.filter((e) => e.dirent.isFile()).map((e) => workspacePath(e.path)).sort();
 
-  for (const name of files) {
-    const file = join(evidenceRoot, name);
-    let content: Record<string, unknown>;
-    try {
-      content = JSON.parse(readFileSync(file, 'utf8'));
-    } catch {
-      report(file, 'tampered', 'not valid JSON');
-      continue;
-    }
-    if (content.kind === 'nx-governance/gate-evidence') checkGateEvidence(root, file, content as unknown as GateEvidence, options, report);
-    else if (content.kind === 'nx-governance/compat-result' || content.kind === 'nx-governance/attestation') {
-      if (!hasValidDigest(content)) report(file, 'tampered', 'the digest does not match the content');
-    }
-  }
-  for (const gate of gateFolders(evidenceRoot)) checkChain(root, settings, gate, options, report);
-  return { checked: files.length, problems };
-}
-
-type Report = (file: string, kind: EvidenceProblemKind, message: string) => void;
-
-function checkGateEvidence(root: string, file: string, evidence: GateEvidence, options: VerifyOptions, report: Report): void {
-  const { record, digest, envelope } = evidence;
-  if (!record || !envelope || sha256(canonicalJson(record)) !== digest) {
-    report(file, 'tampered', 'the record does not match its sha256 digest');
-    return;
-  }
-  let statement: { subject?: Array<{ digest?: { gitCommit?: string } }>; predicate?: { governanceRecordDigest?: string } };
-  try {
-    statement = JSON.parse(Buffer.from(envelope.payload, 'base64').toString('utf8'));
-  } catch {
-    report(file, 'tampered', 'the DSSE payload is not a JSON statement');
-    return;
-  }
-  if (statement.predicate?.governanceRecordDigest !== digest || statement.subject?.[0]?.digest?.gitCommit !== (record.git.commit ?? 'unknown')) {
-    report(file, 'tampered', 'the signed statement does not describe this record');
-  }
-  if (envelope.signatures.length) {
-    const verified = verifiedSignatures(envelope, options.publicKeys);
-    if (verified.length !== envelope.signatures.length) {
-      report(file, 'bad-signature', `${envelope.signatures.length - verified.length} of ${envelope.signatures.length} signature(s) do not verify against the keys in governance/keys/`);
+  const reader = diskFileReader(root);
+  const intact: ParsedEvidence[] = [];
+  for (const file of files.filter((f) => f.endsWith('.json'))) {
+    const trusted = readEvidence(reader, file, options.policy);
+    if (!trusted.ok) report(file, trusted.problem, trusted.message);
+    // A record whose only fault is its signature is still whole: the chain and markdown checks go on with it, so one fault is named once.
+    const read = trusted.ok || (trusted.problem !== 'unsigned' && trusted.problem !== 'bad-signature') ? trusted : readEvidence(reader, file, { ...options.policy, ignoreSignatures: true });
+    if (!read.ok) continue;
+    intact.push(read);
+    if (read.kind === 'nx-governance/gate-evidence' || read.kind === 'nx-governance/task-evidence') {
+      const commit = read.value.record.git.commit;
+      if (commit && !commitExists(root, commit)) report(file, 'unknown-commit', `commit ${commit} is not in this repository's history`);
     }
   }
-  if (record.git.commit && !commitExists(root, record.git.commit)) {
-    report(file, 'unknown-commit', `commit ${record.git.commit} is not in this repository's history`);
-  }
-}
-
-function gateFolders(evidenceRoot: string): string[] {
-  const dir = join(evidenceRoot, 'gates');
-  return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
-}
-
-function checkChain(root: string, settings: GovernanceSettings, gate: string, options: VerifyOptions, report: Report): void {
-  const chain = listChainFiles(root, settings, gate);
-  const readable = chain.map((file) => {
-    try {
-      return { file, evidence: JSON.parse(readFileSync(file, 'utf8')) as GateEvidence };
-    } catch {
-      return { file, evidence: undefined };
-    }
-  });
-  let previous: GateEvidence | undefined;
-  readable.forEach(({ file, evidence }, index) => {
-    if (!evidence?.record) {
-      previous = undefined;
-      return;
-    }
-    const expectedSequence = index + 1;
-    const expectedName = `${String(evidence.record.sequence).padStart(6, '0')}-${gate}.json`;
-    if (evidence.record.sequence !== expectedSequence || !file.endsWith(expectedName)) {
-      report(file, 'broken-chain', `record ${evidence.record.sequence} stands at position ${expectedSequence} of the chain (a record is missing, moved or swapped)`);
-    }
-    const expectedPrevious = index === 0 ? null : (previous?.digest ?? 'unreadable');
-    if (evidence.record.previousDigest !== expectedPrevious) {
-      report(file, 'broken-chain', `previous digest ${evidence.record.previousDigest ?? 'none'} does not match the record before it (${expectedPrevious ?? 'none'})`);
-    }
-    previous = evidence;
-  });
-
-  const latestFile = join(root, gateEvidenceFolder(settings, gate), 'latest.json');
-  if (!existsSync(latestFile)) return;
-  let latest: GateEvidence;
-  try {
-    latest = JSON.parse(readFileSync(latestFile, 'utf8'));
-  } catch {
-    return;
-  }
-  // A run killed between writing its record and its latest copy leaves latest one record behind: still evidence of the chain.
-  if (readable.length && !readable.some(({ evidence }) => evidence?.digest === latest.digest)) {
-    report(latestFile, 'broken-chain', 'latest is a copy of no record in the chain');
-  }
-  const current = options.currentHashes?.[gate];
-  if (current && latest.record?.taskHash !== current) {
-    report(latestFile, 'stale', `recorded for Nx task hash ${latest.record?.taskHash ?? '(none)'}, but the gate's inputs now hash to ${current}: run the gate again`);
-  }
+  checkMarkdownViews(reader, files, intact, report);
+  const gatesPrefix = `${settings.paths.evidence}/gates/`;
+  const chainFiles = files.filter((f) => f.startsWith(gatesPrefix) && /^[^/]+\/(latest|records\/\d{6}-[^/]*)\.json$/.test(f.slice(gatesPrefix.length)));
+  checkChains(root, settings, intact, options, report, chainFiles);
+  checkTrackedEvidence(root, settings, files, report);
+  return { checked: files.length, problems, notices };
 }

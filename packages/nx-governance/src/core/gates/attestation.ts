@@ -1,10 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fg from 'fast-glob';
 import { git } from '../git/git';
+import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { writeFileAtomically } from '../fs/write-file-atomically';
 import type { ChecklistAnswer } from '../evidence/gate-record';
-import { canonicalJson, hasValidDigest, sealRecord, sha256, type Sealed } from '../evidence/seal-record';
+import { readEvidenceOfKind } from '../evidence/read-evidence';
+import { signaturePolicyOf } from '../evidence/read-gate-evidence';
+import { canonicalJson, sealRecord, sha256, type Sealed } from '../evidence/seal-record';
+import { diskFileReader } from '../workspace/file-reader';
 import type { ManualGate } from '../schemas/gates';
 import type { GovernanceSettings } from '../schemas/governance';
 
@@ -41,7 +45,7 @@ export function writeAttestation(root: string, settings: GovernanceSettings, att
   const sealed = sealRecord(attestation);
   const name = `${attestation.at.replace(/[:.]/g, '-')}-${attestation.task ?? 'any-task'}.json`;
   const relative = `${attestationFolder(settings, attestation.gate)}/${name}`;
-  writeFileAtomically(join(root, relative), `${JSON.stringify(sealed, null, 2)}\n`);
+  writeFileAtomically(insideWorkspaceOrThrow(root, relative, settings.paths.evidence), `${JSON.stringify(sealed, null, 2)}\n`);
   return relative;
 }
 
@@ -53,18 +57,14 @@ export function findCurrentAttestation(
   fingerprint: string,
   task?: string,
 ): { attestation: Sealed<Attestation>; file: string } | undefined {
-  const dir = join(root, attestationFolder(settings, gate));
-  if (!existsSync(dir)) return undefined;
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort().reverse();
-  for (const name of names) {
-    try {
-      const attestation = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Sealed<Attestation>;
-      if (!hasValidDigest(attestation) || attestation.fingerprint !== fingerprint) continue;
-      if (task && attestation.task && attestation.task !== task) continue;
-      return { attestation, file: `${attestationFolder(settings, gate)}/${name}` };
-    } catch {
-      continue;
-    }
+  const reader = diskFileReader(root);
+  const policy = signaturePolicyOf(reader, settings);
+  if (!policy) return undefined;
+  for (const file of reader.list(attestationFolder(settings, gate), '.json').reverse()) {
+    const read = readEvidenceOfKind(reader, file, policy, 'nx-governance/attestation');
+    if (!read.ok || read.value.gate !== gate || read.value.fingerprint !== fingerprint) continue;
+    if (task && read.value.task && read.value.task !== task) continue;
+    return { attestation: read.value, file };
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { codeSpan, escapeMarkdown as e } from '../markdown/escape';
 import type { CompatibilityMatrix, Tier } from './compute-matrix';
 
 const TIER_LABEL: Record<Tier, string> = {
@@ -30,7 +31,7 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
     '',
     '# Compatibility Matrix',
     '',
-    `As of ${matrix.asOf} (the newest date in the data).`,
+    `As of ${e(matrix.asOf)} (the newest date in the data).`,
     '',
     '## Support policy',
     '',
@@ -42,20 +43,20 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
     '',
     '| Line | Released | Latest | Latest released | End of support | In window |',
     '|---|---|---|---|---|---|',
-    ...matrix.cycles.map((c) => `| ${c.cycle} | ${c.releaseDate} | ${c.latest} | ${c.latestReleaseDate} | ${c.eol === false ? 'not yet' : c.eol} | ${c.inWindow ? 'yes' : 'no'} |`),
+    ...matrix.cycles.map((c) => `| ${e(c.cycle)} | ${e(c.releaseDate)} | ${e(c.latest)} | ${e(c.latestReleaseDate)} | ${c.eol === false ? 'not yet' : e(c.eol)} | ${c.inWindow ? 'yes' : 'no'} |`),
     '',
     '## Matrix',
     '',
     '| Core | Consumer | Consumer version | Tier | Why | Evidence |',
     '|---|---|---|---|---|---|',
     ...matrix.cells.map(
-      (c) => `| ${c.core} | ${c.consumer} | ${c.consumerVersion} | ${TIER_LABEL[c.tier]} | ${c.why.replace(/\|/g, '\\|')} | ${c.evidence ? `\`${c.evidence}\`` : '-'} |`,
+      (c) => `| ${e(c.core)} | ${e(c.consumer)} | ${e(c.consumerVersion)} | ${TIER_LABEL[c.tier]} | ${e(c.why)} | ${c.evidence ? codeSpan(c.evidence, true) : '-'} |`,
     ),
     '',
     '## Deprecations',
     '',
     ...(matrix.deprecations.length
-      ? matrix.deprecations.map((d) => `- ${d.id}: ${d.what}. Announced ${d.announced}, removal ${d.removal}${d.coreVersions ? ` (core ${d.coreVersions})` : ''}.`)
+      ? matrix.deprecations.map((d) => `- ${e(d.id)}: ${e(d.what)}. Announced ${e(d.announced)}, removal ${e(d.removal)}${d.coreVersions ? ` (core ${e(d.coreVersions)})` : ''}.`)
       : ['None.']),
     '',
     '## Tiers',

@@ -44,10 +44,11 @@ export function evaluateRollbackTriggers(triggers: RollbackTrigger[], input: Rol
 type Judgement = Omit<TriggerResult, 'id' | 'kind'>;
 
 function functional(gates: string[], { root, settings, candidate }: RollbackInput): Judgement {
-  const found = gates.flatMap((gate) => {
-    const evidence = gateEvidenceAt(root, settings, gate, candidate.commit);
-    return evidence ? [{ gate, result: evidence.record.result, digest: evidence.digest }] : [];
-  });
+  const read = gates.map((gate) => gateEvidenceAt(root, settings, gate, candidate.commit));
+  const broken = read.flatMap((r) => (r.ok ? [] : r.errors));
+  // Evidence altered after the fact cannot clear a release: it is a reason to roll back until it verifies.
+  if (broken.length) return { state: 'fired', reason: `evidence does not verify: ${broken.join('; ')}`, evidence: broken };
+  const found = read.flatMap((r, i) => (r.ok && r.evidence ? [{ gate: gates[i], result: r.evidence.record.result, digest: r.evidence.digest }] : []));
   const failed = found.filter((f) => f.result !== 'pass');
   const evidence = found.map((f) => `${f.gate}: ${f.result} (sha256 ${f.digest.slice(0, 12)})`);
   if (failed.length) return { state: 'fired', reason: `${failed.map((f) => `${f.gate} ${f.result}`).join(', ')} for ${candidate.rev}`, evidence };
@@ -75,11 +76,14 @@ function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>,
   const gate = gates.find((g) => g.id === trigger.gate);
   const definition = gate?.kind === 'command' ? gate.passCriteria?.metrics?.find((m) => m.name === trigger.metric) : undefined;
   const valueAt = (commit: string) => {
-    const evidence = gateEvidenceAt(root, settings, trigger.gate, commit);
-    return { evidence, value: evidence?.record.criteria.find((c) => c.name === trigger.metric)?.value };
+    const read = gateEvidenceAt(root, settings, trigger.gate, commit);
+    const evidence = read.ok ? read.evidence : undefined;
+    return { evidence, errors: read.ok ? [] : read.errors, value: evidence?.record.criteria.find((c) => c.name === trigger.metric)?.value };
   };
   const now = valueAt(candidate.commit);
   const before = valueAt(baseline.commit);
+  const broken = [...now.errors, ...before.errors];
+  if (broken.length) return { state: 'fired', reason: `evidence does not verify: ${broken.join('; ')}`, evidence: broken };
   const evidence = [now, before].flatMap((v) => (v.evidence ? [`${trigger.gate} at ${v.evidence.record.git.commit?.slice(0, 12)}: ${trigger.metric} = ${v.value}`] : []));
   if (now.value === undefined || before.value === undefined) {
     const side = now.value === undefined ? `candidate ${candidate.rev}` : `baseline ${baseline.rev}`;

@@ -1,23 +1,28 @@
 import type { CompatRecord } from '../compat/compat-result';
 import type { GateEvidence } from '../evidence/gate-record';
-import { listChainFiles, readEvidenceFile } from '../evidence/gate-store';
-import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
+import { readGateChain, readLatestGateRecord } from '../evidence/read-gate-evidence';
+import { loadSignaturePolicy } from '../evidence/signature-policy';
 import type { GovernanceSettings } from '../schemas/governance';
 import { diskFileReader } from '../workspace/file-reader';
 import { readCompatResults } from '../matrix/read-compat-results';
 
-/** The newest record of a gate made at `commit` (from its chain, or its latest copy when there is no chain). */
-export function gateEvidenceAt(root: string, settings: GovernanceSettings, gate: string, commit: string): GateEvidence | undefined {
-  const records = listChainFiles(root, settings, gate).map((file) => {
-    try {
-      return readEvidenceFile(file);
-    } catch {
-      return undefined;
-    }
-  });
-  const latest = readLatestGateEvidenceFrom(diskFileReader(root), settings, gate);
-  const candidates = [...records, latest].filter((e): e is GateEvidence => !!e && e.record.git.commit === commit);
-  return candidates.sort((a, b) => a.record.finishedAt.localeCompare(b.record.finishedAt)).pop();
+export type EvidenceAtCommit = { ok: true; evidence: GateEvidence | undefined } | { ok: false; errors: string[] };
+
+/**
+ * The newest record of a gate made at `commit` (from its chain, or its latest
+ * copy when there is no chain), every file read through the checked reader: a
+ * chain with any file that does not verify gives its errors, never an older record.
+ */
+export function gateEvidenceAt(root: string, settings: GovernanceSettings, gate: string, commit: string): EvidenceAtCommit {
+  const reader = diskFileReader(root);
+  const policy = loadSignaturePolicy(reader, settings.requireSignatures);
+  if (!policy.ok) return { ok: false, errors: policy.errors };
+  const latest = readLatestGateRecord(reader, settings, gate, policy.policy);
+  const read = [...readGateChain(reader, settings, gate, policy.policy), ...(latest.ok || latest.problem !== 'missing' ? [latest] : [])];
+  const errors = read.flatMap((r) => (r.ok ? [] : [`${r.file}: ${r.problem}: ${r.message}`]));
+  if (errors.length) return { ok: false, errors };
+  const candidates = read.flatMap((r) => (r.ok && r.value.record.git.commit === commit ? [r.value] : []));
+  return { ok: true, evidence: candidates.sort((a, b) => a.record.finishedAt.localeCompare(b.record.finishedAt)).pop() };
 }
 
 /** Each consumer's newest compatibility result against the core as it was at `coreCommit`. */

@@ -1,3 +1,4 @@
+import { escapeMarkdown as e } from '../markdown/escape';
 import type { ReadinessItem } from './evaluate-readiness';
 
 export interface ReleasePacket {
@@ -19,27 +20,27 @@ export function readinessVerdict(items: ReadinessItem[]): 'go' | 'no-go' {
 }
 
 export function renderReleasePacket(packet: ReleasePacket & { digest: string }): string {
-  const consumers = Object.entries(packet.currentTuple.consumers).map(([name, c]) => `${name} ${c.version ?? '?'} (${c.commit?.slice(0, 12) ?? '?'})`);
+  const consumers = Object.entries(packet.currentTuple.consumers).map(([name, c]) => `${e(name)} ${e(c.version ?? '?')} (${e(c.commit?.slice(0, 12) ?? '?')})`);
   return [
-    `# Release packet: ${packet.version} (${packet.releaseClass}): ${packet.verdict.toUpperCase()}`,
+    `# Release packet: ${e(packet.version)} (${e(packet.releaseClass)}): ${packet.verdict.toUpperCase()}`,
     '',
-    `- Date: ${packet.date}`,
-    `- Owner: ${packet.owner}`,
-    `- Approver: ${packet.approver}`,
-    `- Current tuple: core ${packet.currentTuple.core.version} (${packet.currentTuple.core.commit.slice(0, 12)}) with ${consumers.join(', ')}`,
-    `- Rollback tuple: ${packet.rollbackTuple ? `core ${packet.rollbackTuple.core} with ${Object.entries(packet.rollbackTuple.consumers).map(([n, v]) => `${n} ${v}`).join(', ')}` : 'none listed'}`,
+    `- Date: ${e(packet.date)}`,
+    `- Owner: ${e(packet.owner)}`,
+    `- Approver: ${e(packet.approver)}`,
+    `- Current tuple: core ${e(packet.currentTuple.core.version)} (${e(packet.currentTuple.core.commit.slice(0, 12))}) with ${consumers.join(', ')}`,
+    `- Rollback tuple: ${packet.rollbackTuple ? `core ${e(packet.rollbackTuple.core)} with ${Object.entries(packet.rollbackTuple.consumers).map(([n, v]) => `${e(n)} ${e(v)}`).join(', ')}` : 'none listed'}`,
     '',
     '## Checklist',
     '',
     '| Item | State | Reason |',
     '|---|---|---|',
-    ...packet.items.filter((i) => !i.advisory).map((i) => `| ${i.check} | ${i.state} | ${i.reason.replace(/\|/g, '\\|')} |`),
+    ...packet.items.filter((i) => !i.advisory).map((i) => `| ${e(i.check)} | ${e(i.state)} | ${e(i.reason)} |`),
     '',
     '## Advisory findings',
     '',
-    ...(packet.advisoryFindings.length ? packet.advisoryFindings.map((i) => `- ${i.check}: ${i.state}: ${i.reason}`) : ['None.']),
+    ...(packet.advisoryFindings.length ? packet.advisoryFindings.map((i) => `- ${e(i.check)}: ${e(i.state)}: ${e(i.reason)}`) : ['None.']),
     '',
-    `Record sha256: ${packet.digest}`,
+    `Record sha256: ${e(packet.digest)}`,
     '',
   ].join('\n');
 }

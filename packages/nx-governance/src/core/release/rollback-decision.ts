@@ -1,3 +1,4 @@
+import { escapeMarkdown as e } from '../markdown/escape';
 import type { PlaybookFile } from '../schemas/playbook';
 import type { TriggerResult } from './evaluate-rollback';
 import type { ReleaseTuple } from './rollback-tuple';
@@ -36,19 +37,19 @@ export function renderRollbackMarkdown(decision: RollbackDecision & { digest: st
   return [
     `# Rollback decision: ${HEADINGS[decision.verdict]}`,
     '',
-    `- Date: ${decision.decidedAt}`,
-    `- Candidate: ${decision.candidate.rev} (${decision.candidate.commit})`,
-    `- Baseline: ${decision.baseline.rev} (${decision.baseline.commit})`,
-    `- Verdict: ${decision.reason.replace(/\|/g, '\\|')}`,
+    `- Date: ${e(decision.decidedAt)}`,
+    `- Candidate: ${e(decision.candidate.rev)} (${e(decision.candidate.commit)})`,
+    `- Baseline: ${e(decision.baseline.rev)} (${e(decision.baseline.commit)})`,
+    `- Verdict: ${e(decision.reason)}`,
     '',
     '## Triggers',
     '',
     '| Trigger | Kind | State | Reason |',
     '|---|---|---|---|',
-    ...decision.triggers.map((t) => `| ${t.id} | ${t.kind} | ${t.state} | ${t.reason.replace(/\|/g, '\\|')} |`),
+    ...decision.triggers.map((t) => `| ${e(t.id)} | ${e(t.kind)} | ${e(t.state)} | ${e(t.reason)} |`),
     '',
-    ...(decision.rollback ? ['## Procedure', '', `Roll back to ${describeTuple(decision.rollbackTuple)}.`, '', ...procedureLines(playbook), ''] : []),
-    `Record sha256: ${decision.digest}`,
+    ...(decision.rollback ? ['## Procedure', '', `Roll back to ${e(describeTuple(decision.rollbackTuple))}.`, '', ...procedureLines(playbook).map(e), ''] : []),
+    `Record sha256: ${e(decision.digest)}`,
     '',
   ].join('\n');
 }

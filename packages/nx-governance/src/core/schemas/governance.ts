@@ -50,8 +50,15 @@ export const governanceSettingsSchema = z
       .refine((p) => p.includes('{gate}') && p.endsWith('.md'), {
         message: 'expected a pattern that contains {gate} and ends in .md, e.g. {date}/milestone-{milestone}/{task}-{gate}.md',
       })
+      .refine((p) => !p.startsWith('/') && !p.startsWith('\\') && !/^[A-Za-z]:/.test(p) && !p.split(/[\\/]/).some((segment) => segment === '..' || segment === '.'), {
+        message: 'expected a pattern relative to the evidence folder, without "..", "." or a leading "/", e.g. {date}/milestone-{milestone}/{task}-{gate}.md',
+      })
       .default(DEFAULT_EVIDENCE_PATTERN)
       .meta({ description: 'Evidence file name below the evidence folder; placeholders {date}, {milestone}, {task}, {gate}.' }),
+    requireSignatures: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'When true, every gate record must carry a signature that verifies against a key in governance/keys/. A key there requires signatures too.' }),
   })
   .meta({ title: 'nx-governance settings', description: 'Settings of a governed workspace (governance/governance.json).' });
 
@@ -64,5 +71,6 @@ export function defaultGovernanceSettings(): GovernanceSettings {
     core: { project: '' },
     paths: { milestones: 'governance/milestones', evidence: 'evidence', docs: 'docs/execution-plan' },
     evidencePattern: DEFAULT_EVIDENCE_PATTERN,
+    requireSignatures: false,
   };
 }

@@ -287,6 +287,16 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     ['governance/governance.json:5: core.project: unknown Nx project "lop", expected the core project, one of: governance, io-rflx, loop, loop-agent, rlm-claude-code'],
   ],
   [
+    'an evidence pattern that leaves the evidence folder',
+    [editJson('governance.json', (d) => (d.evidencePattern = '../../escape/{task}-{gate}.md'))],
+    ['governance/governance.json:17: evidencePattern: found "../../escape/{task}-{gate}.md", expected a pattern relative to the evidence folder, without "..", "." or a leading "/", e.g. {date}/milestone-{milestone}/{task}-{gate}.md'],
+  ],
+  [
+    'an absolute evidence pattern',
+    [editJson('governance.json', (d) => (d.evidencePattern = '/tmp/{task}-{gate}.md'))],
+    ['governance/governance.json:17: evidencePattern: found "/tmp/{task}-{gate}.md", expected a pattern relative to the evidence folder, without "..", "." or a leading "/", e.g. {date}/milestone-{milestone}/{task}-{gate}.md'],
+  ],
+  [
     'a missing settings file',
     [(root) => rmSync(join(root, 'governance/governance.json'))],
     ['governance/governance.json: file not found, expected the governance settings (run `nx g nx-governance:init`)'],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
 import type { ChecklistAnswer } from '../../core/evidence/gate-record';
 import { appendGateRecord } from '../../core/evidence/gate-store';
 import { gitUser, manualGateFingerprint, writeAttestation } from '../../core/gates/attestation';
@@ -29,7 +29,7 @@ async function attestExecutor(options: AttestExecutorSchema, context: ExecutorCo
   }
   let answers: ChecklistAnswer[];
   if (options.answers) {
-    const read = readAnswers(options.answers, readFileSync(join(context.root, options.answers), 'utf8'), gate.checklist);
+    const read = readAnswers(options.answers, readFileSync(reportPath(context.root, options.answers), 'utf8'), gate.checklist);
     if (!read.answers) {
       logger.error(read.error!);
       return { success: false };

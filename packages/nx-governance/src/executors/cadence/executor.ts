@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
 import { evaluateCadence } from '../../core/cadence/evaluate-cadence';
 import { readEvidenceHistory } from '../../core/cadence/read-evidence-history';
 import { todayUtc } from '../../core/dates';
@@ -33,7 +33,7 @@ async function cadenceExecutor(options: CadenceExecutorSchema, context: Executor
     logger.warn(`Drift (${report.drift.length}):`);
     for (const d of report.drift) logger.warn(`  - ${d}`);
   }
-  if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/cadence', ...report });
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/cadence', ...report });
   const overdue = report.activities.filter((a) => a.status === 'overdue');
   if (options.strict && overdue.length) {
     logger.error(`${overdue.length} activity(ies) overdue: ${overdue.map((a) => a.id).join(', ')}`);

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
 import { computeMatrix } from '../../core/matrix/compute-matrix';
 import { queryMatrix } from '../../core/matrix/query-matrix';
 import { readCompatResults } from '../../core/matrix/read-compat-results';
@@ -20,7 +20,7 @@ async function compatQueryExecutor(options: CompatQueryExecutorSchema, context: 
   }
   const matrix = computeMatrix(compat, readCompatResults(diskFileReader(context.root), data.settings, consumers.map((c) => c.name)), consumers);
   const answer = queryMatrix(matrix, String(options.core), options.consumer);
-  if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/compat-query', ...answer });
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-query', ...answer });
   if (answer.error) {
     logger.error(answer.error);
     return { success: false };

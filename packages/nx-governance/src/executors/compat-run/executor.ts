@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
 import { readLatestCompatResult } from '../../core/compat/compat-store';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
@@ -41,7 +41,7 @@ async function compatRunExecutor(options: CompatRunExecutorSchema, context: Exec
     );
     return { consumer: consumer.name, project: consumer.project, result: record?.result ?? 'missing', reason: record?.reason, digest: record?.digest };
   });
-  if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/compat-run', affected: !!options.affected, consumers: rows });
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-run', affected: !!options.affected, consumers: rows });
   return { success: run.code === 0 };
 }
 

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
 import { bisectCore } from '../../core/compat/bisect-core';
 import { isCompatSuccess } from '../../core/compat/compat-result';
 import { runCompat } from '../../core/compat/run-compat';
@@ -35,7 +35,7 @@ async function compatExecutor(options: CompatExecutorSchema, context: ExecutorCo
       const { digest: _old, ...unsealed } = record;
       record = writeCompatResult(context.root, data.settings, { ...unsealed, bisect });
     }
-    if (options.json) writeJsonReport(join(context.root, options.json), record);
+    if (options.json) writeJsonReport(reportPath(context.root, options.json), record);
     const line = `[compat ${consumer.name}] ${record.result}: ${record.reason}${record.log ? `; log ${record.log}` : ''}`;
     if (isCompatSuccess(record.result)) logger.info(line);
     else logger.error(line);

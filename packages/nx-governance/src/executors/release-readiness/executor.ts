@@ -1,9 +1,10 @@
-import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { writeSealedRecord } from '../../core/evidence/write-sealed-record';
 import { DEFAULT_GATE_TARGET } from '../../core/gates/gate-scopes';
 import { assembleReleasePacket } from '../../core/release/assemble-release-packet';
 import { renderReleasePacket } from '../../core/release/release-packet';
+import { reportPath } from '../../core/gates/close-gate-run';
+import { asPathSegment } from '../../core/fs/inside-workspace';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { knownList } from '../../core/validation/rule-context';
 import { diskFileReader } from '../../core/workspace/file-reader';
@@ -22,6 +23,11 @@ async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema,
   if (!playbook || !releaseClass) {
     const classIds = playbook?.releaseClasses.map((c) => c.id) ?? [];
     logger.error(`Unknown release class ${options.class ?? playbook?.defaultReleaseClass ?? '(none)'}, expected one of: ${knownList(classIds)}`);
+    return { success: false };
+  }
+  const versionFolder = asPathSegment('--releaseVersion', String(options.releaseVersion));
+  if (!versionFolder.ok) {
+    logger.error(versionFolder.error);
     return { success: false };
   }
   if (options.runMissing) {
@@ -48,7 +54,7 @@ async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema,
   }
   const folder = `${data.settings.paths.evidence}/releases/${packet.version}`;
   const { sealed, file } = writeSealedRecord(context.root, folder, `${packet.date.replace(/[:.]/g, '-')}-${packet.releaseClass}`, packet, renderReleasePacket);
-  if (options.json) writeJsonReport(join(context.root, options.json), sealed);
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), sealed);
   (packet.verdict === 'go' ? logger.info : logger.error)(`Verdict: ${packet.verdict.toUpperCase()}. Release packet: ${file}`);
   return { success: packet.verdict === 'go' };
 }

@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
 import { writeSealedRecord } from '../../core/evidence/write-sealed-record';
 import { decideRollback } from '../../core/release/decide-rollback';
 import { describeTuple, procedureLines, renderRollbackMarkdown } from '../../core/release/rollback-decision';
@@ -33,7 +33,7 @@ async function rollbackCheckExecutor(options: RollbackCheckExecutorSchema, conte
   const { decision } = check;
   for (const t of decision.triggers) (t.state === 'fired' ? logger.error : t.state === 'inconclusive' ? logger.warn : logger.info)(`${t.id.padEnd(16)} ${t.state.padEnd(13)} ${t.reason}`);
   const { sealed, file } = writeSealedRecord(context.root, `${data.settings.paths.evidence}/rollback`, decision.decidedAt.replace(/[:.]/g, '-'), decision, (d) => renderRollbackMarkdown(d, playbook));
-  if (options.json) writeJsonReport(join(context.root, options.json), sealed);
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), sealed);
   if (decision.verdict === 'no-rollback') {
     logger.info(`No trigger fired: no rollback. Decision recorded in ${file}.`);
     return { success: true };

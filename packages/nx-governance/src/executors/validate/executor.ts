@@ -1,5 +1,5 @@
-import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { reportPath } from '../../core/gates/close-gate-run';
 import { formatDiagnostic } from '../../core/diagnostics';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { validateGovernance } from '../../core/validation';
@@ -19,7 +19,7 @@ async function validateExecutor(options: ValidateExecutorSchema, context: Execut
   for (const warning of result.warnings) logger.warn(`warning: ${formatDiagnostic(warning)}`);
   for (const problem of result.errors) logger.error(formatDiagnostic(problem));
   if (options.json) {
-    writeJsonReport(join(context.root, options.json), {
+    writeJsonReport(reportPath(context.root, options.json), {
       kind: 'nx-governance/validate',
       settingsFile,
       valid: result.errors.length === 0,

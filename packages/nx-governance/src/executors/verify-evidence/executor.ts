@@ -1,9 +1,9 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { loadSignaturePolicy } from '../../core/evidence/signature-policy';
 import { verifyEvidence } from '../../core/evidence/verify-evidence';
+import { reportPath } from '../../core/gates/close-gate-run';
 import { writeJsonReport } from '../../core/reports/write-json-report';
+import { diskFileReader } from '../../core/workspace/file-reader';
 import { currentTaskHashes } from '../nx-task-hash';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { VerifyEvidenceExecutorSchema } from './schema';
@@ -13,26 +13,22 @@ export default async function verifyEvidenceExecutor(options: VerifyEvidenceExec
   const governance = loadGovernanceForExecutor(context, settingsFile);
   if (!governance.ok) return { success: false };
   const { data } = governance;
+  const signatures = loadSignaturePolicy(diskFileReader(context.root), data.settings.requireSignatures, settingsFile);
+  if (!signatures.ok) {
+    for (const error of signatures.errors) logger.error(error);
+    logger.error('No evidence can be verified until every key in the keys folder is an Ed25519 public key.');
+    return { success: false };
+  }
   const gateIds = (data.gates?.data.gates ?? []).map((g) => g.id);
-  const currentHashes = options.stale === false ? undefined : await currentTaskHashes(context.projectName!, gateIds);
-  const report = verifyEvidence(context.root, data.settings, {
-    publicKeys: readPublicKeys(join(context.root, dirname(settingsFile), 'keys')),
-    currentHashes,
-  });
+  const currentHashes = options.stale === false || !context.projectName ? undefined : await currentTaskHashes(context.projectName, gateIds);
+  const report = verifyEvidence(context.root, data.settings, { policy: signatures.policy, currentHashes });
+  for (const notice of report.notices) logger.warn(notice);
   for (const problem of report.problems) logger.error(`${problem.file}: ${problem.kind}: ${problem.message}`);
-  if (options.json) writeJsonReport(join(context.root, options.json), { kind: 'nx-governance/verify-evidence', ...report });
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/verify-evidence', ...report });
   if (report.problems.length) {
     logger.error(`${report.problems.length} problem(s) in ${report.checked} evidence file(s).`);
     return { success: false };
   }
-  logger.info(`All ${report.checked} evidence file(s) verify.`);
+  logger.info(`All ${report.checked} evidence file(s) verify.${signatures.policy.required ? ' Every gate record is signed by a key in the keys folder.' : ' Gate records are unsigned: see the notice above.'}`);
   return { success: true };
-}
-
-/** Public keys committed in governance/keys/*.pem. */
-function readPublicKeys(dir: string): KeyObject[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.pem'))
-    .map((name) => createPublicKey(readFileSync(join(dir, name), 'utf8')));
 }

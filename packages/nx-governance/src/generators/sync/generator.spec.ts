@@ -56,8 +56,13 @@ describe('sync generator', () => {
     const { sealRecord } = await import('../../core/evidence/seal-record');
     const record = sealRecord({
       kind: 'nx-governance/compat-result',
+      formatVersion: 1,
       consumer: 'io-rflx',
+      project: 'io-rflx',
       result: 'pass',
+      outcome: 'pass',
+      durationMs: 1000,
+      startedAt: '2026-03-01T09:59:59.000Z',
       reason: '5 test(s) passed, 0 skipped',
       finishedAt: '2026-03-01T10:00:00.000Z',
       tuple: { core: { project: 'loop', version: '0.4.2', dirty: false }, consumer: { name: 'io-rflx', version: '1.3.0', dirty: false } },

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { COMPAT_RESULTS } from '../compat/compat-result';
+import { GATE_RESULTS } from './gate-record';
+
+/**
+ * The shape of every evidence file, one strict schema per `kind`. An evidence
+ * file is read only through `parseEvidence`, which picks the schema by `kind`
+ * and refuses any other: a renamed kind can never skip the checks.
+ */
+const sha = z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected a sha256 in hex' });
+const text = z.string();
+const counts = z.strictObject({ passed: z.number(), failed: z.number(), skipped: z.number(), source: text });
+const processFacts = {
+  exitCode: z.number().nullable().optional(),
+  signal: z.string().nullable().optional(),
+  timedOut: z.boolean().optional(),
+  outputSha256: text.optional(),
+  outputBytes: z.number().optional(),
+  truncated: z.boolean().optional(),
+  tail: z.array(text).optional(),
+  log: text.optional(),
+};
+const checklistAnswer = z.strictObject({ item: text, answer: z.enum(['yes', 'no']), note: text });
+
+export const gateRecordSchema = z.strictObject({
+  gate: text,
+  title: text,
+  kind: z.enum(['command', 'manual']),
+  enforcement: z.enum(['blocking', 'advisory']),
+  owner: text,
+  task: text.optional(),
+  milestone: text.optional(),
+  releaseClass: text.optional(),
+  result: z.enum(GATE_RESULTS),
+  notes: z.array(text),
+  startedAt: text,
+  finishedAt: text,
+  durationMs: z.number(),
+  git: z.strictObject({
+    commit: text.optional(),
+    branch: text.optional(),
+    dirty: z.union([z.boolean(), z.literal('unknown')]),
+    consumers: z.record(text, text),
+  }),
+  tools: z.strictObject({ node: text, nx: text.optional(), plugin: text.optional(), steps: z.record(text, text) }),
+  producedBy: z.strictObject({ host: text, checkout: text, runnerPid: z.number() }).optional(),
+  steps: z.array(z.strictObject({ label: text, target: text.optional(), argv: z.array(text).optional(), cwd: text.optional(), durationMs: z.number(), note: text.optional(), ...processFacts })),
+  criteria: z.array(z.strictObject({ name: text, passed: z.boolean(), detail: text, value: z.number().optional() })),
+  tests: counts.optional(),
+  checklist: z.array(checklistAnswer).optional(),
+  attestation: z.strictObject({ by: text, at: text, fingerprint: text, file: text, digest: text }).optional(),
+  taskHash: text.optional(),
+  sequence: z.number().int().min(1),
+  previousDigest: sha.nullable(),
+});
+
+const envelope = z.strictObject({
+  payloadType: text,
+  payload: text,
+  signatures: z.array(z.strictObject({ keyid: text, sig: text })),
+});
+
+const gateEvidenceShape = {
+  kind: z.literal('nx-governance/gate-evidence'),
+  formatVersion: z.literal(1),
+  record: gateRecordSchema,
+  digest: sha,
+  envelope,
+};
+
+export const gateEvidenceSchema = z.strictObject(gateEvidenceShape);
+
+/** Which task a copy of a gate's evidence is for; sealed by `contextDigest` with the record's digest. */
+export const taskContextSchema = z.strictObject({ date: text, task: text, milestone: text, releaseClass: text.optional() });
+
+export const taskCopySchema = z.strictObject({
+  ...gateEvidenceShape,
+  kind: z.literal('nx-governance/task-evidence'),
+  context: taskContextSchema,
+  contextDigest: sha,
+});
+
+export const attestationSchema = z.strictObject({
+  kind: z.literal('nx-governance/attestation'),
+  gate: text,
+  task: text.optional(),
+  fingerprint: text,
+  by: text,
+  at: text,
+  answers: z.array(checklistAnswer),
+  digest: sha,
+});
+
+const tupleSide = { version: text.optional(), commit: text.optional(), dirty: z.boolean() };
+
+export const compatResultSchema = z.strictObject({
+  kind: z.literal('nx-governance/compat-result'),
+  formatVersion: z.literal(1),
+  consumer: text,
+  project: text,
+  tuple: z.strictObject({ core: z.strictObject({ project: text, ...tupleSide }), consumer: z.strictObject({ name: text, ...tupleSide }), schemaVersion: text.optional() }),
+  result: z.enum(COMPAT_RESULTS),
+  outcome: z.enum(['pass', 'fail', 'spurious', 'skipped']),
+  reason: text,
+  previous: z.strictObject({ result: z.enum(COMPAT_RESULTS), finishedAt: text, digest: text }).optional(),
+  tests: counts.optional(),
+  command: z.strictObject({ argv: z.array(text), cwd: text, env: z.array(text) }).optional(),
+  durationMs: z.number(),
+  bisect: z
+    .strictObject({ good: text, firstBad: text.optional(), tested: z.array(z.strictObject({ commit: text, outcome: z.enum(['pass', 'fail', 'spurious', 'skipped']) })), note: text })
+    .optional(),
+  startedAt: text,
+  finishedAt: text,
+  digest: sha,
+  ...processFacts,
+});
+
+const judged = z.strictObject({ id: text, check: text.optional(), kind: text.optional(), state: text, reason: text, evidence: z.array(text), advisory: z.boolean().optional() });
+
+const readinessItem = z.strictObject({ id: text, check: text, state: z.enum(['pass', 'fail', 'inconclusive']), reason: text, evidence: z.array(text), advisory: z.boolean() });
+
+export const releasePacketSchema = z.strictObject({
+  kind: z.literal('nx-governance/release-packet'),
+  date: text,
+  version: text,
+  releaseClass: text,
+  owner: text,
+  approver: text,
+  currentTuple: z.strictObject({
+    core: z.strictObject({ version: text, commit: text }),
+    consumers: z.record(text, z.strictObject({ version: text.optional(), commit: text.optional() })),
+  }),
+  rollbackTuple: z.strictObject({ id: text, core: text, consumers: z.record(text, text) }).optional(),
+  items: z.array(readinessItem),
+  advisoryFindings: z.array(readinessItem),
+  verdict: z.enum(['go', 'no-go']),
+  digest: sha,
+});
+
+/** Rollback decisions: the fields readers use are checked; the rest (the tuple, the procedure) is covered by the digest. */
+export const rollbackDecisionSchema = z.looseObject({
+  kind: z.literal('nx-governance/rollback-decision'),
+  decidedAt: text,
+  candidate: z.strictObject({ rev: text, commit: text }),
+  baseline: z.strictObject({ rev: text, commit: text }),
+  triggers: z.array(judged),
+  rollback: z.boolean(),
+  digest: sha,
+});
+
+export const EVIDENCE_SCHEMAS = {
+  'nx-governance/gate-evidence': gateEvidenceSchema,
+  'nx-governance/task-evidence': taskCopySchema,
+  'nx-governance/attestation': attestationSchema,
+  'nx-governance/compat-result': compatResultSchema,
+  'nx-governance/release-packet': releasePacketSchema,
+  'nx-governance/rollback-decision': rollbackDecisionSchema,
+} as const;
+
+export type EvidenceKind = keyof typeof EVIDENCE_SCHEMAS;
+export type TaskCopy = z.output<typeof taskCopySchema>;
