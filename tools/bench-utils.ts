@@ -1,27 +1,91 @@
+// What every benchmark under tools/ shares: its size (full, or the smoke size CI
+// runs), a throwaway workspace with its own Nx cache and workspace data, timing
+// nx, medians and printing. Benchmarks print numbers and never judge them: the
+// only failure is a benchmark that cannot run.
 import { performance } from 'node:perf_hooks';
-import type { TestWorkspace } from '../e2e/helpers/workspace';
+import { TestWorkspace, type RunResult } from '../e2e/helpers/workspace';
+
+/** `BENCH_SIZE=smoke` runs each benchmark small and once: it proves the benchmark still runs; its numbers mean little. */
+export const SMOKE = process.env.BENCH_SIZE === 'smoke';
+
+/** The full-size value, or the smoke-size one. */
+export function sized<T>(full: T, smoke: T): T {
+  return SMOKE ? smoke : full;
+}
+
+export const RUNS = runsFromEnv(process.env.BENCH_RUNS);
+
+function runsFromEnv(value: string | undefined): number {
+  if (value === undefined) return sized(5, 1);
+  const runs = Number(value);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS: found ${JSON.stringify(value)}, expected a whole number of runs, 1 or more`);
+  return runs;
+}
 
 export function median(values: number[]): number {
+  if (values.length === 0) throw new Error('median of no values: the benchmark measured nothing');
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-/** Wall time of one nx command, in milliseconds; a failing command stops the benchmark. */
-export function timeNx(workspace: TestWorkspace, args: string[], env: NodeJS.ProcessEnv = {}): number {
+/** Runs nx in the workspace (daemon off, the workspace's own cache); a failing command stops the benchmark. */
+export function runNx(workspace: TestWorkspace, args: string[], env: NodeJS.ProcessEnv = {}): { result: RunResult; ms: number } {
   const start = performance.now();
   const result = workspace.nxWithEnv(env, ...args);
-  const elapsed = performance.now() - start;
-  if (result.code !== 0) throw new Error(`nx ${args.join(' ')} failed:\n${result.output}`);
-  return elapsed;
+  const ms = performance.now() - start;
+  if (result.code !== 0) throw new Error(`nx ${args.join(' ')} exited with ${result.code}:\n${result.output}`);
+  return { result, ms };
+}
+
+/** Wall time of one nx command, in milliseconds. */
+export function timeNx(workspace: TestWorkspace, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  return runNx(workspace, args, env).ms;
 }
 
 /** Median of `runs` timings of the same command. */
-export function medianNx(workspace: TestWorkspace, args: string[], runs: number, env: NodeJS.ProcessEnv = {}): number {
+export function medianNx(workspace: TestWorkspace, args: string[], runs = RUNS, env: NodeJS.ProcessEnv = {}): number {
   return median(Array.from({ length: runs }, () => timeNx(workspace, args, env)));
 }
 
-export const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/**
+ * Medians of a command and of its baseline, their runs interleaved so that a
+ * change in the machine's load (two cores shared by many) hits both alike;
+ * with the measured command's last result, for what Nx printed.
+ */
+export function compareNx(workspace: TestWorkspace, baseline: string[], measured: string[], runs = RUNS): { baseline: number; measured: number; lastMeasured: RunResult } {
+  const times = { baseline: [] as number[], measured: [] as number[] };
+  let lastMeasured: RunResult | undefined;
+  for (let i = 0; i < runs; i++) {
+    times.baseline.push(timeNx(workspace, baseline));
+    const run = runNx(workspace, measured);
+    times.measured.push(run.ms);
+    lastMeasured = run.result;
+  }
+  if (!lastMeasured) throw new Error('compareNx: no runs were made, expected 1 or more');
+  return { baseline: median(times.baseline), measured: median(times.measured), lastMeasured };
+}
+
+/** Runs `measure` in a fresh workspace (see TestWorkspace.create) and removes it afterwards, whatever happens. */
+export function inWorkspace<T>(options: { bundled?: boolean }, measure: (workspace: TestWorkspace) => T): T {
+  const workspace = TestWorkspace.create(options);
+  try {
+    return measure(workspace);
+  } finally {
+    workspace.remove();
+  }
+}
 
 export function row(label: string, value: string): string {
   return `${label.padEnd(52)} ${value.padStart(10)}`;
+}
+
+export function ms(value: number): string {
+  return `${value.toFixed(0)} ms`;
+}
+
+/** Prints a measurement, its baseline and their ratio, one row each. */
+export function printComparison(labels: { baseline: string; measured: string; ratio: string }, times: { baseline: number; measured: number }): void {
+  console.log(row(labels.baseline, ms(times.baseline)));
+  console.log(row(labels.measured, ms(times.measured)));
+  console.log(row(labels.ratio, (times.measured / times.baseline).toFixed(2)));
 }
