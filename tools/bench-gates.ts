@@ -4,7 +4,7 @@
 // tasks Nx executes again after one gate is edited in gates.json.
 // Run: npm run bench:gates
 import { tasksExecuted, tasksInRun, type RunResult, type TestWorkspace } from '../e2e/helpers/workspace';
-import { compareNx, inWorkspace, printComparison, RUNS, runNx, sized } from './bench-utils';
+import { inWorkspace, interleavedMedians, printComparison, RUNS, runNx, sized } from './bench-utils';
 
 const GATES = sized(30, 3);
 const gateIds = Array.from({ length: GATES }, (_, i) => `VG-BENCH-${String(i + 1).padStart(3, '0')}`);
@@ -44,10 +44,10 @@ inWorkspace({ bundled: false }, (workspace) => {
   workspace.commit('bench gates');
   runNx(workspace, GATE_RUN); // runs every gate once and caches it
   runNx(workspace, ['run', 'noop:noop']); // caches the no-op
-  const times = compareNx(workspace, ['run', 'noop:noop'], GATE_RUN, RUNS);
+  const [noop, gateRun] = interleavedMedians(workspace, [['run', 'noop:noop'], GATE_RUN], RUNS);
   console.log(`gates: ${GATES} gates, each declaring its inputs; median of ${RUNS} runs`);
-  printComparison({ baseline: 'nx run noop:noop (cached, baseline)', measured: `nx run governance:gate (${GATES} gates, cached)`, ratio: 'ratio gate / baseline' }, times);
-  console.log(`nothing edited: ${gatesExecuted(times.lastMeasured)} of ${GATES} gates re-ran`);
+  printComparison({ baseline: 'nx run noop:noop (cached, baseline)', measured: `nx run governance:gate (${GATES} gates, cached)`, ratio: 'ratio gate / baseline' }, noop.ms, gateRun.ms);
+  console.log(`nothing edited: ${gatesExecuted(gateRun.last)} of ${GATES} gates re-ran`);
 
   writeGates(workspace, gates.map((g, i) => (i === 0 ? { ...g, steps: [{ argv: ['node', '-e', "console.log('1 passed, 0 failed') // edited"] }] } : g)));
   console.log(`edited 1 gate: ${gatesExecuted(runNx(workspace, GATE_RUN).result)} of ${GATES} gates re-ran`);

@@ -48,21 +48,24 @@ export function medianNx(workspace: TestWorkspace, args: string[], runs = RUNS, 
 }
 
 /**
- * Medians of a command and of its baseline, their runs interleaved so that a
- * change in the machine's load (two cores shared by many) hits both alike;
- * with the measured command's last result, for what Nx printed.
+ * The median time of each command, their runs interleaved so that a change in
+ * the machine's load (two cores shared by many) hits them all alike; with each
+ * command's last result, for what Nx printed.
  */
-export function compareNx(workspace: TestWorkspace, baseline: string[], measured: string[], runs = RUNS): { baseline: number; measured: number; lastMeasured: RunResult } {
-  const times = { baseline: [] as number[], measured: [] as number[] };
-  let lastMeasured: RunResult | undefined;
-  for (let i = 0; i < runs; i++) {
-    times.baseline.push(timeNx(workspace, baseline));
-    const run = runNx(workspace, measured);
-    times.measured.push(run.ms);
-    lastMeasured = run.result;
-  }
-  if (!lastMeasured) throw new Error('compareNx: no runs were made, expected 1 or more');
-  return { baseline: median(times.baseline), measured: median(times.measured), lastMeasured };
+export function interleavedMedians(workspace: TestWorkspace, commands: string[][], runs = RUNS): Array<{ ms: number; last: RunResult }> {
+  const rounds = Array.from({ length: runs }, () => commands.map((args) => runNx(workspace, args)));
+  return commands.map((_, i) => ({ ms: median(rounds.map((round) => round[i].ms)), last: rounds[runs - 1][i].result }));
+}
+
+/** Median of `runs` timings of a function run in this process. */
+export function medianInProcess(measure: () => void, runs = RUNS): number {
+  return median(
+    Array.from({ length: runs }, () => {
+      const start = performance.now();
+      measure();
+      return performance.now() - start;
+    }),
+  );
 }
 
 /** Runs `measure` in a fresh workspace (see TestWorkspace.create) and removes it afterwards, whatever happens. */
@@ -84,8 +87,8 @@ export function ms(value: number): string {
 }
 
 /** Prints a measurement, its baseline and their ratio, one row each. */
-export function printComparison(labels: { baseline: string; measured: string; ratio: string }, times: { baseline: number; measured: number }): void {
-  console.log(row(labels.baseline, ms(times.baseline)));
-  console.log(row(labels.measured, ms(times.measured)));
-  console.log(row(labels.ratio, (times.measured / times.baseline).toFixed(2)));
+export function printComparison(labels: { baseline: string; measured: string; ratio: string }, baseline: number, measured: number): void {
+  console.log(row(labels.baseline, ms(baseline)));
+  console.log(row(labels.measured, ms(measured)));
+  console.log(row(labels.ratio, (measured / baseline).toFixed(2)));
 }

@@ -1,13 +1,18 @@
 // Benchmark: `nx run governance:validate` on a large governance folder (50
 // milestones of 20 task cards, 200 gates) against a bare `nx show projects` in
-// the same workspace and the same run. Prints medians and their ratio.
+// the same workspace and the same run. Prints medians and their ratio, and
+// where the time goes: the same validate target on an empty governance folder
+// (what Nx spends running one validate task at all) and validate's own work on
+// the large folder, timed in this process.
 // Run: npm run bench:validate
 //
 // The bundled governance data stays and the generated gates are added to it, so
 // whatever the playbook, the cadence or the attestations name keeps existing as
 // the bundled data changes.
 import type { TestWorkspace } from '../e2e/helpers/workspace';
-import { compareNx, inWorkspace, printComparison, RUNS, sized, timeNx } from './bench-utils';
+import { validateGovernance } from '../packages/nx-governance/src/core/validation';
+import { diskFileReader } from '../packages/nx-governance/src/core/workspace/file-reader';
+import { inWorkspace, interleavedMedians, medianInProcess, ms, printComparison, row, RUNS, runNx, sized } from './bench-utils';
 
 const MILESTONES = sized(50, 5);
 const CARDS = sized(20, 4);
@@ -43,12 +48,40 @@ function writeLargeGovernance(workspace: TestWorkspace): void {
   for (let m = 1; m <= MILESTONES; m++) workspace.write(`governance/milestones/M${m}.md`, milestone(m, benchGateIds));
 }
 
+/** A second governance project with nothing in it: its validate target costs what Nx spends on any validate task. */
+function writeEmptyGovernance(workspace: TestWorkspace): void {
+  const settings = { projectName: 'empty-governance', core: { project: 'governance' }, paths: { milestones: 'empty/milestones', evidence: 'evidence', docs: 'docs/execution-plan' } };
+  workspace.write('empty/governance.json', JSON.stringify({ $schema: '../node_modules/nx-governance/schemas/governance.schema.json', ...settings }, null, 2));
+}
+
+/** Project names with their targets, as the validate executor passes them to the rules, from `nx graph`. */
+function projectTargets(workspace: TestWorkspace): Map<string, string[]> {
+  runNx(workspace, ['graph', '--file=.nx/graph.json']);
+  const nodes = (JSON.parse(workspace.read('.nx/graph.json')) as { graph?: { nodes?: Record<string, { data: { targets?: object } }> } }).graph?.nodes;
+  if (!nodes) throw new Error('.nx/graph.json: graph.nodes: found nothing, expected the projects that nx graph --file writes');
+  return new Map(Object.entries(nodes).map(([name, node]) => [name, Object.keys(node.data.targets ?? {}).sort()]));
+}
+
+/** validate's own work in this process: read, parse and check every file, as the executor does. */
+function validateInProcess(workspace: TestWorkspace): number {
+  const projects = projectTargets(workspace);
+  const validate = () => validateGovernance(diskFileReader(workspace.root), 'governance/governance.json', { projects });
+  const { errors } = validate();
+  if (errors.length) throw new Error(`validate in process: found ${errors.length} error(s), expected none, as nx run governance:validate found`);
+  return medianInProcess(validate, RUNS);
+}
+
 inWorkspace({}, (workspace) => {
   writeLargeGovernance(workspace);
+  writeEmptyGovernance(workspace);
   // Validate is never cached by design; --skip-nx-cache keeps the measurement honest should that change.
   const validate = ['run', 'governance:validate', '--skip-nx-cache'];
-  timeNx(workspace, validate); // builds the project graph cache, and stops here if the data is invalid
-  const times = compareNx(workspace, ['show', 'projects'], validate, RUNS);
+  runNx(workspace, validate); // builds the project graph cache, and stops here if the data is invalid
+  const [bare, emptyValidate, largeValidate] = interleavedMedians(workspace, [['show', 'projects'], ['run', 'empty-governance:validate', '--skip-nx-cache'], validate], RUNS);
+  const inProcess = validateInProcess(workspace);
   console.log(`validate: ${MILESTONES} milestones x ${CARDS} cards, ${GATES} gates; median of ${RUNS} runs`);
-  printComparison({ baseline: 'nx show projects (baseline)', measured: 'nx run governance:validate (never cached)', ratio: 'ratio validate / baseline' }, times);
+  printComparison({ baseline: 'nx show projects (baseline)', measured: 'nx run governance:validate (never cached)', ratio: 'ratio validate / baseline' }, bare.ms, largeValidate.ms);
+  console.log('where the time goes:');
+  console.log(row('  nx run empty-governance:validate (one task, no data)', ms(emptyValidate.ms)));
+  console.log(row('  validate of the large data, in process', ms(inProcess)));
 });
