@@ -6,7 +6,13 @@ import { performance } from 'node:perf_hooks';
 import { TestWorkspace, type RunResult } from '../e2e/helpers/workspace';
 
 /** `BENCH_SIZE=smoke` runs each benchmark small and once: it proves the benchmark still runs; its numbers mean little. */
-export const SMOKE = process.env.BENCH_SIZE === 'smoke';
+export const SMOKE = smokeFromEnv(process.env.BENCH_SIZE);
+
+function smokeFromEnv(value: string | undefined): boolean {
+  if (value === undefined || value === 'full') return false;
+  if (value === 'smoke') return true;
+  throw new Error(`BENCH_SIZE: found ${JSON.stringify(value)}, expected "smoke" or "full"`);
+}
 
 /** The full-size value, or the smoke-size one. */
 export function sized<T>(full: T, smoke: T): T {
@@ -29,22 +35,22 @@ export function median(values: number[]): number {
 }
 
 /** Runs nx in the workspace (daemon off, the workspace's own cache); a failing command stops the benchmark. */
-export function runNx(workspace: TestWorkspace, args: string[], env: NodeJS.ProcessEnv = {}): { result: RunResult; ms: number } {
+export function runNx(workspace: TestWorkspace, args: string[]): { result: RunResult; ms: number } {
   const start = performance.now();
-  const result = workspace.nxWithEnv(env, ...args);
+  const result = workspace.nx(...args);
   const ms = performance.now() - start;
   if (result.code !== 0) throw new Error(`nx ${args.join(' ')} exited with ${result.code}:\n${result.output}`);
   return { result, ms };
 }
 
 /** Wall time of one nx command, in milliseconds. */
-export function timeNx(workspace: TestWorkspace, args: string[], env: NodeJS.ProcessEnv = {}): number {
-  return runNx(workspace, args, env).ms;
+export function timeNx(workspace: TestWorkspace, args: string[]): number {
+  return runNx(workspace, args).ms;
 }
 
 /** Median of `runs` timings of the same command. */
-export function medianNx(workspace: TestWorkspace, args: string[], runs = RUNS, env: NodeJS.ProcessEnv = {}): number {
-  return median(Array.from({ length: runs }, () => timeNx(workspace, args, env)));
+export function medianNx(workspace: TestWorkspace, args: string[], runs = RUNS): number {
+  return median(Array.from({ length: runs }, () => timeNx(workspace, args)));
 }
 
 /**
