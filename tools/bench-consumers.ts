@@ -6,8 +6,12 @@
 // 2. Affected cost: with 20 consumers and one changed, `nx affected -t compat`
 //    against a run of all 20 and a run of the one consumer alone.
 // Every number is a median of BENCH_RUNS runs (default 5) measured in this run.
-import { TestWorkspace } from '../e2e/helpers/workspace';
-import { median, medianNx, row, RUNS, timeNx } from './bench-utils';
+import type { TestWorkspace } from '../e2e/helpers/workspace';
+import { inWorkspace, median, medianNx, ms, row, RUNS, sized, timeNx } from './bench-utils';
+
+const GRAPH_SIZES = sized([0, 100, 500], [10]);
+const AFFECTED_CONSUMERS = sized(20, 3);
+const CHANGED = `c-${AFFECTED_CONSUMERS}`;
 
 const TEST_ARGV = ['python3', '-c', "import os, sys; sys.exit(0 if os.path.exists(os.environ['LOOP_CLI']) else 1)"];
 
@@ -47,58 +51,49 @@ function addConsumers(workspace: TestWorkspace, count: number, style: 'inferred'
 type Cost = { warm: number; cold: number };
 
 /** Warm: Nx and the plugin reuse what they cached. Cold: workspace data deleted first, so everything is inferred again. */
-function graphCost(count: number): { inferred: Cost; handWritten: Cost } {
-  const result = { inferred: { warm: 0, cold: 0 }, handWritten: { warm: 0, cold: 0 } };
-  for (const style of ['inferred', 'project.json'] as const) {
-    const workspace = TestWorkspace.create();
-    try {
-      addConsumers(workspace, count, style);
-      timeNx(workspace, ['show', 'projects']);
-      const warm = medianNx(workspace, ['show', 'projects'], RUNS);
-      const cold = median(
-        Array.from({ length: RUNS }, () => {
-          workspace.delete('.nx/workspace-data');
-          return timeNx(workspace, ['show', 'projects']);
-        }),
-      );
-      result[style === 'inferred' ? 'inferred' : 'handWritten'] = { warm, cold };
-    } finally {
-      workspace.remove();
-    }
-  }
-  return result;
+function graphCost(count: number, style: 'inferred' | 'project.json'): Cost {
+  return inWorkspace({}, (workspace) => {
+    addConsumers(workspace, count, style);
+    timeNx(workspace, ['show', 'projects']);
+    const warm = medianNx(workspace, ['show', 'projects'], RUNS);
+    const cold = median(
+      Array.from({ length: RUNS }, () => {
+        workspace.delete('.nx/workspace-data');
+        return timeNx(workspace, ['show', 'projects']);
+      }),
+    );
+    return { warm, cold };
+  });
 }
 
 function affectedCost(): { affected: number; one: number; all: number } {
-  const workspace = TestWorkspace.create();
-  try {
-    addConsumers(workspace, 20, 'inferred');
+  return inWorkspace({}, (workspace) => {
+    addConsumers(workspace, AFFECTED_CONSUMERS, 'inferred');
     timeNx(workspace, ['run-many', '-t', 'compat', '--projects=c-*']); // builds the core once
     const base = workspace.git('rev-parse', 'HEAD');
-    workspace.write('synthetic/c-7/tests/test_c.py', 'import unittest  # changed\n');
-    workspace.commit('change c-7');
+    workspace.write(`synthetic/${CHANGED}/tests/test_c.py`, 'import unittest  # changed\n');
+    workspace.commit(`change ${CHANGED}`);
     const affected = medianNx(workspace, ['affected', '-t', 'compat', `--base=${base}`, '--head=HEAD', '--skip-nx-cache'], RUNS);
-    const one = medianNx(workspace, ['run', 'c-7:compat', '--skip-nx-cache'], RUNS);
+    const one = medianNx(workspace, ['run', `${CHANGED}:compat`, '--skip-nx-cache'], RUNS);
     const all = medianNx(workspace, ['run-many', '-t', 'compat', '--projects=c-*', '--skip-nx-cache'], RUNS);
     return { affected, one, all };
-  } finally {
-    workspace.remove();
-  }
+  });
 }
 
 console.log(`Project-graph cost (nx show projects, median of ${RUNS})`);
-for (const count of [0, 100, 500]) {
-  const { inferred, handWritten } = graphCost(count);
+for (const count of GRAPH_SIZES) {
+  const inferred = graphCost(count, 'inferred');
+  const handWritten = graphCost(count, 'project.json');
   for (const kind of ['warm', 'cold'] as const) {
-    console.log(row(`${count} consumers, ${kind}: inferred`, `${inferred[kind].toFixed(0)} ms`));
-    console.log(row(`${count} consumers, ${kind}: hand-written project.json`, `${handWritten[kind].toFixed(0)} ms`));
+    console.log(row(`${count} consumers, ${kind}: inferred`, ms(inferred[kind])));
+    console.log(row(`${count} consumers, ${kind}: hand-written project.json`, ms(handWritten[kind])));
     console.log(row(`${count} consumers, ${kind}: inferred / hand-written`, (inferred[kind] / handWritten[kind]).toFixed(2)));
   }
 }
 const { affected, one, all } = affectedCost();
-console.log(`\nAffected cost (20 consumers, 1 changed, median of ${RUNS}, consumers' caches skipped)`);
-console.log(row('nx affected -t compat', `${affected.toFixed(0)} ms`));
-console.log(row('nx run c-7:compat (the one consumer)', `${one.toFixed(0)} ms`));
-console.log(row('nx run-many -t compat (all 20)', `${all.toFixed(0)} ms`));
+console.log(`\nAffected cost (${AFFECTED_CONSUMERS} consumers, 1 changed, median of ${RUNS}, consumers' caches skipped)`);
+console.log(row('nx affected -t compat', ms(affected)));
+console.log(row(`nx run ${CHANGED}:compat (the one consumer)`, ms(one)));
+console.log(row(`nx run-many -t compat (all ${AFFECTED_CONSUMERS})`, ms(all)));
 console.log(row('ratio affected / one consumer', (affected / one).toFixed(2)));
-console.log(row('ratio affected / all 20', (affected / all).toFixed(2)));
+console.log(row(`ratio affected / all ${AFFECTED_CONSUMERS}`, (affected / all).toFixed(2)));

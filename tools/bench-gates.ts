@@ -1,34 +1,59 @@
-// Benchmark: a fully cached `nx run governance:gate` over 30 gates against a
-// bare `nx run` of a cached no-op target, in the same workspace and run.
+// Benchmark: a fully cached `nx run governance:gate` over 30 gates (an aggregate
+// target whose dependsOn are the gates, all in one Nx process) against a cached
+// no-op `nx run`, in the same workspace and run; then how many of the 30 gate
+// tasks Nx executes again after one gate is edited in gates.json. Where the time
+// goes: the same 30 gates restored without the aggregate (`nx run-many`), so the
+// rest is the aggregate's own executor.
 // Run: npm run bench:gates
-import { TestWorkspace } from '../e2e/helpers/workspace';
-import { medianNx, row, RUNS, timeNx } from './bench-utils';
+import { tasksExecuted, tasksInRun, type RunResult, type TestWorkspace } from '../e2e/helpers/workspace';
+import { inWorkspace, interleavedMedians, ms, printComparison, row, RUNS, runNx, sized } from './bench-utils';
 
-const GATES = 30;
+const GATES = sized(30, 3);
+const gateIds = Array.from({ length: GATES }, (_, i) => `VG-BENCH-${String(i + 1).padStart(3, '0')}`);
+const GATE_RUN = ['run', 'governance:gate'];
 
-const workspace = TestWorkspace.create({ bundled: false });
-try {
-  const gates = Array.from({ length: GATES }, (_, i) => ({
-    id: `VG-BENCH-${String(i + 1).padStart(3, '0')}`,
-    title: `Gate ${i + 1}`,
-    scope: 'bench',
-    owner: 'qa',
-    kind: 'command',
-    steps: [{ argv: ['node', '-e', "console.log('1 passed, 0 failed')"] }],
-    passCriteria: { minTests: { count: 1 } },
-  }));
-  workspace.write('governance/governance.json', JSON.stringify({ core: { project: 'governance' } }, null, 2));
+// Each gate declares what it reads, so that only the project configuration ties one gate's hash to another's.
+const gate = (id: string, n: number) => ({
+  id,
+  title: `Gate ${n}`,
+  scope: 'bench',
+  owner: 'qa',
+  kind: 'command',
+  inputs: ['bench/**/*'],
+  steps: [{ argv: ['node', '-e', "console.log('1 passed, 0 failed')"] }],
+  passCriteria: { minTests: { count: 1 } },
+});
+
+function writeGates(workspace: TestWorkspace, gates: object[]): void {
   workspace.write('governance/gates.json', JSON.stringify({ gates }, null, 2));
+}
+
+/** How many of the gates Nx executed rather than restored; stops when Nx's output does not list every gate. */
+function gatesExecuted(result: RunResult): number {
+  const listed = tasksInRun(result).filter((task) => gateIds.includes(task.replace(/^governance:/, '')));
+  if (listed.length !== GATES) {
+    throw new Error(`nx ${GATE_RUN.join(' ')}: found ${listed.length} gate task(s) in Nx's output, expected ${GATES}:\n${result.output}`);
+  }
+  return tasksExecuted(result).filter((task) => listed.includes(task)).length;
+}
+
+inWorkspace({ bundled: false }, (workspace) => {
+  const gates = gateIds.map((id, i) => gate(id, i + 1));
+  workspace.write('governance/governance.json', JSON.stringify({ core: { project: 'governance' } }, null, 2));
+  workspace.write('bench/README.md', 'What the benchmark gates read.\n');
+  writeGates(workspace, gates);
   workspace.write('noop/project.json', JSON.stringify({ name: 'noop', targets: { noop: { executor: 'nx:noop', cache: true } } }, null, 2));
   workspace.commit('bench gates');
-  timeNx(workspace, ['run', 'governance:gate']);
-  timeNx(workspace, ['run', 'noop:noop']);
-  const gate = medianNx(workspace, ['run', 'governance:gate'], RUNS);
-  const noop = medianNx(workspace, ['run', 'noop:noop'], RUNS);
-  console.log(`${GATES} gates, all cached; median of ${RUNS} runs`);
-  console.log(row('nx run noop:noop (cached, baseline)', `${noop.toFixed(0)} ms`));
-  console.log(row(`nx run governance:gate (${GATES} gates, cached)`, `${gate.toFixed(0)} ms`));
-  console.log(row('ratio gate / baseline', (gate / noop).toFixed(2)));
-} finally {
-  workspace.remove();
-}
+  runNx(workspace, GATE_RUN); // runs every gate once and caches it
+  runNx(workspace, ['run', 'noop:noop']); // caches the no-op
+  const gatesOnly = ['run-many', '--projects=governance', `--targets=${gateIds.join(',')}`];
+  const [noop, gateRun, restoreOnly] = interleavedMedians(workspace, [['run', 'noop:noop'], GATE_RUN, gatesOnly], RUNS);
+  console.log(`gates: ${GATES} gates, each declaring its inputs; median of ${RUNS} runs`);
+  printComparison({ baseline: 'nx run noop:noop (cached, baseline)', measured: `nx run governance:gate (${GATES} gates, cached)`, ratio: 'ratio gate / baseline' }, noop.ms, gateRun.ms);
+  console.log('where the time goes:');
+  console.log(row(`  nx run-many of the ${GATES} gates alone (cached)`, ms(restoreOnly.ms)));
+  console.log(`nothing edited: ${gatesExecuted(gateRun.last)} of ${GATES} gates re-ran`);
+
+  writeGates(workspace, gates.map((g, i) => (i === 0 ? { ...g, steps: [{ argv: ['node', '-e', "console.log('1 passed, 0 failed') // edited"] }] } : g)));
+  console.log(`edited 1 gate: ${gatesExecuted(runNx(workspace, GATE_RUN).result)} of ${GATES} gates re-ran`);
+});
