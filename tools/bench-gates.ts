@@ -1,7 +1,7 @@
 // Benchmark: a fully cached `nx run governance:gate` over 30 gates (an aggregate
 // target whose dependsOn are the gates, all in one Nx process) against a cached
 // no-op `nx run`, in the same workspace and run; then how many of the 30 gate
-// tasks Nx executes again after one gate is edited in gates.json. Where the time
+// tasks Nx executes again after one gate is edited, in gates.json and in a file of its own. Where the time
 // goes: the same 30 gates restored without the aggregate (`nx run-many`), so the
 // rest is the aggregate's own executor.
 // Run: npm run bench:gates
@@ -55,5 +55,13 @@ inWorkspace({ bundled: false }, (workspace) => {
   console.log(`nothing edited: ${gatesExecuted(gateRun.last)} of ${GATES} gates re-ran`);
 
   writeGates(workspace, gates.map((g, i) => (i === 0 ? { ...g, steps: [{ argv: ['node', '-e', "console.log('1 passed, 0 failed') // edited"] }] } : g)));
-  console.log(`edited 1 gate: ${gatesExecuted(runNx(workspace, GATE_RUN).result)} of ${GATES} gates re-ran`);
+  console.log(`edited 1 gate in gates.json: ${gatesExecuted(runNx(workspace, GATE_RUN).result)} of ${GATES} gates re-ran`);
+
+  // The same gates one per file (governance/gates/<id>.json): each file is its gate's own input.
+  workspace.delete('governance/gates.json');
+  gates.forEach((g) => workspace.write(`governance/gates/${g.id}.json`, JSON.stringify(g, null, 2)));
+  runNx(workspace, GATE_RUN); // the project configuration changed: every gate runs once
+  const edited = { ...gates[0], steps: [{ argv: ['node', '-e', "console.log('1 passed, 0 failed') // edited again"] }] };
+  workspace.write(`governance/gates/${edited.id}.json`, JSON.stringify(edited, null, 2));
+  console.log(`edited 1 gate in its own file: ${gatesExecuted(runNx(workspace, GATE_RUN).result)} of ${GATES} gates re-ran`);
 });

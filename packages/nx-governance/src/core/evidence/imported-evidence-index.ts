@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './seal-record';
 import { z } from 'zod';
 import { parseDataFile } from '../schemas/parse-data-file';
 import { formatDiagnostic } from '../diagnostics';
@@ -32,9 +32,6 @@ export type LoadedImportedEvidence = { ok: true; index: ImportedEvidenceIndex } 
 
 const EMPTY: ImportedEvidenceIndex = { kind: 'nx-governance/imported-evidence', folder: '-', entries: [] };
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 /** The index `import` wrote beside governance.json; an absent index is an empty one, a broken one is a failure. */
 export function loadImportedEvidence(reader: { read(path: string): string | undefined }, governanceDir: string): LoadedImportedEvidence {

@@ -1,5 +1,6 @@
 import { isCalendarDate } from '../schemas/common';
-import { type ImportedEvidence, type ImportedEvidenceIndex, type ImportedResult, sha256 } from './imported-evidence-index';
+import { type ImportedEvidence, type ImportedEvidenceIndex, type ImportedResult } from './imported-evidence-index';
+import { sha256 } from './seal-record';
 
 /** Gate ids as file names and prose hold them: the id ends at its number, so `-r2` or `-M1-T02` after it stay apart. */
 const GATE_IN_TEXT = /\bVG(?:-[A-Z][A-Z0-9]*)*-\d+\b/g;

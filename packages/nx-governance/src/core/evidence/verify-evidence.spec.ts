@@ -149,3 +149,26 @@ describe('verifyEvidence', () => {
     }
   });
 });
+
+describe('verifyEvidence with imported evidence', () => {
+  it('lists imported files separately, never as broken sealed records, and names one that changed after import', () => {
+    const { root, cleanup } = makeTempWorkspace();
+    try {
+      const text = '# M6-T01 VG-CONTRACT-001\n\n- Date: 2026-02-19\n- Result: pass\n';
+      writeFiles(root, { 'evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md': text, 'evidence/2026-02-19/summary.json': '{"passed": 3}' });
+      const entry = (file: string, content: string) => ({ file, sha256: sha256(content), kind: 'markdown' as const, tasks: [], gates: ['VG-CONTRACT-001'], result: 'pass' as const, resultFrom: 'header' as const, imported: true as const, sealed: false as const });
+      const imported = { kind: 'nx-governance/imported-evidence' as const, folder: 'evidence', entries: [entry('evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md', text), entry('evidence/2026-02-19/summary.json', '{"passed": 3}')] };
+      const policy = loadSignaturePolicy(diskFileReader(root), false);
+      if (!policy.ok) throw new Error(policy.errors.join('\n'));
+      const clean = verifyEvidence(root, settings, { policy: policy.policy, imported });
+      expect(clean.problems).toEqual([]);
+      expect(clean.notices.join('\n')).toContain('2 imported evidence file(s), from before the plugin, are listed separately');
+      writeFiles(root, { 'evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md': text.replace('pass', 'fail') });
+      expect(verifyEvidence(root, settings, { policy: policy.policy, imported }).problems.map((p) => `${p.file}: ${p.kind}`)).toEqual([
+        'evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md: imported-changed',
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+});

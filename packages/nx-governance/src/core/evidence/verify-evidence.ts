@@ -6,10 +6,11 @@ import { diskFileReader } from '../workspace/file-reader';
 import { checkChains } from './check-chains';
 import { checkMarkdownViews } from './check-markdown-views';
 import { checkTrackedEvidence } from './check-tracked-evidence';
+import { changedImportedEvidence, type ImportedEvidenceIndex } from './imported-evidence-index';
 import { type EvidenceProblemKind as ReadProblemKind, type ParsedEvidence, readEvidence } from './read-evidence';
 import type { SignaturePolicy } from './signature-policy';
 
-export type EvidenceProblemKind = ReadProblemKind | 'broken-chain' | 'unknown-commit' | 'stale' | 'markdown-differs' | 'symlink';
+export type EvidenceProblemKind = ReadProblemKind | 'broken-chain' | 'unknown-commit' | 'stale' | 'markdown-differs' | 'symlink' | 'imported-changed';
 
 export interface EvidenceProblem {
   file: string;
@@ -21,6 +22,8 @@ export interface VerifyOptions {
   policy: SignaturePolicy;
   /** The Nx task hash of each gate target now; a gate's latest evidence with another hash is stale. */
   currentHashes?: Record<string, string>;
+  /** Evidence from before the plugin, indexed by import: checked against the index, not as sealed records. */
+  imported?: ImportedEvidenceIndex;
 }
 
 export interface VerifyReport {
@@ -53,7 +56,8 @@ export function verifyEvidence(root: string, settings: GovernanceSettings, optio
   const entries = fg.sync('**', { cwd: evidenceRoot, dot: false, onlyFiles: false, followSymbolicLinks: false, objectMode: true });
   const workspacePath = (name: string) => relative(root, join(evidenceRoot, name)).split(sep).join('/');
   for (const entry of entries) if (entry.dirent.isSymbolicLink()) report(workspacePath(entry.path), 'symlink', 'found a symlink, expected a real file or folder (a link can point evidence anywhere)');
-  const files = entries.filter((e) => e.dirent.isFile()).map((e) => workspacePath(e.path)).sort();
+  const importedFiles = new Set(options.imported?.entries.map((e) => e.file) ?? []);
+  const files = entries.filter((e) => e.dirent.isFile()).map((e) => workspacePath(e.path)).filter((f) => !importedFiles.has(f)).sort();
 
   const reader = diskFileReader(root);
   const intact: ParsedEvidence[] = [];
@@ -74,5 +78,11 @@ export function verifyEvidence(root: string, settings: GovernanceSettings, optio
   const chainFiles = files.filter((f) => f.startsWith(gatesPrefix) && /^[^/]+\/(latest|records\/\d{6}-[^/]*)\.json$/.test(f.slice(gatesPrefix.length)));
   checkChains(root, settings, intact, options, report, chainFiles);
   checkTrackedEvidence(root, settings, files, report);
+  if (options.imported?.entries.length) {
+    notices.push(
+      `${options.imported.entries.length} imported evidence file(s), from before the plugin, are listed separately: unsealed and unsigned, they show only what their text says; each is checked against the digest recorded at import.`,
+    );
+    for (const { file, why } of changedImportedEvidence(reader, options.imported)) report(file, 'imported-changed', why);
+  }
   return { checked: files.length, problems, notices };
 }

@@ -1,4 +1,6 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { dirname } from 'node:path';
+import { loadImportedEvidence } from '../../core/evidence/imported-evidence-index';
 import { loadSignaturePolicy } from '../../core/evidence/signature-policy';
 import { verifyEvidence } from '../../core/evidence/verify-evidence';
 import { reportPath } from '../../core/gates/close-gate-run';
@@ -6,9 +8,10 @@ import { writeJsonReport } from '../../core/reports/write-json-report';
 import { diskFileReader } from '../../core/workspace/file-reader';
 import { currentTaskHashes } from '../nx-task-hash';
 import { loadGovernanceForExecutor } from '../workspace-governance';
+import { withOneLineWriteErrors } from '../one-line-write-errors';
 import type { VerifyEvidenceExecutorSchema } from './schema';
 
-export default async function verifyEvidenceExecutor(options: VerifyEvidenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function verifyEvidenceExecutor(options: VerifyEvidenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const settingsFile = options.settingsFile ?? 'governance/governance.json';
   const governance = loadGovernanceForExecutor(context, settingsFile);
   if (!governance.ok) return { success: false };
@@ -21,7 +24,12 @@ export default async function verifyEvidenceExecutor(options: VerifyEvidenceExec
   }
   const gateIds = (data.gates?.data.gates ?? []).map((g) => g.id);
   const currentHashes = options.stale === false || !context.projectName ? undefined : await currentTaskHashes(context.projectName, gateIds);
-  const report = verifyEvidence(context.root, data.settings, { policy: signatures.policy, currentHashes });
+  const imported = loadImportedEvidence(diskFileReader(context.root), dirname(settingsFile));
+  if (!imported.ok) {
+    logger.error(imported.reason);
+    return { success: false };
+  }
+  const report = verifyEvidence(context.root, data.settings, { policy: signatures.policy, currentHashes, imported: imported.index });
   for (const notice of report.notices) logger.warn(notice);
   for (const problem of report.problems) logger.error(`${problem.file}: ${problem.kind}: ${problem.message}`);
   if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/verify-evidence', ...report });
@@ -32,3 +40,5 @@ export default async function verifyEvidenceExecutor(options: VerifyEvidenceExec
   logger.info(`All ${report.checked} evidence file(s) verify.${signatures.policy.required ? ' Every gate record is signed by a key in the keys folder.' : ' Gate records are unsigned: see the notice above.'}`);
   return { success: true };
 }
+
+export default withOneLineWriteErrors(verifyEvidenceExecutor);
