@@ -82,7 +82,7 @@ describe('adopting a prose-governed repository', () => {
   });
 
   it('gate runs what can run and blocks the rest by name', () => {
-    const result = workspace.nx('run', 'governance:gate', '--releaseClass=R1');
+    const result = workspace.nx('run', 'governance:gate-R1');
     expect(result.code).not.toBe(0);
     for (const id of ['VG-CORE-BUILD-001', 'VG-CORE-BUILD-002', 'VG-CORE-BUILD-003', 'VG-CORE-TEST-001', 'VG-PY-TEST-001']) {
       expect(result.output).toMatch(new RegExp(`${id}\\s+pass`));
@@ -90,6 +90,23 @@ describe('adopting a prose-governed repository', () => {
     expect(result.output).toMatch(/VG-SEC-001\s+blocked/);
     expect(result.output).toContain('`cargo audit $AUDIT_FLAGS`: needs a shell ($) (review: governance/import-report.md (VG-SEC-001))');
     expect(result.output).toContain('2 blocking gate(s) did not pass: VG-CONTRACT-001 (pending), VG-SEC-001 (blocked).');
+  });
+
+  it('verify-evidence lists the imported evidence separately, and names an imported file edited after import', () => {
+    const clean = workspace.nx('run', 'governance:verify-evidence');
+    expect(clean.output).toMatch(/\d+ imported evidence file\(s\), from before the plugin, are listed separately/);
+    expect(clean.code).toBe(0);
+    const index = JSON.parse(workspace.read('governance/imported-evidence.json'));
+    const file = index.entries.find((e: { result: string; kind: string }) => e.result === 'pass' && e.kind === 'markdown').file as string;
+    const original = workspace.read(file);
+    workspace.write(file, `${original}\n- Result: pass\n`);
+    try {
+      const edited = workspace.nx('run', 'governance:verify-evidence', '--stale=false');
+      expect(edited.code).not.toBe(0);
+      expect(edited.output).toContain(`${file}: imported-changed: changed after import`);
+    } finally {
+      workspace.write(file, original);
+    }
   });
 
   it('cadence uses the imported evidence, labelled as imported', () => {
