@@ -1,4 +1,5 @@
 import { renderCompatMarkdown } from '../compat/render-compat-markdown';
+import { renderRollbackMarkdown } from '../release/rollback-decision';
 import { renderReleasePacket } from '../release/release-packet';
 import type { FileReader } from '../workspace/file-reader';
 import { renderTaskCopyMarkdown } from './gate-store';
@@ -8,8 +9,7 @@ import type { Report } from './verify-evidence';
 
 /**
  * The markdown a reviewer reads for an evidence file, rendered from its sealed
- * JSON alone; undefined for kinds with no markdown (attestations) or whose view
- * also depends on the playbook of the day (rollback decisions).
+ * JSON alone; undefined for kinds with no markdown (attestations).
  */
 function renderView(evidence: ParsedEvidence): string | undefined {
   switch (evidence.kind) {
@@ -21,6 +21,8 @@ function renderView(evidence: ParsedEvidence): string | undefined {
       return renderCompatMarkdown(evidence.value);
     case 'nx-governance/release-packet':
       return renderReleasePacket(evidence.value);
+    case 'nx-governance/rollback-decision':
+      return renderRollbackMarkdown(evidence.value);
     default:
       return undefined;
   }

@@ -115,8 +115,6 @@ export const compatResultSchema = z.strictObject({
   ...processFacts,
 });
 
-const judged = z.strictObject({ id: text, check: text.optional(), kind: text.optional(), state: text, reason: text, evidence: z.array(text), advisory: z.boolean().optional() });
-
 const readinessItem = z.strictObject({ id: text, check: text, state: z.enum(['pass', 'fail', 'inconclusive']), reason: text, evidence: z.array(text), advisory: z.boolean() });
 
 export const releasePacketSchema = z.strictObject({
@@ -137,14 +135,19 @@ export const releasePacketSchema = z.strictObject({
   digest: sha,
 });
 
-/** Rollback decisions: the fields readers use are checked; the rest (the tuple, the procedure) is covered by the digest. */
-export const rollbackDecisionSchema = z.looseObject({
+export const rollbackDecisionSchema = z.strictObject({
   kind: z.literal('nx-governance/rollback-decision'),
   decidedAt: text,
   candidate: z.strictObject({ rev: text, commit: text }),
   baseline: z.strictObject({ rev: text, commit: text }),
-  triggers: z.array(judged),
+  triggers: z.array(
+    z.strictObject({ id: text, kind: z.enum(['functional', 'compatibility', 'performance', 'metric']), state: z.enum(['fired', 'clear', 'inconclusive']), reason: text, evidence: z.array(text) }),
+  ),
+  verdict: z.enum(['roll-back', 'no-rollback', 'inconclusive']),
+  reason: text,
   rollback: z.boolean(),
+  rollbackTuple: z.strictObject({ id: text, core: text, consumers: z.record(text, text) }).optional(),
+  procedure: z.array(z.strictObject({ step: text, owner: text })),
   digest: sha,
 });
 

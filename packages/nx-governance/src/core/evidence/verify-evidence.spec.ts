@@ -13,6 +13,7 @@ import { loadSignaturePolicy } from './signature-policy';
 import { verifyEvidence } from './verify-evidence';
 import { writeSealedRecord } from './write-sealed-record';
 import { renderReleasePacket } from '../release/release-packet';
+import { renderRollbackMarkdown } from '../release/rollback-decision';
 import { canonicalJson, sha256 } from './seal-record';
 
 const settings = defaultGovernanceSettings();
@@ -167,6 +168,34 @@ describe('verifyEvidence with imported evidence', () => {
       expect(verifyEvidence(root, settings, { policy: policy.policy, imported }).problems.map((p) => `${p.file}: ${p.kind}`)).toEqual([
         'evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md: imported-changed',
       ]);
+    } finally {
+      cleanup();
+    }
+  });
+});
+
+describe('verifyEvidence of a rollback decision', () => {
+  it('re-renders its markdown from the sealed decision and names an edit', () => {
+    const { root, cleanup } = makeTempWorkspace();
+    try {
+      const decision = {
+        kind: 'nx-governance/rollback-decision' as const,
+        decidedAt: '2026-03-01T00:00:00.000Z',
+        candidate: { rev: 'HEAD', commit: 'a'.repeat(40) },
+        baseline: { rev: 'v1', commit: 'b'.repeat(40) },
+        triggers: [{ id: 'functional', kind: 'functional' as const, state: 'fired' as const, reason: 'VG-X fail', evidence: [] }],
+        verdict: 'roll-back' as const,
+        reason: 'functional fired',
+        rollback: true,
+        procedure: [{ step: 'Revert the release.', owner: 'Release manager (Ada)' }],
+      };
+      const { file } = writeSealedRecord(root, 'evidence/rollback', 'decision', decision, renderRollbackMarkdown);
+      const policy = loadSignaturePolicy(diskFileReader(root), false);
+      if (!policy.ok) throw new Error(policy.errors.join('\n'));
+      expect(verifyEvidence(root, settings, { policy: policy.policy }).problems).toEqual([]);
+      const markdown = join(root, file.replace(/\.json$/, '.md'));
+      writeFileSync(markdown, readFileSync(markdown, 'utf8').replace('| fired |', '| clear |'));
+      expect(verifyEvidence(root, settings, { policy: policy.policy }).problems.map((p) => p.kind)).toEqual(['markdown-differs']);
     } finally {
       cleanup();
     }

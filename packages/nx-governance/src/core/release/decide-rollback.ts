@@ -1,3 +1,4 @@
+import { procedureWithOwners } from './rollback-decision';
 import { resolveCore } from '../consumers/resolve-core';
 import { git } from '../git/git';
 import type { PlaybookFile } from '../schemas/playbook';
@@ -62,7 +63,7 @@ export function decideRollback(input: RollbackCheckInput): RollbackCheck {
       reason,
       rollback: verdict === 'roll-back',
       rollbackTuple: rollbackTuple(data.compatibility?.data),
-      procedure: playbook.rollbackProcedure,
+      procedure: procedureWithOwners(playbook),
     },
   };
 }

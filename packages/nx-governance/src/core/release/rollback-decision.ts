@@ -21,9 +21,14 @@ export interface RollbackDecision {
 }
 
 /** The procedure with each owner's role resolved to a person, numbered. */
-export function procedureLines(playbook: PlaybookFile): string[] {
+export function procedureLines(procedure: RollbackDecision['procedure']): string[] {
+  return procedure.map((s, i) => `${i + 1}. ${s.step} Owner: ${s.owner}.`);
+}
+
+/** The procedure as the decision seals it: each owner's role resolved to the person the playbook names that day. */
+export function procedureWithOwners(playbook: PlaybookFile): RollbackDecision['procedure'] {
   const owner = new Map(playbook.roles.map((r) => [r.id, `${r.title} (${r.owner})`]));
-  return playbook.rollbackProcedure.map((s, i) => `${i + 1}. ${s.step} Owner: ${owner.get(s.owner) ?? s.owner}.`);
+  return playbook.rollbackProcedure.map((s) => ({ step: s.step, owner: owner.get(s.owner) ?? s.owner }));
 }
 
 export function describeTuple(tuple: ReleaseTuple | undefined): string {
@@ -33,7 +38,8 @@ export function describeTuple(tuple: ReleaseTuple | undefined): string {
 
 const HEADINGS: Record<RollbackVerdict, string> = { 'roll-back': 'ROLL BACK', 'no-rollback': 'no rollback', inconclusive: 'INCONCLUSIVE' };
 
-export function renderRollbackMarkdown(decision: RollbackDecision & { digest: string }, playbook: PlaybookFile): string {
+/** The decision as a reviewer reads it, from the sealed decision alone, so verify-evidence can re-render it. */
+export function renderRollbackMarkdown(decision: RollbackDecision & { digest: string }): string {
   return [
     `# Rollback decision: ${HEADINGS[decision.verdict]}`,
     '',
@@ -48,7 +54,7 @@ export function renderRollbackMarkdown(decision: RollbackDecision & { digest: st
     '|---|---|---|---|',
     ...decision.triggers.map((t) => `| ${e(t.id)} | ${e(t.kind)} | ${e(t.state)} | ${e(t.reason)} |`),
     '',
-    ...(decision.rollback ? ['## Procedure', '', `Roll back to ${e(describeTuple(decision.rollbackTuple))}.`, '', ...procedureLines(playbook).map(e), ''] : []),
+    ...(decision.rollback ? ['## Procedure', '', `Roll back to ${e(describeTuple(decision.rollbackTuple))}.`, '', ...procedureLines(decision.procedure).map(e), ''] : []),
     `Record sha256: ${e(decision.digest)}`,
     '',
   ].join('\n');

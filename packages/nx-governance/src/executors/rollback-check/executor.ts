@@ -32,7 +32,7 @@ async function rollbackCheckExecutor(options: RollbackCheckExecutorSchema, conte
   }
   const { decision } = check;
   for (const t of decision.triggers) (t.state === 'fired' ? logger.error : t.state === 'inconclusive' ? logger.warn : logger.info)(`${t.id.padEnd(16)} ${t.state.padEnd(13)} ${t.reason}`);
-  const { sealed, file } = writeSealedRecord(context.root, `${data.settings.paths.evidence}/rollback`, decision.decidedAt.replace(/[:.]/g, '-'), decision, (d) => renderRollbackMarkdown(d, playbook));
+  const { sealed, file } = writeSealedRecord(context.root, `${data.settings.paths.evidence}/rollback`, decision.decidedAt.replace(/[:.]/g, '-'), decision, renderRollbackMarkdown);
   if (options.json) writeJsonReport(reportPath(context.root, options.json), sealed);
   if (decision.verdict === 'no-rollback') {
     logger.info(`No trigger fired: no rollback. Decision recorded in ${file}.`);
@@ -43,7 +43,7 @@ async function rollbackCheckExecutor(options: RollbackCheckExecutorSchema, conte
     return { success: false };
   }
   logger.error(`ROLL BACK: ${decision.reason}. Roll back to ${describeTuple(decision.rollbackTuple)}:`);
-  for (const line of procedureLines(playbook)) logger.error(line);
+  for (const line of procedureLines(decision.procedure)) logger.error(line);
   logger.error(`Decision recorded in ${file}.`);
   return { success: false };
 }
