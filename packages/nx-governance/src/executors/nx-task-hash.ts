@@ -1,8 +1,5 @@
 import { createProjectGraphAsync, type ExecutorContext } from '@nx/devkit';
-import { readNxJson } from 'nx/src/config/nx-json';
-import { createTaskHasher } from 'nx/src/hasher/create-task-hasher';
-import { hashTask } from 'nx/src/hasher/hash-task';
-import { createTaskGraph } from 'nx/src/tasks-runner/create-task-graph';
+import { nxTaskHashing } from '../nx-internals';
 
 /** The hash Nx gave the running task (Nx passes it to the task's process as NX_TASK_HASH). */
 export function runningTaskHash(context: ExecutorContext, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -16,6 +13,7 @@ export function runningTaskHash(context: ExecutorContext, env: NodeJS.ProcessEnv
  * is no longer current. Uses Nx's own hasher, so the answer is Nx's.
  */
 export async function currentTaskHashes(project: string, targets: string[]): Promise<Record<string, string>> {
+  const { readNxJson, createTaskHasher, hashTask, createTaskGraph } = nxTaskHashing();
   const graph = await createProjectGraphAsync({ exitOnError: false });
   const taskGraph = createTaskGraph(graph, {}, [project], targets, undefined, { __overrides_unparsed__: [] });
   const hasher = createTaskHasher(graph, readNxJson());

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashArray, readJsonFile, writeJsonFile } from '@nx/devkit';
-import { workspaceDataDirectory } from 'nx/src/utils/cache-directory';
+import { nxWorkspaceDataDirectory } from '../nx-internals';
 import type { FileReader } from '../core/workspace/file-reader';
 
 interface Entry<T> {
@@ -23,8 +23,9 @@ export class InferenceCache<T> {
   constructor(
     private readonly reader: FileReader,
     options: object,
+    workspaceRoot: string,
   ) {
-    this.file = join(workspaceDataDirectory, `nx-governance-${hashArray([JSON.stringify(options), pluginVersion()])}.hash`);
+    this.file = join(nxWorkspaceDataDirectory(workspaceRoot), `nx-governance-${hashArray([JSON.stringify(options), pluginVersion()])}.hash`);
     this.entries = existsSync(this.file) ? safeRead(this.file) : {};
   }
 

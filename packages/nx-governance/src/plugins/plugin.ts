@@ -39,7 +39,7 @@ export const createNodes: CreateNodes<GovernancePluginOptions> = [
   (configFiles, rawOptions, context) => {
     const options = normalizeOptions(rawOptions);
     // Where the plugin sits relative to the workspace changes the inputs, so it is part of the cache key.
-    const cache = new InferenceCache<Projects>(diskFileReader(context.workspaceRoot), [options, pluginInputs(context.workspaceRoot)]);
+    const cache = new InferenceCache<Projects>(diskFileReader(context.workspaceRoot), [options, pluginInputs(context.workspaceRoot)], context.workspaceRoot);
     const settingsFiles = configFiles.filter((f) => basename(f) === SETTINGS_FILE);
     const consumerFiles = configFiles.filter((f) => basename(f) === CONSUMER_FILE);
     const errors: Array<[string, Error]> = [];
