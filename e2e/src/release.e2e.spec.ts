@@ -42,6 +42,13 @@ describe('release readiness, rollback triggers and cadence on the bundled worksp
     expect(packet.advisoryFindings).toEqual([]);
   });
 
+  it("takes the version from the core's manifest when none is given, as after nx release version", () => {
+    const run = workspace.nx('run', 'governance:release-readiness', '--class=R2', '--approver=Release Bot');
+    expect(run.output).toContain('Release readiness of 0.4.2 (R2)');
+    expect(run.output).toContain('Verdict: GO.');
+    expect(readdirSync(workspace.path('evidence/releases/0.4.2')).some((n) => n.endsWith('.json'))).toBe(true);
+  });
+
   it('says no-go after a core change, naming the missing evidence', () => {
     workspace.edit('loop/src/lib.rs', '"echo" => Outcome::Text(request.input.clone()),', '"echo" => Outcome::Text(request.input.trim().to_string()),');
     workspace.commit('loop: trim echo input');

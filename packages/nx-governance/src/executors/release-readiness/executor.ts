@@ -8,6 +8,7 @@ import { asPathSegment } from '../../core/fs/inside-workspace';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { knownList } from '../../core/validation/rule-context';
 import { diskFileReader } from '../../core/workspace/file-reader';
+import { resolveCore } from '../../core/consumers/resolve-core';
 import { currentTaskHashes } from '../nx-task-hash';
 import { runNx } from '../run-nx';
 import { loadGovernanceForExecutor } from '../workspace-governance';
@@ -25,7 +26,13 @@ async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema,
     logger.error(`Unknown release class ${options.class ?? playbook?.defaultReleaseClass ?? '(none)'}, expected one of: ${knownList(classIds)}`);
     return { success: false };
   }
-  const versionFolder = asPathSegment('--releaseVersion', String(options.releaseVersion));
+  // Without --releaseVersion, the version the core's manifest states (what `nx release version` just wrote).
+  const version = options.releaseVersion ?? resolveCore(diskFileReader(context.root), data.settings).version;
+  if (!version) {
+    logger.error(`No release version: pass --releaseVersion=<version>, or give the core (${data.settings.core.project}) a version in its manifest.`);
+    return { success: false };
+  }
+  const versionFolder = asPathSegment('--releaseVersion', String(version));
   if (!versionFolder.ok) {
     logger.error(versionFolder.error);
     return { success: false };
@@ -42,7 +49,7 @@ async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema,
     playbook,
     consumers,
     releaseClass: releaseClass.id,
-    version: String(options.releaseVersion),
+    version: String(version),
     approver: options.approver,
     currentHashes: await currentTaskHashes(context.projectName!, releaseClass.gates),
     now: new Date(),

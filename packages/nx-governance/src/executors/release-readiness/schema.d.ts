@@ -1,6 +1,6 @@
 export interface ReleaseReadinessExecutorSchema {
   settingsFile?: string;
-  releaseVersion: string;
+  releaseVersion?: string;
   class?: string;
   approver?: string;
   runMissing?: boolean;
