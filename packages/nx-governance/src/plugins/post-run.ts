@@ -128,6 +128,17 @@ function projectTargets(graph: ProjectGraph): Map<string, string[]> {
  */
 function recordSkippedCompats(context: PostTasksExecutionContext, graph: ProjectGraph): void {
   const results = context.taskResults;
+  const reader = diskFileReader(context.workspaceRoot);
+  // Several consumers skipped in one run share their governance data: check it once per settings file.
+  const loaded = new Map<string, ReturnType<typeof loadCheckedGovernance>>();
+  const governanceOf = (settingsFile: string) => {
+    const known = loaded.get(settingsFile);
+    if (known) return known;
+    const checked = loadCheckedGovernance(reader, settingsFile, { projects: projectTargets(graph) });
+    if (!checked.ok) reportInvalidGovernance(checked.errors, (line) => logger.error(line));
+    loaded.set(settingsFile, checked);
+    return checked;
+  };
   for (const [project, node] of Object.entries(graph.nodes)) {
     for (const [target, config] of Object.entries(node.data.targets ?? {})) {
       if (config.executor !== 'nx-governance:compat' || results[`${project}:${target}`]) continue;
@@ -136,13 +147,8 @@ function recordSkippedCompats(context: PostTasksExecutionContext, graph: Project
       );
       const failed = dependencies.find((id) => results[id]?.status === 'failure');
       if (!failed) continue;
-      const settingsFile = (config.options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE;
-      const reader = diskFileReader(context.workspaceRoot);
-      const governance = loadCheckedGovernance(reader, settingsFile, { projects: projectTargets(graph) });
-      if (!governance.ok) {
-        reportInvalidGovernance(governance.errors, (line) => logger.error(line));
-        continue;
-      }
+      const governance = governanceOf((config.options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE);
+      if (!governance.ok) continue;
       const consumer = governance.consumers.find((c) => c.name === config.options?.consumer);
       if (!consumer) continue;
       const record = recordCompatNotRun(

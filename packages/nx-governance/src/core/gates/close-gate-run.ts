@@ -1,4 +1,4 @@
-import { isAbsolute, join } from 'node:path';
+import { reportPath } from '../reports/report-path';
 import { writeTaskEvidence, gateEvidenceFolder } from '../evidence/gate-store';
 import { recordOrigin } from '../evidence/produced-by';
 import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
@@ -54,9 +54,4 @@ export function closeGateRun(closing: GateRunClosing) {
     writeJsonReport(reportPath(root, closing.reports.json), { kind: 'nx-governance/gate-run', scope: selection.describe, passed: summary.passed, gates: summary.json });
   }
   return summary;
-}
-
-/** A report path typed on the command line: absolute as written, relative to the workspace root otherwise. */
-export function reportPath(root: string, path: string): string {
-  return isAbsolute(path) ? path : join(root, path);
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_GATE_TARGET } from '../gates/gate-scopes';
 import { NX_TARGET_PATTERN } from '../schemas/gates';
 import { forEachDuplicate, knownList, type RuleContext } from './rule-context';
 
@@ -30,5 +31,5 @@ export function checkGates(ctx: RuleContext): void {
 
 /** The governance project's targets that run gates: every gate and every aggregate of gates. */
 function isGateRunTarget(ctx: RuleContext, target: string): boolean {
-  return ctx.gateIds()?.has(target) === true || target === 'gate' || target.startsWith('gate-');
+  return ctx.gateIds()?.has(target) === true || target === DEFAULT_GATE_TARGET || target.startsWith(`${DEFAULT_GATE_TARGET}-`);
 }

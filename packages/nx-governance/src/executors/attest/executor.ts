@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import type { ChecklistAnswer } from '../../core/evidence/gate-record';
 import { appendGateRecord } from '../../core/evidence/gate-store';
 import { gitUser, manualGateFingerprint, writeAttestation } from '../../core/gates/attestation';

@@ -1,5 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { evaluateCadence } from '../../core/cadence/evaluate-cadence';
 import { readEvidenceHistory } from '../../core/cadence/read-evidence-history';
 import { todayUtc } from '../../core/dates';

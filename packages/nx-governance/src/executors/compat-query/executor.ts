@@ -1,5 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { computeMatrix } from '../../core/matrix/compute-matrix';
 import { queryMatrix } from '../../core/matrix/query-matrix';
 import { readCompatResults } from '../../core/matrix/read-compat-results';

@@ -1,5 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { readLatestCompatResult } from '../../core/compat/compat-store';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';

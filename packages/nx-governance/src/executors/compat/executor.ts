@@ -1,5 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { bisectCore } from '../../core/compat/bisect-core';
 import { isCompatSuccess } from '../../core/compat/compat-result';
 import { runCompat } from '../../core/compat/run-compat';

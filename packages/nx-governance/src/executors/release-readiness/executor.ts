@@ -3,7 +3,7 @@ import { writeSealedRecord } from '../../core/evidence/write-sealed-record';
 import { DEFAULT_GATE_TARGET } from '../../core/gates/gate-scopes';
 import { assembleReleasePacket } from '../../core/release/assemble-release-packet';
 import { renderReleasePacket } from '../../core/release/release-packet';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { asPathSegment } from '../../core/fs/inside-workspace';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { knownList } from '../../core/validation/rule-context';

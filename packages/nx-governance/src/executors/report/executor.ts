@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { writeFileAtomically } from '../../core/fs/write-file-atomically';
 import { revisionFileReader } from '../../core/git/revision-file-reader';
 import { comparePrEvidence, renderPrReport } from '../../core/reports/pr-report';

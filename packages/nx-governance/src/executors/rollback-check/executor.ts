@@ -1,5 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { writeSealedRecord } from '../../core/evidence/write-sealed-record';
 import { decideRollback } from '../../core/release/decide-rollback';
 import { describeTuple, procedureLines, renderRollbackMarkdown } from '../../core/release/rollback-decision';

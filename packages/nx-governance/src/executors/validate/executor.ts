@@ -1,5 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { formatDiagnostic } from '../../core/diagnostics';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { validateGovernance } from '../../core/validation';

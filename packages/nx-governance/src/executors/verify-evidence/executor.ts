@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { loadImportedEvidence } from '../../core/evidence/imported-evidence-index';
 import { loadSignaturePolicy } from '../../core/evidence/signature-policy';
 import { verifyEvidence } from '../../core/evidence/verify-evidence';
-import { reportPath } from '../../core/gates/close-gate-run';
+import { reportPath } from '../../core/reports/report-path';
 import { writeJsonReport } from '../../core/reports/write-json-report';
 import { diskFileReader } from '../../core/workspace/file-reader';
 import { currentTaskHashes } from '../nx-task-hash';
