@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NX_BIN, TestWorkspace } from '../e2e/helpers/workspace';
-import { runProcess } from '../packages/nx-governance/src/core/process/run-process';
+import { runProcess } from '../packages/nx-governance/src/lib/process/run-process';
 import { row } from './bench-utils';
 
 const MIB = 1024 * 1024;

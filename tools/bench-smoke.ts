@@ -5,7 +5,7 @@
 // on a number. Run: npm run bench:smoke (the plugin must be built).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runProcess } from '../packages/nx-governance/src/core/process/run-process';
+import { runProcess } from '../packages/nx-governance/src/lib/process/run-process';
 
 /**
  * The benchmarks, in the order they run, each with what makes it small (most

@@ -10,8 +10,8 @@
 // whatever the playbook, the cadence or the attestations name keeps existing as
 // the bundled data changes.
 import type { TestWorkspace } from '../e2e/helpers/workspace';
-import { validateGovernance } from '../packages/nx-governance/src/core/validation';
-import { diskFileReader } from '../packages/nx-governance/src/core/workspace/file-reader';
+import { validateGovernance } from '../packages/nx-governance/src/lib/validation';
+import { diskFileReader } from '../packages/nx-governance/src/lib/workspace/file-reader';
 import { inWorkspace, interleavedMedians, medianInProcess, ms, printComparison, row, RUNS, runNx, sized } from './bench-utils';
 
 const MILESTONES = sized(50, 5);

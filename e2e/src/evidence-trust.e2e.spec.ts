@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sealGateEvidence } from '../../packages/nx-governance/src/core/evidence/gate-store';
+import { sealGateEvidence } from '../../packages/nx-governance/src/lib/evidence/gate-store';
 import { readAs } from '../../packages/nx-governance/src/test-helpers/spoofing';
 import { TestWorkspace } from '../helpers/workspace';
 

@@ -3,8 +3,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyEvidence } from '../../packages/nx-governance/src/core/evidence/verify-evidence';
-import { defaultGovernanceSettings } from '../../packages/nx-governance/src/core/schemas/governance';
+import { verifyEvidence } from '../../packages/nx-governance/src/lib/evidence/verify-evidence';
+import { defaultGovernanceSettings } from '../../packages/nx-governance/src/lib/schemas/governance';
 import { NX_BIN, servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/workspace';
 
 const node = (script: string, ...args: string[]) => ['node', '-e', script, ...args];

@@ -1,2 +1,2 @@
 export { createNodes, postTasksExecution, preTasksExecution, type GovernancePluginOptions } from './plugins/plugin';
-export * from './core';
+export * from './lib';

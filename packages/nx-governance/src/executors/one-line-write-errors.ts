@@ -1,5 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { FileWriteError } from '../core/fs/file-write-error';
+import { FileWriteError } from '../lib/fs/file-write-error';
 
 type Executor<T> = (options: T, context: ExecutorContext) => Promise<{ success: boolean }>;
 

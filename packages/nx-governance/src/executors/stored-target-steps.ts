@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir, type ExecutorContext } from '@nx/devkit';
-import type { StoredStep } from '../core/gates/pass-criteria';
-import type { Gate } from '../core/schemas/gates';
+import type { StoredStep } from '../lib/gates/pass-criteria';
+import type { Gate } from '../lib/schemas/gates';
 import { currentTaskHashes } from './nx-task-hash';
 
 /**

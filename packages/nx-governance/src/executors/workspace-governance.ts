@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { formatDiagnostic } from '../core/diagnostics';
-import { readSigningKey } from '../core/evidence/signing-key';
-import { diskFileReader } from '../core/workspace/file-reader';
-import { type CheckedGovernance, loadCheckedGovernance } from '../core/workspace/load-checked-governance';
-import { DEFAULT_SETTINGS_FILE } from '../core/workspace/load-governance';
+import { formatDiagnostic } from '../lib/diagnostics';
+import { readSigningKey } from '../lib/evidence/signing-key';
+import { diskFileReader } from '../lib/workspace/file-reader';
+import { type CheckedGovernance, loadCheckedGovernance } from '../lib/workspace/load-checked-governance';
+import { DEFAULT_SETTINGS_FILE } from '../lib/workspace/load-governance';
 import { projectTargets } from './project-targets';
 
 /**

@@ -1,7 +1,7 @@
 import type { Tree } from '@nx/devkit';
-import { formatDiagnostic } from '../core/diagnostics';
-import { resolveConsumers } from '../core/consumers/resolve-consumers';
-import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../core/workspace/load-governance';
+import { formatDiagnostic } from '../lib/diagnostics';
+import { resolveConsumers } from '../lib/consumers/resolve-consumers';
+import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../lib/workspace/load-governance';
 import { treeFileReader } from './tree-file-reader';
 
 /**

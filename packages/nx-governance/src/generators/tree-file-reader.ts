@@ -1,6 +1,6 @@
 import { glob, type Tree } from '@nx/devkit';
-import type { FileReader } from '../core/workspace/file-reader';
-import { SKIPPED_FOLDERS } from '../core/workspace/file-reader';
+import type { FileReader } from '../lib/workspace/file-reader';
+import { SKIPPED_FOLDERS } from '../lib/workspace/file-reader';
 
 /** The core's FileReader over the Nx Tree, so generators see staged changes. */
 export function treeFileReader(tree: Tree): FileReader {

@@ -1,9 +1,9 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
-import { LANGUAGE_DEFAULTS } from '../core/consumers/languages';
-import type { ResolvedConsumer } from '../core/consumers/resolve-consumers';
-import type { ResolvedCore } from '../core/consumers/resolve-core';
-import type { GovernanceSettings } from '../core/schemas/governance';
-import { compatResultFolder } from '../core/compat/compat-paths';
+import { LANGUAGE_DEFAULTS } from '../lib/consumers/languages';
+import type { ResolvedConsumer } from '../lib/consumers/resolve-consumers';
+import type { ResolvedCore } from '../lib/consumers/resolve-core';
+import type { GovernanceSettings } from '../lib/schemas/governance';
+import { compatResultFolder } from '../lib/compat/compat-paths';
 import type { GovernancePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 

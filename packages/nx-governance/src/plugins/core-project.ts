@@ -1,6 +1,6 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
-import type { ResolvedCore } from '../core/consumers/resolve-core';
-import { LANGUAGE_DEFAULTS } from '../core/consumers/languages';
+import type { ResolvedCore } from '../lib/consumers/resolve-core';
+import { LANGUAGE_DEFAULTS } from '../lib/consumers/languages';
 import type { GovernancePluginOptions } from './options';
 
 /** The core's build and test targets, when its language says how to build it. */

@@ -1,11 +1,11 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { canonicalJson, sha256 } from '../core/evidence/seal-record';
-import { gateEvidenceFolder } from '../core/evidence/gate-store';
-import { attestationFolder } from '../core/gates/attestation';
-import { gateReads } from '../core/gates/gate-inputs';
-import type { GateScope } from '../core/gates/gate-scopes';
-import type { Gate } from '../core/schemas/gates';
-import type { GovernanceSettings } from '../core/schemas/governance';
+import { canonicalJson, sha256 } from '../lib/evidence/seal-record';
+import { gateEvidenceFolder } from '../lib/evidence/gate-store';
+import { attestationFolder } from '../lib/gates/attestation';
+import { gateReads } from '../lib/gates/gate-inputs';
+import type { GateScope } from '../lib/gates/gate-scopes';
+import type { Gate } from '../lib/schemas/gates';
+import type { GovernanceSettings } from '../lib/schemas/governance';
 
 type Input = NonNullable<TargetConfiguration['inputs']>[number];
 const technologies = ['nx-governance'];

@@ -1,6 +1,6 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
-import { gateScopes } from '../core/gates/gate-scopes';
-import type { GovernanceData } from '../core/workspace/load-governance';
+import { gateScopes } from '../lib/gates/gate-scopes';
+import type { GovernanceData } from '../lib/workspace/load-governance';
 import { gateScopeTarget, gateTarget } from './gate-targets';
 import type { GovernancePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashArray, readJsonFile, writeJsonFile } from '@nx/devkit';
 import { nxWorkspaceDataDirectory } from '../nx-internals';
-import type { FileReader } from '../core/workspace/file-reader';
+import type { FileReader } from '../lib/workspace/file-reader';
 
 interface Entry<T> {
   /** Every file inference read, with the hash of what it held (`-` for absent). */

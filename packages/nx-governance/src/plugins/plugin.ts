@@ -1,10 +1,10 @@
 import { basename, dirname } from 'node:path';
 import { AggregateCreateNodesError, type CreateNodes, type PostTasksExecution, type PreTasksExecution, type CreateNodesResult, type CreateNodesResultArray, type ProjectConfiguration } from '@nx/devkit';
-import { resolveConsumers } from '../core/consumers/resolve-consumers';
-import { resolveCore } from '../core/consumers/resolve-core';
-import { diskFileReader, type FileReader } from '../core/workspace/file-reader';
-import { CONSUMER_FILE, DATA_FILES, loadGovernance } from '../core/workspace/load-governance';
-import { salvageConsumers, salvageSettings } from '../core/workspace/salvage-governance';
+import { resolveConsumers } from '../lib/consumers/resolve-consumers';
+import { resolveCore } from '../lib/consumers/resolve-core';
+import { diskFileReader, type FileReader } from '../lib/workspace/file-reader';
+import { CONSUMER_FILE, DATA_FILES, loadGovernance } from '../lib/workspace/load-governance';
+import { salvageConsumers, salvageSettings } from '../lib/workspace/salvage-governance';
 import { consumerProject } from './consumer-project';
 import { coreProject } from './core-project';
 import { governanceProject } from './governance-project';

@@ -1,7 +1,7 @@
 import { type PreTasksExecutionContext, readCachedProjectGraph } from '@nx/devkit';
-import { requireCleanRefusal } from '../core/git/git';
-import { diskFileReader } from '../core/workspace/file-reader';
-import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../core/workspace/load-governance';
+import { requireCleanRefusal } from '../lib/git/git';
+import { diskFileReader } from '../lib/workspace/file-reader';
+import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../lib/workspace/load-governance';
 import { requestedTargets } from './requested-targets';
 
 /**

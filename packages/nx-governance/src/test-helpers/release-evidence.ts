@@ -1,8 +1,8 @@
-import { type CompatClassification, compatVerdict } from '../core/compat/compat-result';
-import { writeCompatResult } from '../core/compat/compat-store';
-import type { GateResult } from '../core/evidence/gate-record';
-import { appendGateRecord } from '../core/evidence/gate-store';
-import { defaultGovernanceSettings } from '../core/schemas/governance';
+import { type CompatClassification, compatVerdict } from '../lib/compat/compat-result';
+import { writeCompatResult } from '../lib/compat/compat-store';
+import type { GateResult } from '../lib/evidence/gate-record';
+import { appendGateRecord } from '../lib/evidence/gate-store';
+import { defaultGovernanceSettings } from '../lib/schemas/governance';
 
 /** Evidence as the gate and compat runs write it, for the release specs. */
 export const settings = defaultGovernanceSettings();

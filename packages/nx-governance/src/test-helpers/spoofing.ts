@@ -1,4 +1,4 @@
-import type { GateRecord } from '../core/evidence/gate-record';
+import type { GateRecord } from '../lib/evidence/gate-record';
 
 /** Text a hostile data file, git config or command could carry into evidence. */
 export const SPOOFS = {

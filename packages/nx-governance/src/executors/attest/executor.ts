@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/reports/report-path';
-import type { ChecklistAnswer } from '../../core/evidence/gate-record';
-import { appendGateRecord } from '../../core/evidence/gate-store';
-import { gitUser, manualGateFingerprint, writeAttestation } from '../../core/gates/attestation';
-import { readAnswers } from '../../core/gates/read-answers';
-import { runGate } from '../../core/gates/run-gate';
-import { knownList } from '../../core/validation/rule-context';
+import { reportPath } from '../../lib/reports/report-path';
+import type { ChecklistAnswer } from '../../lib/evidence/gate-record';
+import { appendGateRecord } from '../../lib/evidence/gate-store';
+import { manualGateFingerprint, writeAttestation } from '../../lib/gates/attestation';
+import { gitUser } from '../../lib/git/git-user';
+import { readAnswers } from '../../lib/gates/read-answers';
+import { runGate } from '../../lib/gates/run-gate';
+import { knownList } from '../../lib/text/known-list';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import type { AttestExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
@@ -19,7 +20,7 @@ async function attestExecutor(options: AttestExecutorSchema, context: ExecutorCo
   const manual = (data.gates?.data.gates ?? []).filter((g) => g.kind === 'manual');
   const gate = manual.find((g) => g.id === options.gate);
   if (!gate || gate.kind !== 'manual') {
-    logger.error(`Unknown manual gate ${options.gate}, expected one of: ${knownList(manual.map((g) => g.id))}`);
+    logger.error(`Unknown manual gate ${options.gate}, expected one of: ${knownList(manual.map((g) => g.id), options.gate)}`);
     return { success: false };
   }
   const key = signingKey();

@@ -1,11 +1,11 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/reports/report-path';
-import { evaluateCadence } from '../../core/cadence/evaluate-cadence';
-import { readEvidenceHistory } from '../../core/cadence/read-evidence-history';
-import { todayUtc } from '../../core/dates';
-import { isCalendarDate } from '../../core/schemas/common';
-import { writeJsonReport } from '../../core/reports/write-json-report';
-import { diskFileReader } from '../../core/workspace/file-reader';
+import { reportPath } from '../../lib/reports/report-path';
+import { evaluateCadence } from '../../lib/cadence/evaluate-cadence';
+import { readEvidenceHistory } from '../../lib/cadence/read-evidence-history';
+import { todayUtc } from '../../lib/dates';
+import { isCalendarDate } from '../../lib/schemas/common';
+import { writeJsonReport } from '../../lib/reports/write-json-report';
+import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { CadenceExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';

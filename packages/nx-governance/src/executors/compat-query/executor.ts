@@ -1,10 +1,10 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/reports/report-path';
-import { computeMatrix } from '../../core/matrix/compute-matrix';
-import { queryMatrix } from '../../core/matrix/query-matrix';
-import { readCompatResults } from '../../core/matrix/read-compat-results';
-import { writeJsonReport } from '../../core/reports/write-json-report';
-import { diskFileReader } from '../../core/workspace/file-reader';
+import { reportPath } from '../../lib/reports/report-path';
+import { computeMatrix } from '../../lib/matrix/compute-matrix';
+import { queryMatrix } from '../../lib/matrix/query-matrix';
+import { readCompatResults } from '../../lib/matrix/read-compat-results';
+import { writeJsonReport } from '../../lib/reports/write-json-report';
+import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { CompatQueryExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';

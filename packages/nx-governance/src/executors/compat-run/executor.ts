@@ -1,7 +1,7 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/reports/report-path';
-import { readLatestCompatResult } from '../../core/compat/compat-store';
-import { writeJsonReport } from '../../core/reports/write-json-report';
+import { reportPath } from '../../lib/reports/report-path';
+import { readLatestCompatResult } from '../../lib/compat/compat-store';
+import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { runNx } from '../run-nx';
 import type { CompatRunExecutorSchema } from './schema';

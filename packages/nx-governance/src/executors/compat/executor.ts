@@ -1,13 +1,13 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/reports/report-path';
-import { bisectCore } from '../../core/compat/bisect-core';
-import { isCompatSuccess } from '../../core/compat/compat-result';
-import { runCompat } from '../../core/compat/run-compat';
-import { writeCompatResult } from '../../core/compat/compat-store';
-import { knownList } from '../../core/validation/rule-context';
-import { writeJsonReport } from '../../core/reports/write-json-report';
-import { resolveCore } from '../../core/consumers/resolve-core';
-import { diskFileReader } from '../../core/workspace/file-reader';
+import { reportPath } from '../../lib/reports/report-path';
+import { bisectCore } from '../../lib/compat/bisect-core';
+import { isCompatSuccess } from '../../lib/compat/compat-result';
+import { runCompat } from '../../lib/compat/run-compat';
+import { writeCompatResult } from '../../lib/compat/compat-store';
+import { knownList } from '../../lib/text/known-list';
+import { writeJsonReport } from '../../lib/reports/write-json-report';
+import { resolveCore } from '../../lib/consumers/resolve-core';
+import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { withInterruptSignal } from '../interrupt';
 import type { CompatExecutorSchema } from './schema';
@@ -20,7 +20,7 @@ async function compatExecutor(options: CompatExecutorSchema, context: ExecutorCo
   const { data, consumers } = governance;
   const consumer = consumers.find((c) => c.name === options.consumer);
   if (!consumer) {
-    logger.error(`Unknown consumer "${options.consumer}", expected one of: ${knownList(consumers.map((c) => c.name))}`);
+    logger.error(`Unknown consumer "${options.consumer}", expected one of: ${knownList(consumers.map((c) => c.name), options.consumer)}`);
     return { success: false };
   }
   if (options.bisect && !options.good) {

@@ -1,6 +1,6 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { closeGateRun } from '../../core/gates/close-gate-run';
-import { selectGates } from '../../core/gates/select-gates';
+import { closeGateRun } from '../../lib/gates/close-gate-run';
+import { selectGates } from '../../lib/gates/select-gates';
 import { dependencyTasks } from '../gate-run-tasks';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { refuseDirtyTree } from '../require-clean';

@@ -1,14 +1,14 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { writeSealedRecord } from '../../core/evidence/write-sealed-record';
-import { DEFAULT_GATE_TARGET } from '../../core/gates/gate-scopes';
-import { assembleReleasePacket } from '../../core/release/assemble-release-packet';
-import { renderReleasePacket } from '../../core/release/release-packet';
-import { reportPath } from '../../core/reports/report-path';
-import { asPathSegment } from '../../core/fs/inside-workspace';
-import { writeJsonReport } from '../../core/reports/write-json-report';
-import { knownList } from '../../core/validation/rule-context';
-import { diskFileReader } from '../../core/workspace/file-reader';
-import { resolveCore } from '../../core/consumers/resolve-core';
+import { writeSealedRecord } from '../../lib/evidence/write-sealed-record';
+import { DEFAULT_GATE_TARGET } from '../../lib/gates/gate-scopes';
+import { assembleReleasePacket } from '../../lib/release/assemble-release-packet';
+import { renderReleasePacket } from '../../lib/release/release-packet';
+import { reportPath } from '../../lib/reports/report-path';
+import { asPathSegment } from '../../lib/fs/inside-workspace';
+import { writeJsonReport } from '../../lib/reports/write-json-report';
+import { knownList } from '../../lib/text/known-list';
+import { diskFileReader } from '../../lib/workspace/file-reader';
+import { resolveCore } from '../../lib/consumers/resolve-core';
 import { currentTaskHashes } from '../nx-task-hash';
 import { runNx } from '../run-nx';
 import { loadGovernanceForExecutor } from '../workspace-governance';
@@ -23,7 +23,7 @@ async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema,
   const releaseClass = playbook?.releaseClasses.find((c) => c.id === (options.class ?? playbook.defaultReleaseClass));
   if (!playbook || !releaseClass) {
     const classIds = playbook?.releaseClasses.map((c) => c.id) ?? [];
-    logger.error(`Unknown release class ${options.class ?? playbook?.defaultReleaseClass ?? '(none)'}, expected one of: ${knownList(classIds)}`);
+    logger.error(`Unknown release class ${options.class ?? playbook?.defaultReleaseClass ?? '(none)'}, expected one of: ${knownList(classIds, options.class)}`);
     return { success: false };
   }
   // Without --releaseVersion, the version the core's manifest states (what `nx release version` just wrote).

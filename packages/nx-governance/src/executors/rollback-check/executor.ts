@@ -1,9 +1,9 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/reports/report-path';
-import { writeSealedRecord } from '../../core/evidence/write-sealed-record';
-import { decideRollback } from '../../core/release/decide-rollback';
-import { describeTuple, procedureLines, renderRollbackMarkdown } from '../../core/release/rollback-decision';
-import { writeJsonReport } from '../../core/reports/write-json-report';
+import { reportPath } from '../../lib/reports/report-path';
+import { writeSealedRecord } from '../../lib/evidence/write-sealed-record';
+import { decideRollback } from '../../lib/rollback/decide-rollback';
+import { describeTuple, procedureLines, renderRollbackMarkdown } from '../../lib/rollback/rollback-decision';
+import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import type { RollbackCheckExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';

@@ -1,7 +1,7 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { appendGateRecord } from '../../core/evidence/gate-store';
-import { runGate } from '../../core/gates/run-gate';
-import { knownList } from '../../core/validation/rule-context';
+import { appendGateRecord } from '../../lib/evidence/gate-store';
+import { runGate } from '../../lib/gates/run-gate';
+import { knownList } from '../../lib/text/known-list';
 import { withInterruptSignal } from '../interrupt';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 import { runningTaskHash } from '../nx-task-hash';
@@ -16,7 +16,7 @@ async function runGateExecutor(options: RunGateExecutorSchema, context: Executor
   const gates = data.gates?.data.gates ?? [];
   const gate = gates.find((g) => g.id === options.gate);
   if (!gate) {
-    logger.error(`Unknown gate ${options.gate}, expected one of: ${knownList(gates.map((g) => g.id))}`);
+    logger.error(`Unknown gate ${options.gate}, expected one of: ${knownList(gates.map((g) => g.id), options.gate)}`);
     return { success: false };
   }
   const key = signingKey();

@@ -1,12 +1,12 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../core/reports/report-path';
-import { formatDiagnostic } from '../../core/diagnostics';
-import { writeJsonReport } from '../../core/reports/write-json-report';
-import { validateGovernance } from '../../core/validation';
-import { diskFileReader } from '../../core/workspace/file-reader';
-import { DEFAULT_SETTINGS_FILE } from '../../core/workspace/load-governance';
+import { reportPath } from '../../lib/reports/report-path';
+import { formatDiagnostic } from '../../lib/diagnostics';
+import { writeJsonReport } from '../../lib/reports/write-json-report';
+import { validateGovernance } from '../../lib/validation';
+import { diskFileReader } from '../../lib/workspace/file-reader';
+import { DEFAULT_SETTINGS_FILE } from '../../lib/workspace/load-governance';
 import { projectTargets } from '../project-targets';
-import { gatesReadingEverything } from '../../core/gates/gate-inputs';
+import { gatesReadingEverything } from '../../lib/gates/gate-inputs';
 import type { ValidateExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 

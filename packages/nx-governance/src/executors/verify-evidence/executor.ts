@@ -1,11 +1,11 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { dirname } from 'node:path';
-import { loadImportedEvidence } from '../../core/evidence/imported-evidence-index';
-import { loadSignaturePolicy } from '../../core/evidence/signature-policy';
-import { verifyEvidence } from '../../core/evidence/verify-evidence';
-import { reportPath } from '../../core/reports/report-path';
-import { writeJsonReport } from '../../core/reports/write-json-report';
-import { diskFileReader } from '../../core/workspace/file-reader';
+import { loadImportedEvidence } from '../../lib/evidence/imported-evidence-index';
+import { loadSignaturePolicy } from '../../lib/evidence/signature-policy';
+import { verifyEvidence } from '../../lib/evidence/verify-evidence';
+import { reportPath } from '../../lib/reports/report-path';
+import { writeJsonReport } from '../../lib/reports/write-json-report';
+import { diskFileReader } from '../../lib/workspace/file-reader';
 import { currentTaskHashes } from '../nx-task-hash';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { withOneLineWriteErrors } from '../one-line-write-errors';

@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatFiles, type Tree } from '@nx/devkit';
-import { detectLanguage, LANGUAGE_DEFAULTS } from '../../core/consumers/languages';
-import { schemaReference } from '../../core/json-schemas';
-import { consumerFileSchema } from '../../core/schemas/compatibility';
-import { SKIPPED_FOLDERS } from '../../core/workspace/file-reader';
-import { CONSUMER_FILE } from '../../core/workspace/load-governance';
+import { detectLanguage, LANGUAGE_DEFAULTS } from '../../lib/consumers/languages';
+import { schemaReference } from '../../lib/json/json-schemas';
+import { consumerFileSchema } from '../../lib/schemas/compatibility';
+import { SKIPPED_FOLDERS } from '../../lib/workspace/file-reader';
+import { CONSUMER_FILE } from '../../lib/workspace/load-governance';
 import { loadTreeGovernance, writeDataJson } from '../governance-tree';
 import type { ConsumerGeneratorSchema } from './schema';
 

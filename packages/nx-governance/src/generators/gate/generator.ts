@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
 import { formatFiles, type Tree } from '@nx/devkit';
-import { formatJsonPath } from '../../core/json-source';
-import { schemaReference } from '../../core/json-schemas';
-import { gateSchema } from '../../core/schemas/gates';
-import { knownList } from '../../core/validation/rule-context';
+import { formatJsonPath } from '../../lib/json/json-source';
+import { schemaReference } from '../../lib/json/json-schemas';
+import { gateSchema } from '../../lib/schemas/gates';
+import { knownList } from '../../lib/text/known-list';
 import { loadTreeGovernance, writeDataJson } from '../governance-tree';
 import type { GateGeneratorSchema } from './schema';
 
@@ -14,7 +14,7 @@ export default async function gateGenerator(tree: Tree, options: GateGeneratorSc
   if (existing.some((g) => g.id === options.id)) throw new Error(`Gate ${options.id} already exists in ${gatesFile}`);
   const roles = data.playbook?.data.roles.map((r) => r.id);
   const owner = options.owner ?? 'release-manager';
-  if (roles && !roles.includes(owner)) throw new Error(`Unknown owner "${owner}", expected a playbook role: ${knownList(roles)}`);
+  if (roles && !roles.includes(owner)) throw new Error(`Unknown owner "${owner}", expected a playbook role: ${knownList(roles, owner)}`);
 
   const gate = gateSchema.safeParse(gateDefinition(options, owner));
   if (!gate.success) {

@@ -3,7 +3,7 @@ import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { REPO_ROOT } from '../../test-helpers/temp-workspace';
 import { copyIntoTree } from '../../test-helpers/tree';
-import { validateGovernance } from '../../core/validation/validate-governance';
+import { validateGovernance } from '../../lib/validation/validate-governance';
 import { treeFileReader } from '../tree-file-reader';
 import initGenerator from '../init/generator';
 import syncGenerator from '../sync/generator';

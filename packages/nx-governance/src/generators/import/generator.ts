@@ -1,11 +1,11 @@
 import { posix } from 'node:path';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
-import { formatDiagnostic } from '../../core/diagnostics';
-import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../core/docs/generated-marker';
-import { indexImportedEvidence } from '../../core/evidence/imported-evidence';
-import { importProse } from '../../core/import/import-prose';
-import { planImport } from '../../core/import/plan-import';
-import { stageGovernance } from '../../core/import/staged-governance';
+import { formatDiagnostic } from '../../lib/diagnostics';
+import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
+import { indexImportedEvidence } from '../../lib/evidence/imported-evidence';
+import { importProse } from '../../lib/import/import-prose';
+import { planImport } from '../../lib/import/plan-import';
+import { stageGovernance } from '../../lib/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
 import { treeFiles, treeWorkspacePath } from './tree-paths';
 import type { ImportGeneratorSchema } from './schema';

@@ -1,6 +1,6 @@
 import { readNxJson, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { validateGovernance } from '../../core/validation/validate-governance';
+import { validateGovernance } from '../../lib/validation/validate-governance';
 import { treeFileReader } from '../tree-file-reader';
 import syncGenerator from '../sync/generator';
 import initGenerator from './generator';

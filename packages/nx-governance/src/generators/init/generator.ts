@@ -1,11 +1,11 @@
 import { formatFiles, getProjects, logger, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
-import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../core/docs/generated-marker';
-import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../core/import/default-governance';
-import { findCore, type FoundCore, libraryAt } from '../../core/import/find-core';
-import { GITHUB_WORKFLOW, renderGithubWorkflow, withEvidencePolicy } from '../../core/ci/github-workflow';
-import { stageGovernance } from '../../core/import/staged-governance';
-import { schemaReference, type SchemaFileName } from '../../core/json-schemas';
-import { knownList } from '../../core/validation/rule-context';
+import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
+import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../lib/import/default-governance';
+import { findCore, type FoundCore, libraryAt } from '../../lib/import/find-core';
+import { GITHUB_WORKFLOW, renderGithubWorkflow, withEvidencePolicy } from '../../lib/ci/github-workflow';
+import { stageGovernance } from '../../lib/import/staged-governance';
+import { schemaReference, type SchemaFileName } from '../../lib/json/json-schemas';
+import { knownList } from '../../lib/text/known-list';
 import { treeFileReader } from '../tree-file-reader';
 import { addReadmeGuidance } from './readme-guidance';
 import type { InitGeneratorSchema } from './schema';
@@ -106,7 +106,7 @@ function givenCore(tree: Tree, name: string): FoundCore {
   const reader = treeFileReader(tree);
   if (libraryAt(reader, '.') === name) return { found: true, project: name, path: '.', why: 'given with --coreProject; the library at the root' };
   if (libraryAt(reader, name) === name) return { found: true, project: name, path: name, why: `given with --coreProject; the library in ${name}/` };
-  throw new Error(`--coreProject=${name}: no such project; expected one of: ${knownList(projects.keys())}`);
+  throw new Error(`--coreProject=${name}: no such project; expected one of: ${knownList(projects.keys(), name)}`);
 }
 
 function registerPlugin(tree: Tree): void {

@@ -1,6 +1,6 @@
 import { formatFiles, type Tree } from '@nx/devkit';
-import { parseMilestone } from '../../core/milestone/parse-milestone';
-import { renderNewMilestone } from '../../core/milestone/render-milestone';
+import { parseMilestone } from '../../lib/milestone/parse-milestone';
+import { renderNewMilestone } from '../../lib/milestone/render-milestone';
 import { loadTreeGovernance } from '../governance-tree';
 import type { MilestoneGeneratorSchema } from './schema';
 

@@ -53,7 +53,7 @@ describe('sync generator', () => {
 
   it('shows a new compatibility result in the matrix', async () => {
     await syncGenerator(tree);
-    const { sealRecord } = await import('../../core/evidence/seal-record');
+    const { sealRecord } = await import('../../lib/evidence/seal-record');
     const record = sealRecord({
       kind: 'nx-governance/compat-result',
       formatVersion: 1,

@@ -1,8 +1,8 @@
 import { glob, type Tree } from '@nx/devkit';
 import type { SyncGeneratorResult } from 'nx/src/utils/sync-generators';
-import { isGeneratedDocument } from '../../core/docs/generated-marker';
-import { renderedDocuments } from '../../core/docs/rendered-documents';
-import { loadGovernance } from '../../core/workspace/load-governance';
+import { isGeneratedDocument } from '../../lib/docs/generated-marker';
+import { renderedDocuments } from '../../lib/docs/rendered-documents';
+import { loadGovernance } from '../../lib/workspace/load-governance';
 import { treeFileReader } from '../tree-file-reader';
 
 /**

@@ -1,6 +1,6 @@
 import type { Tree } from '@nx/devkit';
-import { appendGateRecord } from '../../core/evidence/gate-store';
-import { defaultGovernanceSettings } from '../../core/schemas/governance';
+import { appendGateRecord } from '../../lib/evidence/gate-store';
+import { defaultGovernanceSettings } from '../../lib/schemas/governance';
 import { treeWithBundledGovernance } from '../../test-helpers/tree';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 import milestoneGenerator from '../milestone/generator';
@@ -35,7 +35,7 @@ describe('task-card generator', () => {
 
   it('refuses unknown gates with the list of known ones, and unknown milestones', async () => {
     await expect(taskCardGenerator(tree, { milestone: 'M6', title: 'X', gates: 'VG-NOPE-001' })).rejects.toThrow(
-      'Unknown gate(s) VG-NOPE-001; known gates: VG-COMPAT-001, VG-CONTRACT-001, VG-GOVERNANCE-001, VG-LOOP-BUILD-001, VG-LOOP-CONTRACT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001',
+      'Unknown gate(s) VG-NOPE-001; known gates: VG-COMPAT-001, VG-LOOP-PERF-001, VG-LOOP-TEST-001, VG-CONTRACT-001, VG-GOVERNANCE-001 (the nearest 5 of 7)',
     );
     await expect(taskCardGenerator(tree, { milestone: 'M9', title: 'X' })).rejects.toThrow('Unknown milestone M9, expected one of: M6');
     expect(tree.read(SEED_PATH, 'utf8')).toBe(seed);

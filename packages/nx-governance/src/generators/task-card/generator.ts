@@ -1,26 +1,26 @@
 import { posix } from 'node:path';
-import type { FileReader } from '../../core/workspace/file-reader';
+import type { FileReader } from '../../lib/workspace/file-reader';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
-import { latestImportedEvidence, loadImportedEvidence } from '../../core/evidence/imported-evidence-index';
-import { readLatestGateEvidenceFrom } from '../../core/evidence/read-gate-evidence';
-import { appendTaskCard, nextTaskId, setTaskStatus } from '../../core/milestone/edit-milestone';
-import { splitGateIds } from '../../core/milestone/parse-task-card';
-import { isCalendarDate } from '../../core/schemas/common';
-import { todayUtc } from '../../core/dates';
-import { knownList } from '../../core/validation/rule-context';
-import { stagedProblems } from '../../core/import/staged-governance';
+import { latestImportedEvidence, loadImportedEvidence } from '../../lib/evidence/imported-evidence-index';
+import { readLatestGateEvidenceFrom } from '../../lib/evidence/read-gate-evidence';
+import { appendTaskCard, nextTaskId, setTaskStatus } from '../../lib/milestone/edit-milestone';
+import { splitGateIds } from '../../lib/milestone/parse-task-card';
+import { isCalendarDate } from '../../lib/schemas/common';
+import { todayUtc } from '../../lib/dates';
+import { knownList } from '../../lib/text/known-list';
+import { stagedProblems } from '../../lib/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
 import type { TaskCardGeneratorSchema } from './schema';
 
 export default async function taskCardGenerator(tree: Tree, options: TaskCardGeneratorSchema): Promise<void> {
   const { data, reader } = loadTreeGovernance(tree, options.settingsFile);
   const milestone = data.milestones.find((m) => m.id === options.milestone);
-  if (!milestone) throw new Error(`Unknown milestone ${options.milestone}, expected one of: ${knownList(data.milestones.map((m) => m.id))}`);
+  if (!milestone) throw new Error(`Unknown milestone ${options.milestone}, expected one of: ${knownList(data.milestones.map((m) => m.id), options.milestone)}`);
   if (options.date !== undefined && !isCalendarDate(options.date)) throw new Error(`--date=${options.date}: expected a calendar date written YYYY-MM-DD`);
 
   if (options.task) {
     const card = milestone.taskCards.find((c) => c.id === options.task);
-    if (!card) throw new Error(`Unknown task ${options.task} in ${milestone.id}, expected one of: ${knownList(milestone.taskCards.map((c) => c.id))}`);
+    if (!card) throw new Error(`Unknown task ${options.task} in ${milestone.id}, expected one of: ${knownList(milestone.taskCards.map((c) => c.id), options.task)}`);
     if (!options.status) throw new Error('--task updates a card: give --status');
     if (options.status === 'done') {
       const imported = loadImportedEvidence(reader, posix.dirname(data.settingsFile));
@@ -43,7 +43,7 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
     const known = new Set((data.gates?.data.gates ?? []).map((g) => g.id));
     const gates = splitGateIds(options.gates ?? '');
     const unknown = gates.filter((g) => !known.has(g));
-    if (unknown.length) throw new Error(`Unknown gate(s) ${unknown.join(', ')}; known gates: ${knownList(known)}`);
+    if (unknown.length) throw new Error(`Unknown gate(s) ${unknown.join(', ')}; known gates: ${knownList(known, unknown[0])}`);
     const list = (text: string | undefined, fallback: string) => {
       const items = (text ?? '').split(';').map((s) => s.trim()).filter(Boolean);
       return items.length ? items : [fallback];

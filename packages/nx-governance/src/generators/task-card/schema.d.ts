@@ -1,4 +1,4 @@
-import type { TaskStatus } from '../../core/milestone/model';
+import type { TaskStatus } from '../../lib/milestone/model';
 
 export interface TaskCardGeneratorSchema {
   milestone: string;

@@ -1,0 +1,125 @@
+import { posix } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { IMPORTED_EVIDENCE_FILE, type ImportedEvidenceIndex } from '../evidence/imported-evidence-index';
+import { schemaReference, type SchemaFileName } from '../json/json-schemas';
+import type { GovernanceSettings } from '../schemas/governance';
+import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from './default-governance';
+import type { ImportedProse } from './import-prose';
+import type { ReportItem } from './import-log';
+import { renderImportReport } from './render-import-report';
+
+export interface ImportPlanInput {
+  settingsFile: string;
+  settings: GovernanceSettings;
+  source: string;
+  imported: ImportedProse;
+  evidence: { index: ImportedEvidenceIndex; skipped: ReportItem[] };
+  /** Copy the milestones into the governance folder instead of validating them where they are. */
+  copyMilestones: boolean;
+  /** Where rendered documents go (a folder of their own when the originals are hand-written). */
+  docsFolder: string;
+  force: boolean;
+  read: (path: string) => string | undefined;
+  exists: (path: string) => boolean;
+}
+
+export type ImportPlan = { ok: true; data: Map<string, string>; copies: Map<string, string>; report: string; reportFile: string } | { ok: false; why: string };
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const title = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+
+/** The files an import writes, or why it writes none (existing data it would replace without --force). */
+export function planImport(input: ImportPlanInput): ImportPlan {
+  const { imported, settings } = input;
+  const dir = posix.dirname(input.settingsFile);
+  const log = { converted: [...imported.converted], review: [...imported.review], notUnderstood: [...imported.notUnderstood] };
+  const data = new Map<string, { name: SchemaFileName; value: object; initDefault: object }>();
+  const gateIds = imported.gates.map((g) => g.id);
+  if (imported.gates.length) data.set('gates.json', { name: 'gates.schema.json', value: { gates: imported.gates }, initDefault: { gates: defaultGates(settings.projectName) } });
+  if (imported.releaseClasses.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
+  if (imported.compatibility) data.set('compatibility.json', { name: 'compatibility.schema.json', value: compatibilityFrom(input, log), initDefault: { releases: [], consumers: [], policy: DEFAULT_POLICY, tuples: [], deprecations: [] } });
+  if (imported.cadence.activities.length) {
+    const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? 'release-manager', compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? 'release-manager' };
+    data.set('cadence.json', { name: 'cadence.schema.json', value: { activities: imported.cadence.activities, ownership }, initDefault: defaultCadence(GOVERNANCE_GATE) });
+  }
+  const replaced = [...data.entries()].filter(([file, { value, initDefault }]) => {
+    const current = parse(input.read(`${dir}/${file}`));
+    return current !== undefined && !isDeepStrictEqual(current, value) && !isDeepStrictEqual(current, initDefault);
+  });
+  if (replaced.length && !input.force) {
+    return { ok: false, why: `${replaced.map(([f]) => `${dir}/${f}`).join(', ')} already hold other data; nothing was written. Pass --force to replace them with the import.` };
+  }
+  const milestoneFolder = posix.dirname(imported.milestones[0]?.file ?? `${input.source}/milestones/x`);
+  const copies = new Map<string, string>();
+  if (input.copyMilestones) for (const m of imported.milestones) copies.set(`${dir}/milestones/${posix.basename(m.file)}`, input.read(m.file) ?? '');
+  const current = JSON.parse(input.read(input.settingsFile) ?? '{}') as Record<string, unknown>;
+  const paths = { ...settings.paths, milestones: input.copyMilestones ? `${dir}/milestones` : imported.milestones.length ? milestoneFolder : settings.paths.milestones, docs: input.docsFolder };
+  const files = new Map<string, string>();
+  files.set(input.settingsFile, json({ ...current, paths }));
+  for (const [file, { name, value }] of data) files.set(`${dir}/${file}`, json({ $schema: schemaReference(name, dir), ...value }));
+  files.set(`${dir}/${IMPORTED_EVIDENCE_FILE}`, json(input.evidence.index));
+  if (!gateIds.length) log.notUnderstood.push({ file: input.source, line: 1, what: 'validation matrix', why: 'no table with a gate id and a command column' });
+  const reportFile = `${dir}/import-report.md`;
+  const report = renderImportReport({
+    source: input.source,
+    written: [...files.keys(), ...copies.keys()],
+    ...log,
+    evidence: { folder: input.evidence.index.folder, indexed: input.evidence.index.entries.length, skipped: input.evidence.skipped },
+  });
+  return { ok: true, data: files, copies, report, reportFile };
+}
+
+function playbookFrom(imported: ImportedProse, source: string, log: { review: ReportItem[] }): object {
+  const { playbook } = imported;
+  const owners = [
+    ...imported.gates.map((g) => g.owner),
+    ...imported.cadence.activities.map((a) => a.owner),
+    ...Object.values(imported.cadence.ownership),
+    ...playbook.rollbackProcedure.map((s) => s.owner),
+    'release-manager',
+  ];
+  const roles = [...playbook.roles];
+  for (const id of owners) if (id && !roles.some((r) => r.id === id)) roles.push({ id, title: title(id), owner: 'to be assigned' });
+  const classes = imported.releaseClasses;
+  const defaultClass = classes.some((c) => c.id === imported.defaultReleaseClass) ? imported.defaultReleaseClass : classes[classes.length - 1].id;
+  const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: 'release-manager' }];
+  if (!playbook.rollbackProcedure.length) log.review.push({ file: source, line: 1, what: 'rollback procedure', why: 'none found under a "Rollback procedure" heading; a placeholder step was written' });
+  return {
+    roles,
+    releaseClasses: classes,
+    defaultReleaseClass: defaultClass,
+    preReleaseChecklist: playbook.preReleaseChecklist,
+    goNoGo: playbook.goNoGo,
+    rollbackTriggers: playbook.rollbackTriggers,
+    rollbackProcedure: procedure,
+    ...(imported.milestoneGateSets.length ? { minimumGatesPerMilestone: imported.milestoneGateSets } : {}),
+  };
+}
+
+function compatibilityFrom(input: ImportPlanInput, log: { review: ReportItem[] }): object {
+  const compat = input.imported.compatibility ?? { releases: [], consumers: [], tuples: [], deprecations: [] };
+  const folderOf = (name: string) => [`consumers/${name}`, `vendor/${name}`, `packages/${name}`, name].find((p) => input.exists(p));
+  if (!compat.supportWindow) log.review.push({ file: input.source, line: 1, what: 'support window', why: `not stated in the prose; the default ${JSON.stringify(DEFAULT_POLICY.supportWindow)} was written` });
+  if (compat.deprecationLeadTimeDays === undefined) log.review.push({ file: input.source, line: 1, what: 'deprecation lead time', why: `not stated in the prose; the default ${DEFAULT_POLICY.deprecationLeadTimeDays} days was written` });
+  return {
+    releases: compat.releases,
+    consumers: compat.consumers.map((name) => ({ name, project: name, ...(folderOf(name) ? { path: folderOf(name) } : {}) })),
+    policy: {
+      supportWindow: compat.supportWindow ?? DEFAULT_POLICY.supportWindow,
+      minimumTuplesPerConsumer: DEFAULT_POLICY.minimumTuplesPerConsumer,
+      deprecationLeadTimeDays: compat.deprecationLeadTimeDays ?? DEFAULT_POLICY.deprecationLeadTimeDays,
+    },
+    tuples: compat.tuples,
+    deprecations: compat.deprecations,
+  };
+}
+
+function parse(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    const { $schema: _schema, ...rest } = JSON.parse(text) as Record<string, unknown>;
+    return rest;
+  } catch {
+    return { unreadable: text };
+  }
+}

@@ -1,0 +1,125 @@
+import { posix } from 'node:path';
+import * as semver from 'semver';
+import { compatVerdict } from '../compat/compat-result';
+import type { ResolvedConsumer } from '../consumers/resolve-consumers';
+import type { TreeState } from '../git/git';
+import { latestImportedEvidence, type LoadedImportedEvidence, loadImportedEvidence } from '../evidence/imported-evidence-index';
+import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
+import type { FileReader } from '../workspace/file-reader';
+import type { GovernanceData } from '../workspace/load-governance';
+import { renderedDocuments } from '../docs/rendered-documents';
+import { compatResultsAt } from './evidence-for-commit';
+import { ROLLBACK_TUPLE_ID, rollbackTuple } from '../rollback/rollback-tuple';
+
+export type ItemState = 'pass' | 'fail' | 'inconclusive';
+
+export interface ReadinessItem {
+  id: string;
+  check: string;
+  state: ItemState;
+  reason: string;
+  evidence: string[];
+  /** An advisory finding is reported in the packet but does not decide go or no-go. */
+  advisory: boolean;
+}
+
+export interface ReadinessInput {
+  root: string;
+  reader: FileReader;
+  data: GovernanceData;
+  consumers: ResolvedConsumer[];
+  releaseClass: string;
+  version: string;
+  coreCommit?: string;
+  /** Whether the tree has changes outside the evidence folder, or why git could not say. */
+  tree: TreeState;
+  /** Nx task hashes of the gate targets now, to tell current evidence from stale. */
+  currentHashes: Record<string, string>;
+}
+
+const item = (id: string, check: string, state: ItemState, reason: string, evidence: string[] = [], advisory = false): ReadinessItem => ({ id, check, state, reason, evidence, advisory });
+
+/** Every item of the pre-release checklist, judged from evidence: pass, fail or inconclusive. */
+export function evaluateReadiness(input: ReadinessInput): ReadinessItem[] {
+  return [...gateItems(input), ...consumerItems(input), docsItem(input), blockingCardsItem(input), cleanTreeItem(input), ...rollbackTupleItems(input)];
+}
+
+function gateItems({ reader, data, releaseClass, currentHashes }: ReadinessInput): ReadinessItem[] {
+  const gates = new Map((data.gates?.data.gates ?? []).map((g) => [g.id, g]));
+  const imported = loadImportedEvidence(reader, posix.dirname(data.settingsFile));
+  const ids = data.playbook?.data.releaseClasses.find((c) => c.id === releaseClass)?.gates ?? [];
+  return ids.map((id) => {
+    const advisory = gates.get(id)?.enforcement === 'advisory';
+    const check = `gate ${id} has passing, current evidence for this commit`;
+    const evidence = readLatestGateEvidenceFrom(reader, data.settings, id);
+    const file = `${data.settings.paths.evidence}/gates/${id}/latest.json`;
+    if (!evidence) return importedOnlyItem(id, check, advisory, imported);
+    const { record } = evidence;
+    // Current means Nx would compute the same task hash now: the commit may have moved on (committing the evidence itself, docs) without touching the gate's inputs.
+    if (record.taskHash !== currentHashes[id]) {
+      return item(`gate:${id}`, check, 'inconclusive', `the evidence (from ${record.git.commit?.slice(0, 12) ?? 'an unknown commit'}) is stale: the gate's inputs changed since`, [file], advisory);
+    }
+    return item(`gate:${id}`, check, record.result === 'pass' ? 'pass' : 'fail', `${record.result}${record.notes.length ? `: ${record.notes.join('; ')}` : ''}`, [file], advisory);
+  });
+}
+
+function consumerItems({ root, data, consumers, version, coreCommit }: ReadinessInput): ReadinessItem[] {
+  if (!coreCommit) return [item('consumers', 'every consumer passes against the candidate', 'inconclusive', 'the core has no folder to find its commit')];
+  const results = compatResultsAt(root, data.settings, consumers.map((c) => c.name), coreCommit);
+  return consumers.map((consumer) => {
+    const check = `${consumer.name} passes against the candidate`;
+    if (consumer.supports && semver.valid(version) && !semver.satisfies(version, consumer.supports)) {
+      return item(`consumer:${consumer.name}`, check, 'inconclusive', `${consumer.name} declares support for ${consumer.supports}, not ${version}`, [], true);
+    }
+    const result = results.get(consumer.name);
+    if (!result) return item(`consumer:${consumer.name}`, check, 'inconclusive', `no compatibility result against core ${coreCommit.slice(0, 12)}`);
+    const verdict = compatVerdict(result.result);
+    const state: ItemState = verdict === 'pass' || verdict === 'fail' ? verdict : 'inconclusive';
+    return item(`consumer:${consumer.name}`, check, state, `${result.result}: ${result.reason}`, [`sha256 ${result.digest.slice(0, 12)}`]);
+  });
+}
+
+function docsItem({ reader, data }: ReadinessInput): ReadinessItem {
+  const stale = renderedDocuments(reader, data).filter((doc) => reader.read(doc.path) !== doc.content).map((doc) => doc.path);
+  return item('docs-in-sync', 'the matrix and rendered docs are in sync with the data', stale.length ? 'fail' : 'pass', stale.length ? `stale: ${stale.join(', ')} (run nx sync)` : 'in sync');
+}
+
+function blockingCardsItem({ data }: ReadinessInput): ReadinessItem {
+  const open = (status?: string) => status !== 'done' && status !== 'steady_state';
+  const active = [...data.milestones].sort((a, b) => Number(b.id.slice(1)) - Number(a.id.slice(1))).find((m) => m.taskCards.some((c) => open(c.status?.value)));
+  const blocking = active?.taskCards.filter((c) => c.releaseBlocking && open(c.status?.value)) ?? [];
+  const check = 'no release-blocking task card of the active milestone is open';
+  if (!active) return item('release-blockers', check, 'pass', 'every task card is done');
+  return item('release-blockers', check, blocking.length ? 'fail' : 'pass', blocking.length ? `open in ${active.id}: ${blocking.map((c) => `${c.id} (${c.status?.value ?? 'no status'})`).join(', ')}` : `none open in ${active.id}`);
+}
+
+function cleanTreeItem({ tree }: ReadinessInput): ReadinessItem {
+  const check = 'the tree is clean';
+  if (!tree.ok) return item('clean-tree', check, 'inconclusive', `git cannot say whether the tree is clean: ${tree.reason}`);
+  return item('clean-tree', check, tree.dirty ? 'fail' : 'pass', tree.dirty ? 'uncommitted changes outside the evidence folder' : 'clean');
+}
+
+function rollbackTupleItems({ data, consumers }: ReadinessInput): ReadinessItem[] {
+  const tuple = rollbackTuple(data.compatibility?.data);
+  return consumers.map((consumer) => {
+    const check = `a rollback tuple exists for ${consumer.name}`;
+    const id = `rollback:${consumer.name}`;
+    if (!tuple) return item(id, check, 'fail', `compatibility.json has no tuple named ${ROLLBACK_TUPLE_ID}`);
+    const version = tuple.consumers[consumer.name];
+    if (version === undefined) return item(id, check, 'fail', `the ${ROLLBACK_TUPLE_ID} tuple names no version of ${consumer.name}`);
+    return item(id, check, 'pass', `${tuple.id}: core ${tuple.core}, ${consumer.name} ${version}`);
+  });
+}
+
+/**
+ * A gate with evidence only from before the plugin (indexed by import): shown,
+ * labelled as imported, but never a pass: it is unsealed and tied to no inputs,
+ * so nothing says it still holds for this commit.
+ */
+function importedOnlyItem(id: string, check: string, advisory: boolean, imported: LoadedImportedEvidence): ReadinessItem {
+  if (!imported.ok) return item(`gate:${id}`, check, 'inconclusive', `no evidence; the imported evidence index is broken: ${imported.reason}`, [], advisory);
+  const latest = latestImportedEvidence(imported.index, id);
+  if (!latest) return item(`gate:${id}`, check, 'inconclusive', 'no evidence', [], advisory);
+  const reason = `only imported evidence: ${latest.result}${latest.date ? ` on ${latest.date}` : ''} (unsealed, not tied to this commit's inputs); run the gate to seal current evidence`;
+  return item(`gate:${id}`, check, 'inconclusive', reason, [latest.file], advisory);
+}

@@ -1,0 +1,89 @@
+import { addDays } from '../dates';
+import { error } from '../diagnostics';
+import { knownList } from '../text/known-list';
+import { forEachDuplicate, type RuleContext } from './rule-context';
+
+export function checkCoreProject(ctx: RuleContext): void {
+  const { settings, settingsSource, settingsFile } = ctx.data;
+  const projects = ctx.options.projects;
+  if (!projects || !settingsSource || projects.has(settings.core.project)) return;
+  ctx.push(
+    error(settingsFile, `unknown Nx project "${settings.core.project}", expected the core project, one of: ${knownList(projects.keys(), settings.core.project)}`, {
+      line: settingsSource.lineOf(['core', 'project']),
+      path: 'core.project',
+    }),
+  );
+}
+
+export function checkCompatibility(ctx: RuleContext): void {
+  const compat = ctx.data.compatibility;
+  if (!compat) return;
+  const { consumers, releases, tuples, deprecations, policy } = compat.data;
+  const projects = ctx.options.projects;
+
+  forEachDuplicate(consumers, (c) => c.name, (c, i, first) =>
+    ctx.errorAt(compat, ['consumers', i, 'name'], `duplicate consumer ${c.name}, first defined at consumers[${first}]`),
+  );
+  consumers.forEach((consumer, i) => {
+    if (consumer.path && ctx.reader.list(consumer.path, '').length === 0) {
+      ctx.errorAt(compat, ['consumers', i, 'path'], `consumer ${consumer.name} lives in ${consumer.path}, which is missing or empty; expected the consumer's vendored folder (restore it, or remove the consumer)`);
+    }
+    if (projects && !projects.has(consumer.project)) {
+      ctx.errorAt(compat, ['consumers', i, 'project'], `consumer ${consumer.name} names Nx project "${consumer.project}", which does not exist; expected one of: ${knownList(projects.keys(), consumer.project)}`);
+    }
+  });
+
+  forEachDuplicate(releases, (r) => r.version ?? r.commit ?? '', (r, i, first) =>
+    ctx.errorAt(compat, ['releases', i], `duplicate release ${r.version ?? r.commit}, first listed at releases[${first}]`),
+  );
+  const releaseKeys = new Set(releases.flatMap((r) => [r.version, r.commit].filter((k): k is string => !!k)));
+  const consumerNames = new Set(consumers.map((c) => c.name));
+  forEachDuplicate(tuples, (t) => t.id, (t, i, first) =>
+    ctx.errorAt(compat, ['tuples', i, 'id'], `duplicate tuple id ${t.id}, first defined at tuples[${first}]`),
+  );
+  tuples.forEach((tuple, i) => {
+    if (!releaseKeys.has(tuple.core)) {
+      ctx.errorAt(compat, ['tuples', i, 'core'], `unknown core release "${tuple.core}", expected a version or commit from releases: ${knownList(releaseKeys, tuple.core)}`);
+    }
+    for (const name of Object.keys(tuple.consumers)) {
+      if (!consumerNames.has(name)) ctx.errorAt(compat, ['tuples', i, 'consumers', name], `unknown consumer "${name}", expected one of: ${knownList(consumerNames, name)}`);
+    }
+  });
+  consumers.forEach((consumer, i) => {
+    const count = tuples.filter((t) => consumer.name in t.consumers).length;
+    if (count < policy.minimumTuplesPerConsumer) {
+      ctx.errorAt(
+        compat,
+        ['consumers', i, 'name'],
+        `consumer ${consumer.name} appears in ${count} tuple(s), expected at least ${policy.minimumTuplesPerConsumer} (the current one and a rollback) by policy.minimumTuplesPerConsumer`,
+      );
+    }
+  });
+
+  deprecations.forEach((notice, i) => {
+    const earliest = addDays(notice.announced, policy.deprecationLeadTimeDays);
+    if (notice.removal < earliest) {
+      ctx.errorAt(
+        compat,
+        ['deprecations', i, 'removal'],
+        `deprecation "${notice.id}" removes on ${notice.removal}, expected no earlier than ${earliest} (announced ${notice.announced} + ${policy.deprecationLeadTimeDays} days lead time)`,
+      );
+    }
+  });
+}
+
+/** A consumer is declared once: in compatibility.json or by its folder's governance.consumer.json. */
+export function checkConsumerFiles(ctx: RuleContext): void {
+  const projects = ctx.options.projects;
+  const declared = new Set(ctx.data.compatibility?.data.consumers.map((c) => c.name) ?? []);
+  for (const loaded of ctx.data.consumerFiles) {
+    const { name, project } = loaded.data;
+    if (declared.has(name)) {
+      ctx.errorAt(loaded, ['name'], `consumer ${name} is declared twice (also in ${ctx.data.compatibility?.file ?? 'another governance.consumer.json'}); declare it in one place`);
+    }
+    declared.add(name);
+    if (projects && !projects.has(project)) {
+      ctx.errorAt(loaded, ['project'], `consumer ${name} names Nx project "${project}", which does not exist; expected one of: ${knownList(projects.keys(), project)}`);
+    }
+  }
+}
