@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, type Dirent, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 export const NX_BIN = join(REPO_ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
@@ -85,6 +85,15 @@ export class TestWorkspace {
 
   delete(relative: string): void {
     rmSync(this.path(relative), { recursive: true, force: true });
+  }
+
+  /** Every file under `relative` (a folder of the workspace), as workspace paths; none when it does not exist. */
+  files(relative: string): string[] {
+    const folder = this.path(relative);
+    if (!existsSync(folder)) return [];
+    return (readdirSync(folder, { recursive: true, withFileTypes: true }) as Dirent[])
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(this.root.length + 1).split(sep).join('/'));
   }
 
   exists(relative: string): boolean {

@@ -38,22 +38,21 @@ describe('governance:validate with the real nx binary', () => {
       'validate',
       'verify-evidence',
     ]);
-    expect(project.targets.validate).toMatchObject({ executor: 'nx-governance:validate', cache: false });
+    expect(project.targets.validate).toMatchObject({ executor: 'nx-governance:validate', cache: true });
     expect(project.targets['gate-R0'].dependsOn).toEqual([{ target: 'VG-GOVERNANCE-001', params: 'ignore' }]);
   });
 
-  it('passes on the bundled data, and checks again every time: it is never restored as valid', () => {
+  it('passes on the bundled data, and is restored while nothing it reads has changed', () => {
     const first = workspace.nx('run', 'governance:validate');
     expect(first.code).toBe(0);
     expect(first.output).toContain('Governance is valid: 1 milestone(s), 3 task card(s), 7 gate(s).');
-    expect(servedFromCache(first, 'governance:validate')).toBe(false);
     const second = workspace.nx('run', 'governance:validate');
     expect(second.code).toBe(0);
-    expect(servedFromCache(second, 'governance:validate')).toBe(false);
+    expect(servedFromCache(second, 'governance:validate')).toBe(true);
     expect(second.output).toContain('Governance is valid');
   });
 
-  it('writes its JSON report on every run', () => {
+  it('writes its JSON report on a restored run too', () => {
     const first = workspace.nx('run', 'governance:validate', '--json=reports/validate.json');
     expect(first.code).toBe(0);
     const report = workspace.read('reports/validate.json');
@@ -61,8 +60,29 @@ describe('governance:validate with the real nx binary', () => {
     workspace.delete('reports/validate.json');
     const second = workspace.nx('run', 'governance:validate', '--json=reports/validate.json');
     expect(second.code).toBe(0);
-    expect(servedFromCache(second, 'governance:validate')).toBe(false);
+    expect(servedFromCache(second, 'governance:validate')).toBe(true);
     expect(workspace.read('reports/validate.json')).toBe(report);
+  });
+
+  it('runs again, and fails, when a project a target step names loses that target: a restored "valid" would be stale', () => {
+    const gates = workspace.read('governance/gates.json');
+    const lib = { name: 'tools-lib', targets: { lint: { executor: 'nx:noop' } } };
+    const withStep = JSON.parse(gates);
+    withStep.gates.push({ id: 'VG-LINT-001', title: 'Lint', scope: 'tools', owner: withStep.gates[0].owner, kind: 'command', inputs: [], steps: [{ target: 'tools-lib:lint' }] });
+    workspace.write('tools-lib/project.json', JSON.stringify(lib, null, 2));
+    workspace.write('governance/gates.json', JSON.stringify(withStep, null, 2));
+    try {
+      expect(workspace.nx('run', 'governance:validate').code).toBe(0);
+      expect(servedFromCache(workspace.nx('run', 'governance:validate'), 'governance:validate')).toBe(true);
+      workspace.write('tools-lib/project.json', JSON.stringify({ name: 'tools-lib', targets: {} }, null, 2));
+      const stale = workspace.nx('run', 'governance:validate');
+      expect(stale.code).not.toBe(0);
+      expect(servedFromCache(stale, 'governance:validate')).toBe(false);
+      expect(stale.output).toContain('project tools-lib has no target "lint"');
+    } finally {
+      workspace.write('governance/gates.json', gates);
+      workspace.delete('tools-lib');
+    }
   });
 
   it('fails after a bad edit, naming the file, line and field', () => {

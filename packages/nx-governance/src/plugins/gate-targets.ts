@@ -1,13 +1,13 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { canonicalJson, sha256 } from '../lib/evidence/seal-record';
-import { gateEvidenceFolder } from '../lib/evidence/gate-store';
+import { gateEvidenceFolder, taskCopyBase } from '../lib/evidence/gate-store';
 import { attestationFolder } from '../lib/gates/attestation';
 import { gateReads } from '../lib/gates/gate-inputs';
 import type { GateScope } from '../lib/gates/gate-scopes';
 import type { Gate } from '../lib/schemas/gates';
 import type { GovernanceSettings } from '../lib/schemas/governance';
+import { governanceDataInputs, type Input } from './governance-inputs';
 
-type Input = NonNullable<TargetConfiguration['inputs']>[number];
 const technologies = ['nx-governance'];
 
 /**
@@ -53,19 +53,41 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
 
 /**
  * The target that runs a scope's gates: Nx runs them as its dependencies (in
- * parallel, from the cache where nothing changed) and its executor reports.
- * Never cached: it judges the records as they are after this run.
+ * parallel, from the cache where nothing changed) and its executor judges,
+ * files the task cards' evidence and reports. Cached like any Nx task: its
+ * verdict depends only on the gates' latest records (the outputs of its
+ * dependencies, hashed as they are after this run), on the data that says
+ * which gates and tasks the scope holds, and on the plugin. A failing run is
+ * never cached, so a restore always replays a pass, with the task evidence it
+ * filed; reports asked for on a restored run are written by the post-run hook.
  */
-export function gateScopeTarget(scope: GateScope, settingsFile: string, knownGates: ReadonlySet<string>): TargetConfiguration {
+export function gateScopeTarget(scope: GateScope, settingsFile: string, settings: GovernanceSettings, knownGates: ReadonlySet<string>, pluginInputs: Input[]): TargetConfiguration {
   const scopeOption = { 'release-class': { releaseClass: scope.id }, milestone: { milestone: scope.id }, task: { task: scope.id }, default: {} }[scope.kind];
   return {
     executor: 'nx-governance:gate',
-    cache: false,
+    cache: true,
+    inputs: [
+      ...governanceDataInputs(settingsFile, settings),
+      { dependentTasksOutputFiles: '**/latest.json', transitive: false },
+      ...pluginInputs,
+    ],
+    outputs: taskCopyOutputs(scope, settings),
     // A gate the data names but does not define has no target; the executor fails on it through the loader.
     dependsOn: scope.gates.filter((id) => knownGates.has(id)).map((id) => ({ target: id, params: 'ignore' as const })),
     options: { settingsFile, ...scopeOption },
     metadata: { description: `Run the gates of ${scope.describe} and report (${scope.gates.length} gate(s))`, technologies },
   };
+}
+
+/** Where a scope files its task cards' evidence, whatever day the gates ran: what a restore must bring back. */
+function taskCopyOutputs(scope: GateScope, settings: GovernanceSettings): string[] {
+  const outputs = scope.tasks.flatMap(({ milestone, task }) => {
+    const base = taskCopyBase(settings, '*', { date: '*', milestone, task });
+    // A second copy on one day is `<base>-r2`, which `<base>` already matches when it ends in the gate's `*`.
+    const bases = base.endsWith('*') ? [base] : [base, `${base}-r*`];
+    return bases.flatMap((b) => [`{workspaceRoot}/${b}.md`, `{workspaceRoot}/${b}.json`]);
+  });
+  return [...new Set(outputs)];
 }
 
 function uniqueInputs(inputs: Input[]): Input[] {

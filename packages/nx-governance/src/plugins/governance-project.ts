@@ -4,6 +4,7 @@ import type { GovernanceData } from '../lib/workspace/load-governance';
 import { gateScopeTarget, gateTarget } from './gate-targets';
 import type { GovernancePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
+import { validateTarget } from './validate-target';
 
 const technologies = ['nx-governance'];
 
@@ -13,6 +14,8 @@ export function governanceProject(
   data: GovernanceData,
   options: Required<GovernancePluginOptions>,
   workspaceRoot: string,
+  /** Every Nx project the data names besides this one: the core, the consumers, the projects of target steps. */
+  referencedProjects: readonly string[],
 ): Omit<ProjectConfiguration, 'root'> {
   const { settings } = data;
   const gates = data.gates?.data.gates ?? [];
@@ -24,17 +27,11 @@ export function governanceProject(
     options: { settingsFile, ...extraOptions },
     metadata: { description, technologies },
   });
-  // Not cached: it reads every project's configuration, which no Nx input names, so a restored "valid" could be stale.
-  const validate: TargetConfiguration = {
-    executor: 'nx-governance:validate',
-    cache: false,
-    options: { settingsFile },
-    metadata: { description: 'Check every governance file against its schema and the rules across files', technologies },
-  };
+  const validate = validateTarget(settingsFile, data, referencedProjects, ownInputs);
   // With a file unreadable the scopes cannot be trusted: the aggregates then run nothing and fail on the file.
   const dataReadable = data.unreadable.size === 0 && data.settingsSource !== undefined;
   const gateIds = new Set(dataReadable ? gates.map((g) => g.id) : []);
-  const scopeTargets = Object.fromEntries(scopes.map((scope) => [scope.target, gateScopeTarget(scope, settingsFile, gateIds)]));
+  const scopeTargets = Object.fromEntries(scopes.map((scope) => [scope.target, gateScopeTarget(scope, settingsFile, settings, gateIds, ownInputs)]));
   const targetsOf = (kind: string) => scopes.filter((s) => s.kind === kind).map((s) => s.target);
   return {
     name: settings.projectName,

@@ -65,19 +65,44 @@ describe('createNodes', () => {
     // Never restored from a cache: what it reads includes every project's configuration.
     expect(governance.targets.validate).toEqual({
       executor: 'nx-governance:validate',
-      cache: false,
+      cache: true,
+      // The data, every consumer file, and the projects the data names (their configuration comes with them into the hash).
+      inputs: [
+        '{workspaceRoot}/governance/*.json',
+        '{workspaceRoot}/governance/gates/**/*.json',
+        '{workspaceRoot}/governance/milestones/**/*',
+        '{workspaceRoot}/**/governance.consumer.json',
+        { input: 'default', projects: ['io-rflx', 'loop', 'loop-agent', 'rlm-claude-code'] },
+        { externalDependencies: ['nx-governance'] },
+      ],
       options: { settingsFile: 'governance/governance.json' },
       metadata: expect.any(Object),
     });
     const r2 = ['VG-GOVERNANCE-001', 'VG-LOOP-BUILD-001', 'VG-LOOP-TEST-001', 'VG-LOOP-CONTRACT-001', 'VG-COMPAT-001', 'VG-CONTRACT-001'];
     expect(governance.targets.gate).toEqual({
       executor: 'nx-governance:gate',
-      cache: false,
+      cache: true,
+      // What decides the verdict: the data that says which gates and tasks, the gates' latest records, the plugin.
+      inputs: [
+        '{workspaceRoot}/governance/*.json',
+        '{workspaceRoot}/governance/gates/**/*.json',
+        '{workspaceRoot}/governance/milestones/**/*',
+        { dependentTasksOutputFiles: '**/latest.json', transitive: false },
+        { externalDependencies: ['nx-governance'] },
+      ],
+      outputs: [],
       dependsOn: r2.map((target) => ({ target, params: 'ignore' })),
       options: { settingsFile: 'governance/governance.json' },
       metadata: { description: 'Run the gates of release class R2 (Consumer-visible) and report (6 gate(s))', technologies: ['nx-governance'] },
     });
-    expect(governance.targets['gate-M6-T01']).toMatchObject({ options: { task: 'M6-T01' } });
+    // A task card's run files its evidence under whatever day its gates ran: a restore brings those files back.
+    expect(governance.targets['gate-M6-T01']).toMatchObject({
+      options: { task: 'M6-T01' },
+      outputs: [
+        '{workspaceRoot}/evidence/*/milestone-M6/M6-T01-*.md',
+        '{workspaceRoot}/evidence/*/milestone-M6/M6-T01-*.json',
+      ],
+    });
     expect(governance.targets['gate-R3']).toMatchObject({ options: { releaseClass: 'R3' } });
     expect(governance.metadata.targetGroups['Gate runs: task cards']).toEqual(['gate-M6-T01', 'gate-M6-T02', 'gate-M6-T03']);
     expect(governance.metadata.targetGroups.Gates).toHaveLength(7);

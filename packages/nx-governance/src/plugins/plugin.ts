@@ -11,7 +11,8 @@ import { governanceProject } from './governance-project';
 import { InferenceCache } from './inference-cache';
 import { type GovernancePluginOptions, normalizeOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
-import { closeSkippedRuns } from './post-run';
+import { targetStepProjects } from './validate-target';
+import { closeRunsNxLeftOpen } from './post-run';
 import { refuseDirtyGateRun } from './pre-run';
 
 export type { GovernancePluginOptions } from './options';
@@ -19,8 +20,8 @@ export type { GovernancePluginOptions } from './options';
 /** Refuses a `--requireClean` gate run on a dirty tree before any gate runs (see refuseDirtyGateRun). */
 export const preTasksExecution: PreTasksExecution<GovernancePluginOptions> = (_options, context) => refuseDirtyGateRun(context);
 
-/** Closes gate runs that Nx cut short (see closeSkippedRuns). */
-export const postTasksExecution: PostTasksExecution<GovernancePluginOptions> = (_options, context) => closeSkippedRuns(context);
+/** Closes gate runs that Nx cut short or restored (see closeRunsNxLeftOpen). */
+export const postTasksExecution: PostTasksExecution<GovernancePluginOptions> = (_options, context) => closeRunsNxLeftOpen(context);
 
 export const SETTINGS_FILE = 'governance.json';
 export const PLUGIN_GLOB = `**/{${SETTINGS_FILE},${CONSUMER_FILE}}`;
@@ -82,9 +83,11 @@ function inferProjects(
     projects[root] = hasOwnProject(root) ? rest : { name, ...rest };
   };
 
-  add(dirname(settingsFile), governanceProject(settingsFile, data, options, workspaceRoot));
+  const consumers = declared ? resolveConsumers(reader, data, declared) : resolveConsumers(reader, data);
+  const referenced = [data.settings.core.project, ...consumers.map((c) => c.project), ...targetStepProjects(data)];
+  add(dirname(settingsFile), governanceProject(settingsFile, data, options, workspaceRoot, referenced));
   if (core.project && core.path) add(core.path, coreProject(core, options));
-  for (const consumer of declared ? resolveConsumers(reader, data, declared) : resolveConsumers(reader, data)) {
+  for (const consumer of consumers) {
     // Nx cannot hash a project without files; a missing folder is validate's to report, not the graph's to break on.
     if (consumer.path && reader.list(consumer.path, '').length > 0) add(consumer.path, consumerProject(consumer, core, settingsFile, data.settings, options, workspaceRoot));
   }

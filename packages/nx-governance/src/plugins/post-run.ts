@@ -9,6 +9,7 @@ import { selectGates } from '../lib/gates/select-gates';
 import type { GateOrigin } from '../lib/gates/summarize-gate-run';
 import { diskFileReader } from '../lib/workspace/file-reader';
 import { loadCheckedGovernance } from '../lib/workspace/load-checked-governance';
+import { runValidation } from '../lib/validation';
 import { DEFAULT_SETTINGS_FILE } from '../lib/workspace/load-governance';
 import { requestedOption, requestedTargets } from './requested-targets';
 import { targetsByProject } from '../executors/project-targets';
@@ -25,23 +26,34 @@ const TAIL_LINES = 50;
  * closes such a run from what was asked for: a sealed `fail` record for each
  * requested gate Nx did not run, naming the step, then each skipped
  * aggregate's summary and reports. Nx has already chosen a failing exit code.
+ * An aggregate Nx restored from its cache replayed its summary, but the
+ * reports asked for now are this run's: the hook writes them.
  */
-export async function closeSkippedRuns(context: PostTasksExecutionContext): Promise<void> {
+export async function closeRunsNxLeftOpen(context: PostTasksExecutionContext): Promise<void> {
   const results = context.taskResults;
-  // Nothing is skipped unless something failed or was stopped; the common case costs nothing.
-  if (!Object.values(results).some((r) => r.status === 'failure' || r.status === 'stopped')) return;
+  const somethingSkipped = Object.values(results).some((r) => r.status === 'failure' || r.status === 'stopped');
+  // Nothing is skipped unless something failed or was stopped, and only a restored aggregate needs its reports: the common case costs nothing.
+  if (!somethingSkipped && !Object.values(results).some((r) => RESTORED.has(r.status))) return;
   const graph = readCachedProjectGraph();
-  recordSkippedCompats(context, graph);
+  if (somethingSkipped) recordSkippedCompats(context, graph);
   for (const [project, node] of Object.entries(graph.nodes)) {
     const targets = node.data.targets ?? {};
-    const kindOf = (target: string) => ({ 'nx-governance:gate': 'scope', 'nx-governance:run-gate': 'gate' } as const)[targets[target]?.executor ?? ''];
+    const kindOf = (target: string) => ({ 'nx-governance:gate': 'scope', 'nx-governance:run-gate': 'gate', 'nx-governance:validate': 'validate' } as const)[targets[target]?.executor ?? ''];
     const wanted = [...requestedTargets(context.argv, project)].filter((t) => kindOf(t));
     if (wanted.length === 0) continue;
     const notRun = (target: string) => !results[`${project}:${target}`];
-    const gatesInRun = new Set(wanted.flatMap((t) => (kindOf(t) === 'gate' ? [t] : dependsOnTargets(targets[t].dependsOn))));
+    const restored = (target: string) => RESTORED.has(results[`${project}:${target}`]?.status);
+    const optionsOf = (target: string) => ({ ...targets[target].options, ...optionsFromCommandLine(context.argv) });
+    for (const target of wanted.filter((t) => kindOf(t) === 'validate' && restored(t) && asksForReports(optionsOf(t)))) {
+      const options = optionsOf(target);
+      const settingsFile = stringOption(options.settingsFile) ?? DEFAULT_SETTINGS_FILE;
+      runValidation({ root: context.workspaceRoot, settingsFile, projects: projectTargets(graph), strict: options.strict === true, json: stringOption(options.json) });
+    }
+    const gatesInRun = new Set(wanted.flatMap((t) => (kindOf(t) === 'gate' ? [t] : kindOf(t) === 'scope' ? dependsOnTargets(targets[t].dependsOn) : [])));
     const skippedGates = [...gatesInRun].filter(notRun);
     const skippedScopes = wanted.filter((t) => kindOf(t) === 'scope' && notRun(t));
-    if (skippedGates.length === 0 && skippedScopes.length === 0) continue;
+    const restoredScopes = wanted.filter((t) => kindOf(t) === 'scope' && restored(t) && asksForReports(optionsOf(t)));
+    if (skippedGates.length === 0 && skippedScopes.length === 0 && restoredScopes.length === 0) continue;
     const settingsFile = (targets[wanted[0]].options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE;
     const governance = loadCheckedGovernance(diskFileReader(context.workspaceRoot), settingsFile, { projects: projectTargets(graph) });
     if (!governance.ok) {
@@ -49,10 +61,8 @@ export async function closeSkippedRuns(context: PostTasksExecutionContext): Prom
       continue;
     }
     for (const gate of skippedGates) recordSkippedGate(context, governance.data, governance.consumers, gate);
-    for (const scope of skippedScopes) {
-      const options = { ...targets[scope].options, ...optionsFromCommandLine(context.argv) };
-      reportSkippedScope(context, governance.data, project, options);
-    }
+    for (const scope of skippedScopes) closeScopeRun(context, governance.data, project, optionsOf(scope), { print: true });
+    for (const scope of restoredScopes) closeScopeRun(context, governance.data, project, optionsOf(scope), { print: false });
   }
 }
 
@@ -60,10 +70,11 @@ function dependsOnTargets(dependsOn: NonNullable<ProjectGraph['nodes'][string]['
   return (dependsOn ?? []).flatMap((d) => (typeof d === 'string' ? [d] : d.projects === undefined && !d.dependencies ? [d.target] : []));
 }
 
-/** The options of an aggregate a user may give on the command line. */
-function optionsFromCommandLine(argv: readonly string[]): Record<string, string> {
+/** The options of an aggregate or of validate that a user may give on the command line. */
+function optionsFromCommandLine(argv: readonly string[]): Record<string, string | boolean> {
   const given = ['junit', 'json', 'gate'].map((name) => [name, requestedOption(argv, `--${name}`)] as const);
-  return Object.fromEntries(given.filter(([, value]) => value !== undefined)) as Record<string, string>;
+  const strict = argv.includes('--strict') || argv.includes('--strict=true');
+  return { ...Object.fromEntries(given.filter(([, value]) => value !== undefined)), ...(strict ? { strict } : {}) };
 }
 
 function recordSkippedGate(
@@ -89,7 +100,13 @@ function targetStepRecord(target: string, result: TaskResult | undefined): StepR
   return { label: target, target, durationMs: 0, note, ...(result && result.status === 'failure' ? { exitCode: result.code, tail } : {}) };
 }
 
-function reportSkippedScope(context: PostTasksExecutionContext, data: Parameters<typeof selectGates>[0], project: string, options: Record<string, unknown>): void {
+/** Nx's statuses for a task it restored from a cache instead of running it. */
+const RESTORED = new Set<string>(['local-cache', 'local-cache-kept-existing', 'remote-cache']);
+
+const asksForReports = (options: Record<string, unknown>) => stringOption(options.junit) !== undefined || stringOption(options.json) !== undefined;
+
+/** Closes an aggregate's run that its executor did not close: its evidence, its reports and (when Nx printed nothing for it) its summary. */
+function closeScopeRun(context: PostTasksExecutionContext, data: Parameters<typeof selectGates>[0], project: string, options: Record<string, unknown>, show: { print: boolean }): void {
   const chosen = selectGates(data, options);
   if (!chosen.ok) {
     logger.error(chosen.error);
@@ -108,9 +125,9 @@ function reportSkippedScope(context: PostTasksExecutionContext, data: Parameters
     selection: chosen.selection,
     origins,
     taskHashes,
-    date: new Date(context.startTime).toISOString().slice(0, 10),
     reports: { junit: stringOption(options.junit), json: stringOption(options.json) },
   });
+  if (!show.print) return;
   for (const line of summary.table) logger.info(line);
   logger.error(summary.verdict);
 }

@@ -38,7 +38,6 @@ async function gateExecutor(options: GateExecutorSchema, context: ExecutorContex
     settings: governance.data.settings,
     selection,
     taskHashes: Object.fromEntries(selection.gates.map((gate) => [gate.id, dependencies.get(gate.id)])),
-    date: new Date().toISOString().slice(0, 10),
     reports: { junit: options.junit, json: options.json },
   });
   for (const line of summary.table) logger.info(line);

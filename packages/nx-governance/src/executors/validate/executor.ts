@@ -1,9 +1,6 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../lib/reports/report-path';
 import { formatDiagnostic } from '../../lib/diagnostics';
-import { writeJsonReport } from '../../lib/reports/write-json-report';
-import { validateGovernance } from '../../lib/validation';
-import { diskFileReader } from '../../lib/workspace/file-reader';
+import { runValidation } from '../../lib/validation';
 import { DEFAULT_SETTINGS_FILE } from '../../lib/workspace/load-governance';
 import { projectTargets } from '../project-targets';
 import { gatesReadingEverything } from '../../lib/gates/gate-inputs';
@@ -12,21 +9,9 @@ import { withOneLineWriteErrors } from '../one-line-write-errors';
 
 async function validateExecutor(options: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const settingsFile = options.settingsFile ?? DEFAULT_SETTINGS_FILE;
-  const result = validateGovernance(diskFileReader(context.root), settingsFile, {
-    projects: projectTargets(context),
-    strict: options.strict ?? false,
-  });
+  const result = runValidation({ root: context.root, settingsFile, projects: projectTargets(context), strict: options.strict ?? false, json: options.json });
   for (const warning of result.warnings) logger.warn(`warning: ${formatDiagnostic(warning)}`);
   for (const problem of result.errors) logger.error(formatDiagnostic(problem));
-  if (options.json) {
-    writeJsonReport(reportPath(context.root, options.json), {
-      kind: 'nx-governance/validate',
-      settingsFile,
-      valid: result.errors.length === 0,
-      errors: result.errors,
-      warnings: result.warnings,
-    });
-  }
   const { milestones, gates } = result.data;
   const summary = `${milestones.length} milestone(s), ${milestones.reduce((n, m) => n + m.taskCards.length, 0)} task card(s), ${gates?.data.gates.length ?? 0} gate(s)`;
   if (result.errors.length > 0) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { writeFileAtomically } from '../fs/write-file-atomically';
@@ -94,26 +94,45 @@ export function appendGateRecord(
 
 /**
  * Writes a task's copy of a gate's evidence where the evidence pattern says
- * (`2026-02-19/milestone-M6/M6-T01-VG-CONTRACT-001.md` and `.json`), adding
- * `-r2`, `-r3`… so that nothing is ever overwritten.
+ * (`2026-02-19/milestone-M6/M6-T01-VG-CONTRACT-001.md` and `.json`), filed
+ * under the day the gate ran, adding `-r2`, `-r3`… so that nothing is ever
+ * overwritten. A copy of the same record for the same task is written once:
+ * a gate run that only restored its gates adds no files, and what it writes
+ * is the same on every machine, so Nx can cache and restore it.
  */
-export function writeTaskEvidence(
-  root: string,
-  settings: GovernanceSettings,
-  evidence: GateEvidence,
-  context: TaskContext,
-): string {
+export function writeTaskEvidence(root: string, settings: GovernanceSettings, evidence: GateEvidence, task: Omit<TaskContext, 'date'>): string {
+  const context: TaskContext = { ...task, date: recordDay(evidence) };
   const base = insideWorkspaceOrThrow(root, taskCopyBase(settings, evidence.record.gate, context), settings.paths.evidence);
   mkdirSync(dirname(base), { recursive: true });
   return withFileLock(`${base}.lock`, () => {
-    let candidate = base;
-    for (let run = 2; existsSync(`${candidate}.md`) || existsSync(`${candidate}.json`); run++) candidate = `${base}-r${run}`;
     // The record (and its digest) is the gate's; the context says which task this copy is for, sealed with the record's digest.
     const copy = taskCopyOf(evidence, context);
+    let candidate = base;
+    for (let run = 2; existsSync(`${candidate}.md`) || existsSync(`${candidate}.json`); run++) {
+      if (isSameCopy(`${candidate}.json`, copy)) {
+        if (!existsSync(`${candidate}.md`)) writeFileAtomically(`${candidate}.md`, renderTaskCopyMarkdown(copy));
+        return `${candidate}.md`;
+      }
+      candidate = `${base}-r${run}`;
+    }
     writeFileAtomically(`${candidate}.json`, `${JSON.stringify(copy, null, 2)}\n`);
     writeFileAtomically(`${candidate}.md`, renderTaskCopyMarkdown(copy));
     return `${candidate}.md`;
   });
+}
+
+/** The UTC day a gate's record was made: the day its task copies are filed under, whenever they are written. */
+export function recordDay(evidence: GateEvidence): string {
+  return evidence.record.startedAt.slice(0, 10);
+}
+
+function isSameCopy(file: string, copy: TaskCopy): boolean {
+  try {
+    const existing = JSON.parse(readFileSync(file, 'utf8')) as Partial<TaskCopy>;
+    return existing.digest === copy.digest && existing.contextDigest === copy.contextDigest;
+  } catch {
+    return false;
+  }
 }
 
 /** Where the evidence pattern puts a task's copy of a gate's evidence, without `.md`: re-derivable from the copy's own context. */

@@ -43,7 +43,7 @@ describe('verifyEvidence', () => {
     appendGateRecord(root, settings, gateRecord('VG-FAIL-001', 'fail', root));
     appendGateRecord(root, settings, gateRecord('VG-FAIL-001', 'fail', root));
     const latest = json(`${FAIL}/latest.json`);
-    writeTaskEvidence(root, settings, latest, { date: '2026-01-01', milestone: 'M1', task: 'M1-T01' });
+    writeTaskEvidence(root, settings, latest, { milestone: 'M1', task: 'M1-T01' });
   });
   afterEach(() => cleanup());
 

@@ -18,8 +18,6 @@ export interface GateRunClosing {
   origins?: Record<string, GateOrigin>;
   /** The Nx task hash of each gate's task in this run, when known: a latest record with another hash is not this run's. */
   taskHashes?: Record<string, string | undefined>;
-  /** The day the run's task evidence is filed under (UTC, YYYY-MM-DD). */
-  date: string;
   reports: { junit?: string; json?: string };
 }
 
@@ -42,7 +40,7 @@ export function closeGateRun(closing: GateRunClosing) {
   for (const { task, milestone, gates } of selection.tasks) {
     for (const row of rows) {
       if (!gates.includes(row.gate.id) || !row.evidence) continue;
-      const file = writeTaskEvidence(root, settings, row.evidence, { date: closing.date, milestone, task, releaseClass: selection.releaseClass });
+      const file = writeTaskEvidence(root, settings, row.evidence, { milestone, task, releaseClass: selection.releaseClass });
       (row.taskEvidence ??= []).push(file.slice(root.length + 1));
     }
   }

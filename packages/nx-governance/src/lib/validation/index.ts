@@ -1,1 +1,2 @@
 export * from './validate-governance';
+export * from './validation-run';
