@@ -1,8 +1,7 @@
 import { compatResultFolder } from '../compat/compat-paths';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { FileReader } from '../workspace/file-reader';
-import { latestDigestOf } from './prune-gate-chain';
-import { DIGESTS_ONLY, existingFiles, type PlanResult, sortOutgoing } from './prune-plan';
+import { DIGESTS_ONLY, existingFiles, folderProblems, latestDigestOf, type PlanResult, sortOutgoing } from './prune-plan';
 import type { PrunePins } from './prune-pins';
 import { readEvidenceOfKind } from './read-evidence';
 
@@ -13,7 +12,7 @@ import { readEvidenceOfKind } from './read-evidence';
  */
 export function planCompatHistory(root: string, settings: GovernanceSettings, reader: FileReader, consumer: string, pins: PrunePins, keep: number): PlanResult {
   const folder = compatResultFolder(settings, consumer);
-  const problems: string[] = [];
+  const problems = folderProblems(root, settings, folder);
   const results: Array<{ file: string; digest: string; logs: Array<string | undefined> }> = [];
   for (const file of reader.list(`${folder}/results`, '.json')) {
     const read = readEvidenceOfKind(reader, file, DIGESTS_ONLY, 'nx-governance/compat-result');

@@ -131,6 +131,14 @@ describe('pruneEvidence', () => {
     expect(recordFiles()).toEqual(before);
   });
 
+  it('refuses a history folder that is a symlink, which could point a delete anywhere', () => {
+    spawnSync('mv', [join(root, FOLDER, 'logs'), join(root, 'elsewhere')]);
+    spawnSync('ln', ['-s', join(root, 'elsewhere'), join(root, FOLDER, 'logs')]);
+    const result = prune();
+    expect(!result.ok && result.problems[0]).toBe(`${FOLDER}/logs: found a symlink inside the evidence folder, expected a real folder or file; the chain of ${GATE} is left as it is (verify-evidence names every problem)`);
+    expect(readdirSync(join(root, 'elsewhere'))).toHaveLength(5);
+  });
+
   it('never deletes a record git tracks', () => {
     git('add', `${records(1)}.json`);
     const result = prune();

@@ -39,15 +39,26 @@ function collect(results: PlanResult[]): PruneResult | HistoryPlan[] {
   return problems.length ? { ok: false, problems } : results.flatMap((r) => (r.ok ? [r.plan] : []));
 }
 
-/** Writes the anchor first: a prune cut short leaves extra history before it, never a chain without its start. */
-function applyPlan(root: string, settings: GovernanceSettings, plan: HistoryPlan, options: PruneOptions): void {
+/**
+ * Writes the anchor first: a prune cut short leaves extra history before it,
+ * never a chain without its start. Returns the files it could not delete.
+ */
+function applyPlan(root: string, settings: GovernanceSettings, plan: HistoryPlan, options: PruneOptions): PlanResult {
   const evidence = settings.paths.evidence;
   if (plan.anchor) {
     const sealed = sealRecord({ ...plan.anchor, prunedAt: options.at, prunedBy: options.by });
     const file = insideWorkspaceOrThrow(root, `${plan.folder}/records/${anchorFileName(plan.anchor.firstSequence)}`, evidence);
     writeFileAtomically(file, `${JSON.stringify(sealed, null, 2)}\n`);
   }
-  for (const file of plan.remove) rmSync(insideWorkspaceOrThrow(root, file, evidence), { force: true });
+  const problems: string[] = [];
+  for (const file of plan.remove) {
+    try {
+      rmSync(insideWorkspaceOrThrow(root, file, evidence), { force: true });
+    } catch (error) {
+      problems.push(`${file}: could not delete it (${(error as Error).message}); the chain still verifies, run the prune again`);
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, plan };
 }
 
 /**
@@ -73,14 +84,12 @@ export function pruneEvidence(root: string, settings: GovernanceSettings, option
   const applied: PlanResult[] = gates.map((gate) =>
     withFileLock(join(root, gateEvidenceFolder(settings, gate), '.lock'), () => {
       const again = planGate(gate);
-      if (again.ok) applyPlan(root, settings, again.plan, options);
-      return again;
+      return again.ok ? applyPlan(root, settings, again.plan, options) : again;
     }),
   );
   for (const consumer of consumers) {
     const again = planCompat(consumer);
-    if (again.ok) applyPlan(root, settings, again.plan, options);
-    applied.push(again);
+    applied.push(again.ok ? applyPlan(root, settings, again.plan, options) : again);
   }
   const done = collect(applied);
   return Array.isArray(done) ? { ok: true, applied: true, keep: options.keep, histories: done } : done;

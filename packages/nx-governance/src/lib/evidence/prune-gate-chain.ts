@@ -4,15 +4,8 @@ import { type AnchorEntry, chainLinkProblems, isAnchorFile, splitAtAnchor } from
 import type { GateEvidence } from './gate-record';
 import { gateEvidenceFolder } from './gate-store';
 import { readEvidenceOfKind } from './read-evidence';
-import { DIGESTS_ONLY, existingFiles, type PlanResult, sortOutgoing } from './prune-plan';
+import { DIGESTS_ONLY, existingFiles, folderProblems, latestDigestOf, type PlanResult, sortOutgoing } from './prune-plan';
 import type { PrunePins } from './prune-pins';
-
-/** The digest of the file `latest.json` at `file`, undefined when there is none; a broken one stops the prune. */
-export function latestDigestOf(reader: FileReader, file: string, kind: 'nx-governance/gate-evidence' | 'nx-governance/compat-result'): { ok: true; digest?: string } | { ok: false; problem: string } {
-  if (reader.read(file) === undefined) return { ok: true };
-  const latest = readEvidenceOfKind(reader, file, DIGESTS_ONLY, kind);
-  return latest.ok ? { ok: true, digest: latest.value.digest } : { ok: false, problem: `${latest.file}: ${latest.problem}: ${latest.message}` };
-}
 
 /**
  * Plans the prune of one gate's chain: the oldest records beyond `keep` and
@@ -22,7 +15,7 @@ export function latestDigestOf(reader: FileReader, file: string, kind: 'nx-gover
  */
 export function planGateChain(root: string, settings: GovernanceSettings, reader: FileReader, gate: string, pins: PrunePins, keep: number): PlanResult {
   const folder = gateEvidenceFolder(settings, gate);
-  const problems: string[] = [];
+  const problems = folderProblems(root, settings, folder);
   const records: Array<{ file: string; evidence: GateEvidence }> = [];
   const anchors: AnchorEntry[] = [];
   for (const file of reader.list(`${folder}/records`, '.json')) {

@@ -1,6 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveInsideWorkspace } from '../fs/inside-workspace';
+import type { GovernanceSettings } from '../schemas/governance';
+import type { FileReader } from '../workspace/file-reader';
 import type { ChainAnchor } from './evidence-schemas';
+import { readEvidenceOfKind } from './read-evidence';
 import { pinOf, type PrunePins } from './prune-pins';
 import type { SignaturePolicy } from './signature-policy';
 
@@ -59,4 +63,19 @@ export function sortOutgoing(root: string, folder: string, outgoing: Outgoing[],
 export function existingFiles(root: string, remove: string[]): { remove: string[]; bytes: number } {
   const files = [...new Set(remove)].filter((file) => existsSync(join(root, file)));
   return { remove: files, bytes: files.reduce((sum, file) => sum + statSync(join(root, file)).size, 0) };
+}
+
+/** The digest of the file `latest.json` at `file`, undefined when there is none; a broken one stops the prune. */
+export function latestDigestOf(reader: FileReader, file: string, kind: 'nx-governance/gate-evidence' | 'nx-governance/compat-result'): { ok: true; digest?: string } | { ok: false; problem: string } {
+  if (reader.read(file) === undefined) return { ok: true };
+  const latest = readEvidenceOfKind(reader, file, DIGESTS_ONLY, kind);
+  return latest.ok ? { ok: true, digest: latest.value.digest } : { ok: false, problem: `${latest.file}: ${latest.problem}: ${latest.message}` };
+}
+
+/** A history folder, or a folder in it, that is a symlink could point a delete anywhere: the prune stops. */
+export function folderProblems(root: string, settings: GovernanceSettings, folder: string): string[] {
+  return ['records', 'results', 'logs'].flatMap((sub) => {
+    const resolved = resolveInsideWorkspace(root, `${folder}/${sub}`, settings.paths.evidence);
+    return resolved.ok ? [] : [resolved.error];
+  });
 }
