@@ -70,14 +70,16 @@ function checkChain(root: string, gate: string, { records, anchors, latest }: Ga
   const head = chain[chain.length - 1]?.evidence;
   const record = latest.evidence.record;
   const current = options.currentHashes?.[gate];
-  const heldHere = [...chain, ...history].some(({ evidence }) => evidence?.digest === latest.evidence.digest);
+  // Nx keeps one cache entry per task hash, the newest run's: a restore for the current inputs brings that run's record.
+  const sameInputs = [...history, ...chain].filter(({ evidence }) => current !== undefined && evidence?.record.taskHash === current);
+  const restoredForNow = sameInputs.length > 0 && sameInputs[sameInputs.length - 1].evidence?.digest === latest.evidence.digest;
   if (!chain.length && !anchor) {
     // A latest restored by Nx from another checkout's run comes without its chain; one made here must have one.
     const madeHere = record.producedBy?.host === hostname() && record.producedBy.checkout === root;
     if (madeHere) report(latest.file, 'missing', `latest is record ${record.sequence}, made in this checkout, but records/ holds none: the chain was deleted`);
   } else if (head && record.sequence > head.record.sequence) {
     report(latest.file, 'broken-chain', `latest is record ${record.sequence}, but the chain ends at record ${head.record.sequence}: its newest record(s) are missing`);
-  } else if (heldHere && current !== undefined && record.taskHash === current) {
+  } else if (restoredForNow) {
     // Nx restored an older run's outputs for inputs that are again as they were then: that record is the gate's result for them.
   } else if (!chain.some(({ evidence }) => evidence?.digest === latest.evidence.digest)) {
     report(latest.file, 'broken-chain', 'latest is a copy of no record in the chain');

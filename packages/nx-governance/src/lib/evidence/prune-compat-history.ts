@@ -23,7 +23,7 @@ export function planCompatHistory(root: string, settings: GovernanceSettings, re
   if (!latest.ok) problems.push(latest.problem);
   if (problems.length || !latest.ok) return { ok: false, problems: problems.map((p) => `${p}; the results of ${consumer} are left as they are (verify-evidence names every problem)`) };
   const outgoing = results.slice(0, Math.max(0, results.length - keep));
-  const sorted = sortOutgoing(root, folder, outgoing, pins, latest.digest);
+  const sorted = sortOutgoing(folder, outgoing, pins, latest.digest);
   const { remove, bytes } = existingFiles(root, sorted.remove);
   return { ok: true, plan: { history: `compat/${consumer}`, folder, kept: results.length - outgoing.length, pruned: outgoing.length - sorted.pinned.length, remove, bytes, pinned: sorted.pinned } };
 }

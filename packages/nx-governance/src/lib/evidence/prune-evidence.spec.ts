@@ -1,42 +1,25 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { makeTempWorkspace, writeFiles } from '../../test-helpers/temp-workspace';
-import { record as spoofable } from '../../test-helpers/spoofing';
-import { defaultGovernanceSettings } from '../schemas/governance';
-import { appendGateRecord, writeTaskEvidence } from './gate-store';
-import { pruneEvidence, type PruneOptions } from './prune-evidence';
-import { renderPruneSummary } from './prune-summary';
+import { FOLDER, GATE, problems as problemsIn, prune as pruneIn, recordBase as records, restoreRun, saveRun, verify as verifyIn, writeGateRuns } from '../../test-helpers/gate-chain';
 import { writeCompatEvidence } from '../../test-helpers/release-evidence';
-import { verifyEvidence } from './verify-evidence';
-
-const settings = defaultGovernanceSettings();
-const GATE = 'VG-PRUNE-001';
-const FOLDER = `evidence/gates/${GATE}`;
-const records = (n: number) => `${FOLDER}/records/${String(n).padStart(6, '0')}-${GATE}`;
+import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
+import type { PruneOptions } from './prune-evidence';
+import { renderPruneSummary } from './prune-summary';
 
 describe('pruneEvidence', () => {
   let root: string;
   let cleanup: () => void;
   const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { cwd: root, encoding: 'utf8' });
-  const prune = (options: Partial<PruneOptions> = {}) => pruneEvidence(root, settings, { keep: 2, apply: true, by: 'tester', at: '2026-11-26T00:00:00.000Z', ...options });
-  const verify = (currentHashes?: Record<string, string>) => verifyEvidence(root, settings, { policy: { publicKeys: [], required: false, keysFolder: 'governance/keys' }, currentHashes });
-  const problems = (currentHashes?: Record<string, string>) => verify(currentHashes).problems.map((p) => `${p.file}: ${p.kind}: ${p.message}`);
+  const prune = (options: Partial<PruneOptions> = {}) => pruneIn(root, options);
+  const verify = () => verifyIn(root);
+  const problems = (currentHashes?: Record<string, string>) => problemsIn(root, currentHashes);
   const recordFiles = () => readdirSync(join(root, FOLDER, 'records')).sort();
 
-  /** Five runs of the gate, each with a step log, and task evidence copying run 2. */
+  /** Five runs of the gate, each with a step log; task evidence copies run 2. */
   beforeEach(() => {
     ({ root, cleanup } = makeTempWorkspace());
-    git('init', '-q');
-    for (let run = 1; run <= 5; run++) {
-      const log = `${FOLDER}/logs/run${run}-step1.log`;
-      writeFiles(root, { [log]: `output of run ${run}\n` });
-      const { sequence: _s, previousDigest: _p, ...rest } = spoofable('plain');
-      const step = { label: 'test', argv: ['node', 'test'], durationMs: 1, exitCode: 0, log };
-      const { evidence } = appendGateRecord(root, settings, { ...rest, gate: GATE, title: GATE, result: 'pass', git: { ...rest.git, commit: undefined }, steps: [step], taskHash: `hash-${run}`, producedBy: { host: hostname(), checkout: root, runnerPid: 1 } });
-      if (run === 2) writeTaskEvidence(root, settings, evidence, { date: '2026-01-02', milestone: 'M1', task: 'M1-T01' });
-    }
+    writeGateRuns(root, 5);
   });
   afterEach(() => cleanup());
 
@@ -66,57 +49,20 @@ describe('pruneEvidence', () => {
     expect(problems()).toEqual([]);
   });
 
-  it('a record older than the anchor that comes back (Nx restores records/*) is reported as pruned history, and the next prune removes it', () => {
-    const first = readFileSync(join(root, `${records(1)}.json`));
-    const firstMarkdown = readFileSync(join(root, `${records(1)}.md`));
+  it('the next prune removes a record older than the anchor that Nx restored', () => {
+    const run1 = saveRun(root, 1);
     prune();
-    writeFileSync(join(root, `${records(1)}.json`), first);
-    writeFileSync(join(root, `${records(1)}.md`), firstMarkdown);
-    const report = verify();
-    expect(report.problems).toEqual([]);
-    expect(report.notices).toContain(`${FOLDER}/records: 2 record(s) before the anchor anchor-000004.json are history, not chain (restored by Nx from its cache, or kept because evidence names them): 000001, 000002; prune-evidence removes those nothing names`);
+    restoreRun(root, new Map([...run1].filter(([file]) => file.includes('/records/'))));
+    expect(verify().problems).toEqual([]);
     const again = prune();
     expect(again.ok && again.histories[0].remove).toEqual([`${records(1)}.json`, `${records(1)}.md`]);
     expect(existsSync(join(root, `${records(1)}.json`))).toBe(false);
   });
 
-  it('an edited anchor, or records missing after it, fail verification', () => {
+  it('keeps a restored record that latest copies, out of the chain', () => {
+    const run1 = saveRun(root, 1);
     prune();
-    const file = join(root, FOLDER, 'records/anchor-000004.json');
-    const anchor = readFileSync(file, 'utf8');
-    writeFileSync(file, anchor.replace('"pruned": 3', '"pruned": 2'));
-    expect(problems()).toContain(`${FOLDER}/records/anchor-000004.json: tampered: the record does not match its sha256 digest`);
-    writeFileSync(file, anchor);
-    spawnSync('rm', [join(root, `${records(4)}.json`), join(root, `${records(4)}.md`)]);
-    expect(problems()).toEqual(expect.arrayContaining([expect.stringContaining(`${records(5)}.json: broken-chain: record 5 stands at position 4 of the chain (which starts at record 4`)]));
-  });
-
-  /** What Nx does on a cache hit for run `n`'s inputs: latest, the records and logs as they were after run `n`. */
-  const restoreRun = (n: number, saved: Map<string, Buffer>) => {
-    for (const [file, content] of saved) if (file.startsWith(`${records(n)}.`) || file.startsWith(`${FOLDER}/latest.`)) writeFileSync(join(root, file), content);
-  };
-  const saveRun = (n: number) =>
-    new Map([
-      [`${FOLDER}/latest.json`, readFileSync(join(root, `${records(n)}.json`))],
-      [`${FOLDER}/latest.md`, readFileSync(join(root, `${records(n)}.md`))],
-      [`${records(n)}.json`, readFileSync(join(root, `${records(n)}.json`))],
-      [`${records(n)}.md`, readFileSync(join(root, `${records(n)}.md`))],
-    ]);
-
-  it('a latest that Nx restored from an older run verifies while the inputs are that run\'s, and is stale otherwise', () => {
-    restoreRun(1, saveRun(1));
-    expect(problems({ [GATE]: 'hash-1' })).toEqual([]);
-    expect(problems({ [GATE]: 'hash-5' })).toContain(`${FOLDER}/latest.json: stale: recorded for Nx task hash hash-1, but the gate's inputs now hash to hash-5: run the gate again`);
-    // Without the hash Nx computes now, an older latest cannot be told from a rolled-back one.
-    expect(problems()).toContain(`${FOLDER}/latest.json: broken-chain: latest is record 1, expected the chain's newest record 5`);
-  });
-
-  it('the same after a prune: the restored record is history, latest copies it, and both verify', () => {
-    const run1 = saveRun(1);
-    prune();
-    restoreRun(1, run1);
-    expect(problems({ [GATE]: 'hash-1' })).toEqual([]);
-    // The prune keeps what latest copies.
+    restoreRun(root, run1);
     const again = prune();
     expect(again.ok && again.histories[0].pinned).toEqual(expect.arrayContaining([{ file: `${records(1)}.json`, why: 'latest.json is a copy of it' }]));
     expect(problems({ [GATE]: 'hash-1' })).toEqual([]);

@@ -40,7 +40,7 @@ export function planGateChain(root: string, settings: GovernanceSettings, reader
   const cut = Math.max(0, split.chain.length - keep);
   const outgoing = [...split.history, ...split.chain.slice(0, cut)];
   const logsOf = (evidence: GateEvidence) => evidence.record.steps.map((step) => step.log);
-  const sorted = sortOutgoing(root, folder, outgoing.map(({ file, evidence }) => ({ file, digest: evidence.digest, logs: logsOf(evidence) })), pins, latest.digest);
+  const sorted = sortOutgoing(folder, outgoing.map(({ file, evidence }) => ({ file, digest: evidence.digest, logs: logsOf(evidence) })), pins, latest.digest);
   const firstKept = split.chain[cut]?.evidence;
   const replaced = cut > 0 && split.anchor ? [split.anchor] : [];
   const anchorFiles = [...split.olderAnchors, ...replaced].map((a) => a.file).filter((file) => !pins.tracked.has(file));

@@ -43,7 +43,7 @@ export const DIGESTS_ONLY: SignaturePolicy = { publicKeys: [], required: false, 
  * `logs/` folder: the path comes from a record's data, never trusted to
  * point anywhere else.
  */
-export function sortOutgoing(root: string, folder: string, outgoing: Outgoing[], pins: PrunePins, latestDigest: string | undefined) {
+export function sortOutgoing(folder: string, outgoing: Outgoing[], pins: PrunePins, latestDigest: string | undefined) {
   const remove: string[] = [];
   const pinned: Array<{ file: string; why: string }> = [];
   for (const { file, digest, logs } of outgoing) {
