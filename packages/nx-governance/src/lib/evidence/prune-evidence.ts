@@ -34,14 +34,15 @@ function subfolders(root: string, folder: string): string[] {
     .sort();
 }
 
-function collect(results: PlanResult[]): PruneResult | HistoryPlan[] {
+/** Every plan, or every problem: one problem anywhere and the prune stops. */
+function collect(results: PlanResult[]): { ok: true; plans: HistoryPlan[] } | { ok: false; problems: string[] } {
   const problems = results.flatMap((r) => (r.ok ? [] : r.problems));
-  return problems.length ? { ok: false, problems } : results.flatMap((r) => (r.ok ? [r.plan] : []));
+  return problems.length ? { ok: false, problems } : { ok: true, plans: results.flatMap((r) => (r.ok ? [r.plan] : [])) };
 }
 
 /**
  * Writes the anchor first: a prune cut short leaves extra history before it,
- * never a chain without its start. Returns the files it could not delete.
+ * never a chain without its start. A file it could not delete is a problem.
  */
 function applyPlan(root: string, settings: GovernanceSettings, plan: HistoryPlan, options: PruneOptions): PlanResult {
   const evidence = settings.paths.evidence;
@@ -78,8 +79,8 @@ export function pruneEvidence(root: string, settings: GovernanceSettings, option
   const planGate = (gate: string) => planGateChain(root, settings, reader, gate, read.pins, options.keep);
   const planCompat = (consumer: string) => planCompatHistory(root, settings, reader, consumer, read.pins, options.keep);
   const planned = collect([...gates.map(planGate), ...consumers.map(planCompat)]);
-  if (!Array.isArray(planned)) return planned;
-  if (!options.apply) return { ok: true, applied: false, keep: options.keep, histories: planned };
+  if (!planned.ok) return planned;
+  if (!options.apply) return { ok: true, applied: false, keep: options.keep, histories: planned.plans };
 
   const applied: PlanResult[] = gates.map((gate) =>
     withFileLock(join(root, gateEvidenceFolder(settings, gate), '.lock'), () => {
@@ -92,5 +93,5 @@ export function pruneEvidence(root: string, settings: GovernanceSettings, option
     applied.push(again.ok ? applyPlan(root, settings, again.plan, options) : again);
   }
   const done = collect(applied);
-  return Array.isArray(done) ? { ok: true, applied: true, keep: options.keep, histories: done } : done;
+  return done.ok ? { ok: true, applied: true, keep: options.keep, histories: done.plans } : done;
 }
