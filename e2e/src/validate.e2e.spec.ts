@@ -32,6 +32,7 @@ describe('governance:validate with the real nx binary', () => {
       'gate-R1',
       'gate-R2',
       'gate-R3',
+      'prune-evidence',
       'release-readiness',
       'report',
       'rollback-check',

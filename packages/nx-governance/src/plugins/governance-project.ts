@@ -50,6 +50,7 @@ export function governanceProject(
       ...scopeTargets,
       attest: command('attest', 'Attest a manual gate: answer its checklist (or --answers=file.json)'),
       'verify-evidence': command('verify-evidence', 'Check every evidence record: digest, chain, signature, commit, and whether it is current'),
+      'prune-evidence': command('prune-evidence', 'Trim local evidence history to the newest --keep=N records per gate and consumer (a dry run unless --apply)'),
       [options.compatRunTargetName]: command(
         'compat-run',
         'Run the compatibility target of every consumer (or, with --affected, of those a change reaches)',

@@ -48,6 +48,7 @@ describe('createNodes', () => {
       'gate-M6-T03',
       'attest',
       'verify-evidence',
+      'prune-evidence',
       'compat-run',
       'report',
       'compat-query',

@@ -1,25 +1,30 @@
 import { hostname } from 'node:os';
 import type { GovernanceSettings } from '../schemas/governance';
+import { type AnchorEntry, type ChainEntry, chainLinkProblems, isAnchorFile, splitAtAnchor } from './chain-anchor';
 import type { GateEvidence } from './gate-record';
 import { gateEvidenceFolder, taskCopyBase } from './gate-store';
 import type { ParsedEvidence } from './read-evidence';
 import type { Report, VerifyOptions } from './verify-evidence';
 
 interface GateFolder {
-  chain: Array<{ file: string; evidence?: GateEvidence }>;
+  records: ChainEntry[];
+  anchors: AnchorEntry[];
   latest?: { file: string; evidence: GateEvidence };
 }
 
 /**
  * What a lone file cannot show: each gate record sits in its own gate's
- * folder, each chain is complete and linked, `latest` is the chain's head (or
- * the record before it, when a run was killed between the two writes), and
- * every task copy names a record its gate's folder still holds.
+ * folder, each chain is complete and linked from record 1 or from the anchor
+ * a prune left, `latest` is the chain's head (or the record before it, when
+ * a run was killed between the two writes, or an older record Nx restored
+ * for the inputs as they are now), and every task copy names a record its
+ * gate's folder still holds. Returns what is worth knowing but no fault:
+ * history before an anchor.
  */
-export function checkChains(root: string, settings: GovernanceSettings, intact: ParsedEvidence[], options: VerifyOptions, report: Report, chainFiles: string[]): void {
+export function checkChains(root: string, settings: GovernanceSettings, intact: ParsedEvidence[], options: VerifyOptions, report: Report, chainFiles: string[]): string[] {
   const folders = new Map<string, GateFolder>();
   const folderOf = (gate: string): GateFolder => {
-    const folder = folders.get(gate) ?? { chain: [] };
+    const folder = folders.get(gate) ?? { records: [], anchors: [] };
     folders.set(gate, folder);
     return folder;
   };
@@ -28,59 +33,72 @@ export function checkChains(root: string, settings: GovernanceSettings, intact: 
   for (const file of chainFiles) {
     const [gate, ...rest] = file.slice(gatesPrefix.length).split('/');
     const parsed = byFile.get(file);
+    if (isAnchorFile(file)) {
+      const anchor = parsed?.kind === 'nx-governance/chain-anchor' ? parsed.value : undefined;
+      if (anchor && anchor.gate !== gate) report(file, 'misplaced', `gate: found an anchor of ${anchor.gate}, expected one of ${gate} (the gate whose folder holds it)`);
+      else if (anchor) folderOf(gate).anchors.push({ file, anchor });
+      // An anchor that does not read is named by the reader; the chain is then checked from record 1 and fails there too.
+      continue;
+    }
     const evidence = parsed?.kind === 'nx-governance/gate-evidence' ? parsed.value : undefined;
     if (evidence && evidence.record.gate !== gate) report(file, 'misplaced', `record.gate: found ${evidence.record.gate}, expected ${gate} (the gate whose folder holds it)`);
     if (rest.join('/') === 'latest.json') {
       if (evidence) folderOf(gate).latest = { file, evidence };
-    } else folderOf(gate).chain.push({ file, evidence });
+    } else folderOf(gate).records.push({ file, evidence });
   }
-  for (const [gate, folder] of folders) checkChain(root, gate, folder, options, report);
+  const notices: string[] = [];
+  for (const [gate, folder] of folders) notices.push(...checkChain(root, gate, folder, options, report));
   for (const copy of intact) {
     if (copy.kind !== 'nx-governance/task-evidence') continue;
     const gate = copy.value.record.gate;
     const folder = folders.get(gate);
-    const copied = folder && [...folder.chain.map((c) => c.evidence), folder.latest?.evidence].some((e) => e?.digest === copy.value.digest);
+    const copied = folder && [...folder.records.map((c) => c.evidence), folder.latest?.evidence].some((e) => e?.digest === copy.value.digest);
     if (!copied) report(copy.file, 'missing', `found a copy of record ${copy.value.digest.slice(0, 12)}, expected ${gateEvidenceFolder(settings, gate)} to hold that record`);
     // The context is sealed by contextDigest, which anyone can recompute; the file's place, which the pattern derives from it, must agree too.
     const expected = taskCopyBase(settings, gate, copy.value.context);
     if (copy.file.replace(/(-r\d+)?\.json$/, '') !== expected) report(copy.file, 'misplaced', `context: found a copy for task ${copy.value.context.task} of ${copy.value.context.milestone} on ${copy.value.context.date}, expected it at ${expected}.json`);
   }
+  return notices;
 }
 
-function checkChain(root: string, gate: string, { chain, latest }: GateFolder, options: VerifyOptions, report: Report): void {
-  chain.sort((a, b) => a.file.localeCompare(b.file));
-  let previous: GateEvidence | undefined;
-  chain.forEach(({ file, evidence }, index) => {
-    if (!evidence) {
-      previous = undefined;
-      return;
-    }
-    const expectedName = `${String(evidence.record.sequence).padStart(6, '0')}-${gate}.json`;
-    if (evidence.record.sequence !== index + 1 || !file.endsWith(`/${expectedName}`)) {
-      report(file, 'broken-chain', `record ${evidence.record.sequence} stands at position ${index + 1} of the chain (a record is missing, moved or swapped)`);
-    }
-    const expectedPrevious = index === 0 ? null : (previous?.digest ?? 'unreadable');
-    if (evidence.record.previousDigest !== expectedPrevious) {
-      report(file, 'broken-chain', `previous digest ${evidence.record.previousDigest ?? 'none'} does not match the record before it (${expectedPrevious ?? 'none'})`);
-    }
-    previous = evidence;
-  });
-  if (!latest) return;
+function checkChain(root: string, gate: string, { records, anchors, latest }: GateFolder, options: VerifyOptions, report: Report): string[] {
+  const split = splitAtAnchor(records, anchors);
+  const { chain, history, anchor } = split;
+  for (const problem of chainLinkProblems(gate, split)) report(problem.file, 'broken-chain', problem.message);
+  const notices = historyNotice(split.anchor?.file, history, split.olderAnchors.length);
+  if (!latest) return notices;
   const head = chain[chain.length - 1]?.evidence;
   const record = latest.evidence.record;
-  if (!chain.length) {
+  const current = options.currentHashes?.[gate];
+  // Nx keeps one cache entry per task hash, the newest run's: a restore for the current inputs brings that run's record.
+  const sameInputs = [...history, ...chain].filter(({ evidence }) => current !== undefined && evidence?.record.taskHash === current);
+  const restoredForNow = sameInputs.length > 0 && sameInputs[sameInputs.length - 1].evidence?.digest === latest.evidence.digest;
+  if (!chain.length && !anchor) {
     // A latest restored by Nx from another checkout's run comes without its chain; one made here must have one.
     const madeHere = record.producedBy?.host === hostname() && record.producedBy.checkout === root;
     if (madeHere) report(latest.file, 'missing', `latest is record ${record.sequence}, made in this checkout, but records/ holds none: the chain was deleted`);
   } else if (head && record.sequence > head.record.sequence) {
     report(latest.file, 'broken-chain', `latest is record ${record.sequence}, but the chain ends at record ${head.record.sequence}: its newest record(s) are missing`);
+  } else if (restoredForNow) {
+    // Nx restored an older run's outputs for inputs that are again as they were then: that record is the gate's result for them.
   } else if (!chain.some(({ evidence }) => evidence?.digest === latest.evidence.digest)) {
     report(latest.file, 'broken-chain', 'latest is a copy of no record in the chain');
   } else if (head && latest.evidence.digest !== head.digest && head.record.previousDigest !== latest.evidence.digest) {
     report(latest.file, 'broken-chain', `latest is record ${record.sequence}, expected the chain's newest record ${head.record.sequence}`);
   }
-  const current = options.currentHashes?.[gate];
   if (current && record.taskHash !== current) {
     report(latest.file, 'stale', `recorded for Nx task hash ${record.taskHash ?? '(none)'}, but the gate's inputs now hash to ${current}: run the gate again`);
   }
+  return notices;
+}
+
+/** History before an anchor is no fault: a prune kept it for a pin, or Nx restored it with an older run's outputs. */
+function historyNotice(anchorFile: string | undefined, history: ChainEntry[], olderAnchors: number): string[] {
+  if (!anchorFile || (!history.length && !olderAnchors)) return [];
+  const folder = anchorFile.slice(0, anchorFile.lastIndexOf('/'));
+  const sequences = history.map(({ file }) => /\/(\d{6})-[^/]*\.json$/.exec(file)?.[1] ?? file);
+  const anchors = olderAnchors ? ` and ${olderAnchors} earlier anchor(s)` : '';
+  return [
+    `${folder}: ${history.length} record(s)${anchors} before the anchor ${anchorFile.slice(folder.length + 1)} are history, not chain (restored by Nx from its cache, or kept because evidence names them): ${sequences.join(', ')}; prune-evidence removes those nothing names`,
+  ];
 }

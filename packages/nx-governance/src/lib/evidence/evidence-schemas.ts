@@ -151,6 +151,19 @@ export const rollbackDecisionSchema = z.strictObject({
   digest: sha,
 });
 
+/** Where a pruned chain now starts: the record before its first kept one, sealed so an edit shows. */
+export const chainAnchorSchema = z.strictObject({
+  kind: z.literal('nx-governance/chain-anchor'),
+  formatVersion: z.literal(1),
+  gate: text,
+  firstSequence: z.number().int().min(2),
+  previousDigest: sha,
+  pruned: z.number().int().min(0),
+  prunedAt: text,
+  prunedBy: text,
+  digest: sha,
+});
+
 export const EVIDENCE_SCHEMAS = {
   'nx-governance/gate-evidence': gateEvidenceSchema,
   'nx-governance/task-evidence': taskCopySchema,
@@ -158,7 +171,9 @@ export const EVIDENCE_SCHEMAS = {
   'nx-governance/compat-result': compatResultSchema,
   'nx-governance/release-packet': releasePacketSchema,
   'nx-governance/rollback-decision': rollbackDecisionSchema,
+  'nx-governance/chain-anchor': chainAnchorSchema,
 } as const;
 
 export type EvidenceKind = keyof typeof EVIDENCE_SCHEMAS;
 export type TaskCopy = z.output<typeof taskCopySchema>;
+export type ChainAnchor = z.output<typeof chainAnchorSchema>;

@@ -75,8 +75,8 @@ export function verifyEvidence(root: string, settings: GovernanceSettings, optio
   }
   checkMarkdownViews(reader, files, intact, report);
   const gatesPrefix = `${settings.paths.evidence}/gates/`;
-  const chainFiles = files.filter((f) => f.startsWith(gatesPrefix) && /^[^/]+\/(latest|records\/\d{6}-[^/]*)\.json$/.test(f.slice(gatesPrefix.length)));
-  checkChains(root, settings, intact, options, report, chainFiles);
+  const chainFiles = files.filter((f) => f.startsWith(gatesPrefix) && /^[^/]+\/(latest|records\/(\d{6}-[^/]*|anchor-\d{6}))\.json$/.test(f.slice(gatesPrefix.length)));
+  notices.push(...checkChains(root, settings, intact, options, report, chainFiles));
   checkTrackedEvidence(root, settings, files, report);
   if (options.imported?.entries.length) {
     notices.push(
