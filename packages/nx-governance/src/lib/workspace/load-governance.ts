@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { type Diagnostic, error, warning } from '../diagnostics';
-import type { JsonSource } from '../json/json-source';
+import { formatJsonPath, type JsonSource } from '../json/json-source';
+import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
 import { type MilestoneDocument, parseMilestone } from '../milestone';
 import {
   type CadenceFile,
@@ -21,6 +22,7 @@ import {
 } from '../schemas';
 import { parseDataFile } from '../schemas/parse-data-file';
 import type { FileReader } from './file-reader';
+import { salvageIdPatterns } from './salvage-governance';
 
 export const DEFAULT_SETTINGS_FILE = 'governance/governance.json';
 export const CONSUMER_FILE = 'governance.consumer.json';
@@ -38,6 +40,8 @@ export interface GovernanceData {
   settingsFile: string;
   settings: GovernanceSettings;
   settingsSource?: JsonSource;
+  /** The id patterns of the settings (the defaults when governance.json is broken). */
+  ids: IdPatterns;
   gates?: LoadedFile<GatesFile>;
   compatibility?: LoadedFile<CompatibilityFile>;
   playbook?: LoadedFile<PlaybookFile>;
@@ -82,10 +86,14 @@ export function loadGovernance(
       settings = parsed.data;
       settingsSource = parsed.source;
       diagnostics.push(...missingSchemaWarning(settingsFile, parsed.data));
-    } else diagnostics.push(...parsed.diagnostics);
+    } else {
+      diagnostics.push(...parsed.diagnostics);
+      settings = { ...settings, ids: salvageIdPatterns(settingsText) };
+    }
   }
 
-  const data: GovernanceData = { settingsFile, settings, settingsSource, milestones: [], gateFiles: {}, consumerFiles: [], unreadable: new Set() };
+  const ids = compileIdPatterns(settings.ids, settingsFile);
+  const data: GovernanceData = { settingsFile, settings, settingsSource, ids, milestones: [], gateFiles: {}, consumerFiles: [], unreadable: new Set() };
   for (const key of Object.keys(DATA_FILES) as (keyof typeof DATA_FILES)[]) {
     const file = `${dir}/${DATA_FILES[key].name}`;
     const text = reader.read(file);
@@ -101,6 +109,7 @@ export function loadGovernance(
   }
 
   loadGateFiles(reader, dir, data, diagnostics);
+  checkGateIds(data, diagnostics);
 
   // Inference already knows where the consumer files are; everyone else searches.
   for (const file of options.consumerFiles ?? reader.findByName(CONSUMER_FILE)) {
@@ -111,11 +120,27 @@ export function loadGovernance(
 
   // An index (README.md, index.md) beside the milestones describes them; it is not one.
   for (const file of reader.list(settings.paths.milestones, '.md').filter((f) => !/^(readme|index)\.md$/i.test(posix.basename(f)))) {
-    const parsed = parseMilestone(file, reader.read(file) ?? '');
+    const parsed = parseMilestone(file, reader.read(file) ?? '', ids);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.ok) data.milestones.push(parsed.document);
   }
   return { data, diagnostics };
+}
+
+/**
+ * A gate id of another form than `ids.gate` breaks the gates as a schema error
+ * would: references to gates are then not judged, so a misspelt id is reported
+ * once, not once per reference.
+ */
+function checkGateIds(data: GovernanceData, diagnostics: Diagnostic[]): void {
+  const gates = data.gates;
+  gates?.data.gates.forEach((gate, index) => {
+    const problem = data.ids.problem('gate', gate.id);
+    if (!problem) return;
+    const at = gates.locate?.(['gates', index, 'id']) ?? { file: gates.file, line: gates.source.lineOf(['gates', index, 'id']), path: ['gates', index, 'id'] };
+    diagnostics.push(error(at.file, problem, { line: at.line, path: formatJsonPath([...at.path]) }));
+    data.unreadable.add('gates');
+  });
 }
 
 /** Without `$schema` an editor can neither complete nor check the file. */
