@@ -67,6 +67,20 @@ describe('id patterns configured in governance.json', () => {
       settings({ task: '^REL-\\d+\\.\\d+$' }),
       ['governance/governance.json:9: ids.task: found "^REL-\\\\d+\\\\.\\\\d+$", expected a pattern with a group (?<milestone>...) that captures the id of the task\'s milestone, e.g. ^(?<milestone>M\\d+)-T\\d+$'],
     ],
+    [
+      'a milestone that is also a release class',
+      {
+        ...settings({ milestone: '^R\\d+$', task: '^(?<milestone>R\\d+)\\.\\d+$' }),
+        'governance/milestones/REL-3.md': '# R1 - First\n\n## Task Cards\n\n### R1.1 Build it\n\n- Required gates: GATE-BUILD-1\n',
+        'governance/playbook.json': JSON.stringify({ $schema: 's', roles: [{ id: 'release-manager', title: 'RM', owner: 'rm' }], releaseClasses: [{ id: 'R1', title: 'One', gates: ['GATE-BUILD-1'] }], defaultReleaseClass: 'R1', preReleaseChecklist: [], goNoGo: [], rollbackTriggers: [], rollbackProcedure: [{ step: 'Revert.', owner: 'release-manager' }] }),
+      },
+      ['governance/milestones/REL-3.md:1: R1: milestone R1 is also a release class of governance/playbook.json, expected ids that name one thing each (both would run as gate-R1)'],
+    ],
+    [
+      'a milestone id that is also a task id',
+      { ...settings({ milestone: '^REL-[\\d.]+$' }), 'governance/milestones/REL-3.md': customIdMilestone().replace('# REL-3 ', '# REL-3.1 ').replace('### REL-3.1 ', '### REL-3.1.1 ') },
+      ['governance/milestones/REL-3.md:1: REL-3.1: milestone REL-3.1 is also a task id (an id matching ^(?<milestone>REL-\\d+)\\.\\d+$ (ids.task in governance/governance.json)), expected ids.milestone and ids.task to tell the two apart'],
+    ],
   ])('refuses %s', (_name, overrides, expected) => {
     expect(validate(overrides)).toEqual(expected);
   });
