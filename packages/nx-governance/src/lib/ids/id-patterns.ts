@@ -1,3 +1,5 @@
+import { unsafeSpelling } from './pattern-spelling';
+
 export type IdKind = 'gate' | 'milestone' | 'task';
 export type IdPatternSettings = Record<IdKind, string>;
 
@@ -15,7 +17,7 @@ export const DEFAULT_ID_PATTERNS: Readonly<IdPatternSettings> = {
  * Nothing is judged on them: the settings' error fails every judging command.
  */
 export const LENIENT_ID_PATTERNS: Readonly<IdPatternSettings> = {
-  gate: '^[A-Za-z0-9][A-Za-z0-9_-]*$',
+  gate: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
   milestone: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
   task: '^(?<milestone>[A-Za-z0-9][A-Za-z0-9._-]*?)[-.][A-Za-z0-9]+$',
 };
@@ -34,41 +36,6 @@ const isReservedGateId = (id: string) => GOVERNANCE_TARGETS.includes(id) || id.s
 
 /** Strings no id may be, whatever its pattern: a pattern that accepts one of them is refused when the settings load. */
 const UNSAFE_PROBES = ['.', '..', 'a/b', 'a\\b', 'a b', 'a:b', '-a'];
-
-/**
- * The first part of a pattern's spelling that admits a character no id may
- * hold (`.`, `\S`, `[^x]`, `[/]`, a literal "/" or ":"): probes cannot find
- * every string a pattern accepts, so such a spelling is refused.
- */
-function unsafeSpelling(source: string): string | undefined {
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    const previous = source[i - 1] ?? '';
-    if (c === '\\') {
-      const escaped = source[i + 1] ?? '';
-      if (!/[dwbB.\-_^$|()?*+{}[\]A-Za-z0-9]/.test(escaped) || /[SWDs]/.test(escaped)) return `\\${escaped}`;
-      i++;
-    } else if (inClass) {
-      if (c === ']') inClass = false;
-      else if (!SAFE_CHARACTER.test(c)) return `[${c}]`;
-    } else if (c === '[') {
-      if (source[i + 1] === '^') return '[^';
-      inClass = true;
-    } else if (c === '.') return '.';
-    else if (!SAFE_CHARACTER.test(c) && !/[\^$|()?*+{},]/.test(c) && !isGroupSyntax(source, i, previous)) return c;
-  }
-  return undefined;
-}
-
-const SAFE_CHARACTER = /[A-Za-z0-9._-]/;
-
-/** `:`, `=`, `!`, `<` and `>` of `(?:`, `(?=`, `(?!`, `(?<=`, `(?<!` and `(?<name>`. */
-function isGroupSyntax(source: string, at: number, previous: string): boolean {
-  const c = source[at];
-  if (c === ':' || c === '=' || c === '!' || c === '<') return previous === '?' || (previous === '<' && source[at - 2] === '?' && c !== '<');
-  return c === '>' && source.lastIndexOf('(?<', at) > source.lastIndexOf('>', at - 1);
-}
 
 const fullMatch = (source: string) => new RegExp(`^(?:${source})$`);
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { type Diagnostic, error, warning } from '../diagnostics';
-import { formatJsonPath, type JsonSource } from '../json/json-source';
+import type { JsonSource } from '../json/json-source';
 import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
 import { type MilestoneDocument, parseMilestone } from '../milestone';
 import {
@@ -22,6 +22,7 @@ import {
 } from '../schemas';
 import { parseDataFile } from '../schemas/parse-data-file';
 import type { FileReader } from './file-reader';
+import { checkGateIds } from './check-gate-ids';
 import { salvageIdPatterns } from './salvage-governance';
 
 export const DEFAULT_SETTINGS_FILE = 'governance/governance.json';
@@ -125,22 +126,6 @@ export function loadGovernance(
     if (parsed.ok) data.milestones.push(parsed.document);
   }
   return { data, diagnostics };
-}
-
-/**
- * A gate id of another form than `ids.gate` breaks the gates as a schema error
- * would: references to gates are then not judged, so a misspelt id is reported
- * once, not once per reference.
- */
-function checkGateIds(data: GovernanceData, diagnostics: Diagnostic[]): void {
-  const gates = data.gates;
-  gates?.data.gates.forEach((gate, index) => {
-    const problem = data.ids.problem('gate', gate.id);
-    if (!problem) return;
-    const at = gates.locate?.(['gates', index, 'id']) ?? { file: gates.file, line: gates.source.lineOf(['gates', index, 'id']), path: ['gates', index, 'id'] };
-    diagnostics.push(error(at.file, problem, { line: at.line, path: formatJsonPath([...at.path]) }));
-    data.unreadable.add('gates');
-  });
 }
 
 /** Without `$schema` an editor can neither complete nor check the file. */
