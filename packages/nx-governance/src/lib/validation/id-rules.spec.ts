@@ -81,6 +81,13 @@ describe('id patterns configured in governance.json', () => {
       { ...settings({ milestone: '^REL-[\\d.]+$' }), 'governance/milestones/REL-3.md': customIdMilestone().replace('# REL-3 ', '# REL-3.1 ').replace('### REL-3.1 ', '### REL-3.1.1 ') },
       ['governance/milestones/REL-3.md:1: REL-3.1: milestone REL-3.1 is also a task id (an id matching ^(?<milestone>REL-\\d+)\\.\\d+$ (ids.task in governance/governance.json)), expected ids.milestone and ids.task to tell the two apart'],
     ],
+    [
+      'a milestone gate set of another form',
+      {
+        'governance/playbook.json': `${JSON.stringify({ $schema: 's', roles: [{ id: 'release-manager', title: 'RM', owner: 'rm' }], releaseClasses: [{ id: 'R1', title: 'One', gates: ['GATE-BUILD-1'] }], defaultReleaseClass: 'R1', preReleaseChecklist: [], goNoGo: [], rollbackTriggers: [], rollbackProcedure: [{ step: 'Revert.', owner: 'release-manager' }], minimumGatesPerMilestone: [{ milestone: 'M3', gates: ['GATE-BUILD-1'] }] }, null, 2)}\n`,
+      },
+      ['governance/playbook.json:31: minimumGatesPerMilestone[0].milestone: found "M3", expected a milestone id: an id matching ^REL-\\d+$ (ids.milestone in governance/governance.json)'],
+    ],
   ])('refuses %s', (_name, overrides, expected) => {
     expect(validate(overrides)).toEqual(expected);
   });
