@@ -3,6 +3,7 @@ import { copyBundledGovernance, makeTempWorkspace, writeFiles } from '../test-he
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNodes } from './plugin';
+import { customIdFiles } from '../test-helpers/custom-ids';
 
 const [glob, createNodesFunction] = createNodes;
 
@@ -108,6 +109,12 @@ describe('createNodes', () => {
     expect(governance.metadata.targetGroups['Gate runs: task cards']).toEqual(['gate-M6-T01', 'gate-M6-T02', 'gate-M6-T03']);
     expect(governance.metadata.targetGroups.Gates).toHaveLength(7);
     expect(governance.targets['compat-run']).toMatchObject({ executor: 'nx-governance:compat-run', options: { target: 'compat' } });
+  });
+
+  it('names the aggregates of milestones and cards after ids of the configured form', async () => {
+    writeFiles(workspace.root, customIdFiles());
+    const targets = Object.keys((await infer(['governance/governance.json']))['governance'].targets);
+    expect(targets.filter((t) => t.startsWith('gate-') || t.startsWith('GATE-'))).toEqual(['gate-REL-3', 'gate-REL-3.1', 'GATE-BUILD-1']);
   });
 
   it('infers one cached target per gate, with the inputs, dependencies and outputs the gate has', async () => {

@@ -1,4 +1,5 @@
 import type { ExecutorContext } from '@nx/devkit';
+import { BUNDLED_PROJECTS, copyBundledGovernance, makeTempWorkspace } from './temp-workspace';
 
 /** The context Nx hands an executor, for projects given with their target names. */
 export function executorContext(root: string, targetsByProject: Record<string, string[]>, projectName = 'governance'): ExecutorContext {
@@ -27,4 +28,22 @@ export function captureConsole(): { text: () => string; restore: () => void } {
     text: () => lines.join('\n').replace(/\x1b\[[0-9;]*m/g, ''),
     restore: () => Object.assign(console, original),
   };
+}
+
+/**
+ * A fresh copy of the bundled governance for each test of the calling
+ * `describe`, with the context Nx hands an executor in it.
+ */
+export function bundledExecutorWorkspace(): { root: () => string; context: () => ExecutorContext } {
+  let workspace: ReturnType<typeof makeTempWorkspace> | undefined;
+  beforeEach(() => {
+    workspace = makeTempWorkspace();
+    copyBundledGovernance(workspace.root);
+  });
+  afterEach(() => workspace?.cleanup());
+  const root = () => {
+    if (!workspace) throw new Error('bundledExecutorWorkspace() is only usable inside a test');
+    return workspace.root;
+  };
+  return { root, context: () => executorContext(root(), Object.fromEntries(BUNDLED_PROJECTS)) };
 }

@@ -11,6 +11,7 @@ import { runGate } from '../../lib/gates/run-gate';
 import { knownList } from '../../lib/text/known-list';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import type { AttestExecutorSchema } from './schema';
+import type { GovernanceData } from '../../lib/workspace/load-governance';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
 async function attestExecutor(options: AttestExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
@@ -21,6 +22,11 @@ async function attestExecutor(options: AttestExecutorSchema, context: ExecutorCo
   const gate = manual.find((g) => g.id === options.gate);
   if (!gate || gate.kind !== 'manual') {
     logger.error(`Unknown manual gate ${options.gate}, expected one of: ${knownList(manual.map((g) => g.id), options.gate)}`);
+    return { success: false };
+  }
+  const taskProblem = options.task === undefined ? undefined : unknownTask(data, options.task);
+  if (taskProblem) {
+    logger.error(`--task: ${taskProblem}`);
     return { success: false };
   }
   const key = signingKey();
@@ -64,6 +70,14 @@ async function attestExecutor(options: AttestExecutorSchema, context: ExecutorCo
   const { evidence } = appendGateRecord(context.root, data.settings, record, key.pem);
   logger.info(`[${gate.id}] ${evidence.record.result}${evidence.record.notes.length ? `: ${evidence.record.notes.join('; ')}` : ''}`);
   return { success: evidence.record.result === 'pass' };
+}
+
+/** Why `task` names no task card of the data: its form (ids.task), or no card has it. */
+function unknownTask(data: GovernanceData, task: string): string | undefined {
+  const formProblem = data.ids.problem('task', task);
+  if (formProblem) return formProblem;
+  const cards = data.milestones.flatMap((m) => m.taskCards.map((c) => c.id));
+  return cards.includes(task) ? undefined : `unknown task ${task}, expected a task card of the milestones: ${knownList(cards, task)}`;
 }
 
 async function askChecklist(checklist: string[]): Promise<ChecklistAnswer[]> {

@@ -48,7 +48,7 @@ describe('gate generator', () => {
   });
 
   it.each([
-    [{ id: 'vg-bad', title: 'x', argv: '["a"]' }, 'id: expected a gate id'],
+    [{ id: 'vg-bad', title: 'x', argv: '["a"]' }, '--id: found "vg-bad", expected a gate id: an id matching ^VG(-[A-Z0-9]+)+$ (ids.gate in governance/governance.json)'],
     [{ id: 'VG-CONTRACT-001', title: 'x', argv: '["a"]' }, 'Gate VG-CONTRACT-001 already exists in governance/gates.json'],
     [{ id: 'VG-X-001', title: 'x', argv: 'cargo test' }, '--argv must be a JSON array'],
     [{ id: 'VG-X-001', title: 'x', owner: 'cto', argv: '["a"]' }, 'Unknown owner "cto", expected a playbook role: compatibility-owner, performance-owner, release-manager'],

@@ -9,6 +9,8 @@ import type { GateGeneratorSchema } from './schema';
 
 export default async function gateGenerator(tree: Tree, options: GateGeneratorSchema): Promise<void> {
   const { data } = loadTreeGovernance(tree, options.settingsFile);
+  const idProblem = data.ids.problem('gate', options.id);
+  if (idProblem) throw new Error(`--id: ${idProblem}`);
   const gatesFile = data.gates?.file ?? `${posix.dirname(data.settingsFile)}/gates.json`;
   const existing = data.gates?.data.gates ?? [];
   if (existing.some((g) => g.id === options.id)) throw new Error(`Gate ${options.id} already exists in ${gatesFile}`);

@@ -8,6 +8,7 @@ import { treeFileReader } from '../tree-file-reader';
 import initGenerator from '../init/generator';
 import syncGenerator from '../sync/generator';
 import importGenerator from './generator';
+import { customIdMilestone, customIdSettings } from '../../test-helpers/custom-ids';
 
 const FIXTURE = join(REPO_ROOT, 'e2e', 'fixtures', 'prose-repo');
 
@@ -142,3 +143,22 @@ const BLOCKED = [
   'VG-OPS-001: `for f in scripts/*.sh; do shellcheck "$f"; done`: needs a shell (* ; $)',
   'VG-OPS-003: `/opt/cairn-tools/drain-check --region eu`: /opt/cairn-tools/drain-check is outside this repository',
 ];
+
+describe('import generator with configured id patterns', () => {
+  it('imports prose whose gates are GATE-… and whose milestones and cards are REL-3 and REL-3.1', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    tree.write('governance/governance.json', customIdSettings());
+    tree.write(
+      'docs/execution-plan/VALIDATION-MATRIX.md',
+      '# Validation Matrix\n\n| Gate ID | Scope | Command |\n|---|---|---|\n| GATE-BUILD-1 | build | `node -e 0` |\n| GATE-TEST-1 | tests | `node --test` |\n| VG-OLD-001 | old | `node -e 0` |\n\n## Release classes\n\n| Release class | Gates |\n|---|---|\n| R1 | GATE-BUILD-1, GATE-TEST-1 |\n\n## Milestone gate sets\n\n| Milestone | Gates |\n|---|---|\n| REL-3 | GATE-BUILD-1 |\n',
+    );
+    tree.write('docs/execution-plan/milestones/REL-3.md', customIdMilestone());
+    await importGenerator(tree, { skipFormat: true });
+    expect(readJson(tree, 'governance/gates.json').gates.map((g: { id: string }) => g.id)).toEqual(['GATE-BUILD-1', 'GATE-TEST-1']);
+    expect(readJson(tree, 'governance/playbook.json').minimumGatesPerMilestone).toEqual([{ milestone: 'REL-3', gates: ['GATE-BUILD-1'] }]);
+    expect(tree.read('governance/import-report.md', 'utf8')).toContain('gate "VG-OLD-001"');
+    expect(tree.read('governance/import-report.md', 'utf8')).toContain('milestone REL-3');
+    const result = validateGovernance(treeFileReader(tree), 'governance/governance.json');
+    expect(result.errors.map((e) => `${e.file}:${e.line}: ${e.path}: ${e.message}`)).toEqual([]);
+  });
+});

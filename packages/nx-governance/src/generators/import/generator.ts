@@ -27,11 +27,12 @@ export default async function importGenerator(tree: Tree, options: ImportGenerat
   const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
   const imported = importProse(reader, source, files.filter((f) => !inEvidence(f)), {
     coreName: data.settings.core.project,
+    ids: data.ids,
     reportFile,
     toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, [data.settings.core.project]),
     exists: (path) => tree.exists(path),
   });
-  const evidence = indexImportedEvidence(reader, evidenceFolder, files.filter(inEvidence));
+  const evidence = indexImportedEvidence(reader, evidenceFolder, files.filter(inEvidence), data.ids);
   const handWritten = handWrittenDocuments(reader, data.settings.paths.docs);
   const plan = planImport({
     settingsFile,

@@ -1,5 +1,6 @@
 export interface MilestoneGeneratorSchema {
   title: string;
+  id?: string;
   objective?: string;
   exitCriteria?: string;
   settingsFile?: string;

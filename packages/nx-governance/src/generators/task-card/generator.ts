@@ -3,7 +3,8 @@ import type { FileReader } from '../../lib/workspace/file-reader';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { latestImportedEvidence, loadImportedEvidence } from '../../lib/evidence/imported-evidence-index';
 import { readLatestGateEvidenceFrom } from '../../lib/evidence/read-gate-evidence';
-import { appendTaskCard, nextTaskId, setTaskStatus } from '../../lib/milestone/edit-milestone';
+import { nextTaskId } from '../../lib/ids/next-id';
+import { appendTaskCard, setTaskStatus } from '../../lib/milestone/edit-milestone';
 import { splitGateIds } from '../../lib/milestone/parse-task-card';
 import { isCalendarDate } from '../../lib/schemas/common';
 import { todayUtc } from '../../lib/dates';
@@ -14,6 +15,8 @@ import type { TaskCardGeneratorSchema } from './schema';
 
 export default async function taskCardGenerator(tree: Tree, options: TaskCardGeneratorSchema): Promise<void> {
   const { data, reader } = loadTreeGovernance(tree, options.settingsFile);
+  const milestoneProblem = data.ids.problem('milestone', options.milestone);
+  if (milestoneProblem) throw new Error(`--milestone: ${milestoneProblem}`);
   const milestone = data.milestones.find((m) => m.id === options.milestone);
   if (!milestone) throw new Error(`Unknown milestone ${options.milestone}, expected one of: ${knownList(data.milestones.map((m) => m.id), options.milestone)}`);
   if (options.date !== undefined && !isCalendarDate(options.date)) throw new Error(`--date=${options.date}: expected a calendar date written YYYY-MM-DD`);
@@ -42,6 +45,10 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
     if (!options.title?.trim()) throw new Error('A new card needs --title');
     const known = new Set((data.gates?.data.gates ?? []).map((g) => g.id));
     const gates = splitGateIds(options.gates ?? '');
+    const gateProblem = gates.map((g) => data.ids.problem('gate', g)).find(Boolean);
+    if (gateProblem) throw new Error(`--gates: ${gateProblem}`);
+    const id = nextTaskId(data.ids, milestone.id, milestone.taskCards.map((c) => c.id));
+    if (!id.ok) throw new Error(id.reason);
     const unknown = gates.filter((g) => !known.has(g));
     if (unknown.length) throw new Error(`Unknown gate(s) ${unknown.join(', ')}; known gates: ${knownList(known, unknown[0])}`);
     const list = (text: string | undefined, fallback: string) => {
@@ -54,7 +61,7 @@ export default async function taskCardGenerator(tree: Tree, options: TaskCardGen
       data.settingsFile,
       milestone.file,
       appendTaskCard(milestone, {
-        id: nextTaskId(milestone),
+        id: id.id,
         title: options.title.trim(),
         goal: options.goal?.trim() || 'State what this card achieves.',
         status: options.status ?? 'todo',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { compileIdPatterns } from '../ids/id-patterns';
 import { indexImportedEvidence, readImportedEvidenceFile } from './imported-evidence';
 import { changedImportedEvidence, latestImportedEvidence, passingImportedEvidence } from './imported-evidence-index';
 
@@ -40,11 +41,11 @@ describe('the imported evidence index', () => {
     'ev/notes.md': '# nothing\n',
   };
   const reader = { read: (p: string) => files[p] };
-  const { index, skipped } = indexImportedEvidence(reader, 'ev', Object.keys(files));
+  const { index, skipped } = indexImportedEvidence(reader, 'ev', Object.keys(files), compileIdPatterns());
 
   it('indexes what names a gate and says what it skipped', () => {
     expect(index.entries.map((e) => e.file)).toEqual(Object.keys(files).slice(0, 6));
-    expect(skipped).toEqual([{ file: 'ev/notes.md', why: 'names no gate (no VG- id in its name, header or content)' }]);
+    expect(skipped).toEqual([{ file: 'ev/notes.md', why: 'names no gate (no gate id in its name, header or content: an id matching ^VG(-[A-Z0-9]+)+$ (ids.gate in governance/governance.json))' }]);
   });
 
   it('takes the newest run (-r2 after the first) for a gate and task', () => {

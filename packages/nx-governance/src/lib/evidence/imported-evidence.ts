@@ -1,10 +1,8 @@
+import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
 import { isCalendarDate } from '../schemas/common';
 import { type ImportedEvidence, type ImportedEvidenceIndex, type ImportedResult } from './imported-evidence-index';
 import { sha256 } from './seal-record';
 
-/** Gate ids as file names and prose hold them: the id ends at its number, so `-r2` or `-M1-T02` after it stay apart. */
-const GATE_IN_TEXT = /\bVG(?:-[A-Z][A-Z0-9]*)*-\d+\b/g;
-const TASK_IN_TEXT = /\b[A-Z]+\d+-T\d+\b/g;
 const HEADER_FIELD = /^\s*(?:[-*]\s+)?\**\s*(Date|Task IDs?|VG IDs?|Gates?|Result)\s*\**\s*:\s*\**\s*(.*?)\s*$/i;
 
 /**
@@ -13,12 +11,12 @@ const HEADER_FIELD = /^\s*(?:[-*]\s+)?\**\s*(Date|Task IDs?|VG IDs?|Gates?|Resul
  * line, a JSON result, a cargo or unittest summary, a summary table), else
  * `unknown`; never sealed. Undefined when the file names no gate.
  */
-export function readImportedEvidenceFile(file: string, text: string): ImportedEvidence | undefined {
+export function readImportedEvidenceFile(file: string, text: string, ids: IdPatterns = compileIdPatterns()): ImportedEvidence | undefined {
   const name = file.split('/').pop() ?? file;
   const kind = name.endsWith('.json') ? 'json' : name.endsWith('.md') ? 'markdown' : name.endsWith('.log') ? 'log' : 'text';
-  const read = kind === 'json' ? readJson(text) : readHeader(text);
-  const summary = read.result === undefined ? readSummary(kind, text) : undefined;
-  const gates = unique([...read.gates, ...ids(name, GATE_IN_TEXT), ...(summary?.gates ?? [])]);
+  const read = kind === 'json' ? readJson(text, ids) : readHeader(text, ids);
+  const summary = read.result === undefined ? readSummary(kind, text, ids) : undefined;
+  const gates = unique([...read.gates, ...ids.findIn('gate', name), ...(summary?.gates ?? [])]);
   if (gates.length === 0) return undefined;
   const pathDate = file.split('/').find(isCalendarDate);
   const date = [read.date, pathDate].find((d) => d !== undefined && isCalendarDate(d));
@@ -28,7 +26,7 @@ export function readImportedEvidenceFile(file: string, text: string): ImportedEv
     sha256: sha256(text),
     kind,
     ...(date ? { date } : {}),
-    tasks: unique([...read.tasks, ...ids(name, TASK_IN_TEXT)]),
+    tasks: unique([...read.tasks, ...ids.findIn('task', name)]),
     gates,
     result: result ?? 'unknown',
     resultFrom: read.result !== undefined ? (kind === 'json' ? 'json' : 'header') : (summary?.from ?? 'nothing'),
@@ -42,14 +40,15 @@ export function indexImportedEvidence(
   reader: { read(path: string): string | undefined },
   folder: string,
   files: readonly string[],
+  ids: IdPatterns,
 ): { index: ImportedEvidenceIndex; skipped: Array<{ file: string; why: string }> } {
   const entries: ImportedEvidence[] = [];
   const skipped: Array<{ file: string; why: string }> = [];
   for (const file of files) {
     const text = reader.read(file);
-    const entry = text === undefined ? undefined : readImportedEvidenceFile(file, text);
+    const entry = text === undefined ? undefined : readImportedEvidenceFile(file, text, ids);
     if (entry) entries.push(entry);
-    else skipped.push({ file, why: text === undefined ? 'unreadable' : 'names no gate (no VG- id in its name, header or content)' });
+    else skipped.push({ file, why: text === undefined ? 'unreadable' : `names no gate (no gate id in its name, header or content: ${ids.describe('gate')})` });
   }
   return { index: { kind: 'nx-governance/imported-evidence', folder, entries }, skipped };
 }
@@ -69,21 +68,21 @@ interface Read {
   result?: ImportedResult;
 }
 
-function readHeader(text: string): Read {
+function readHeader(text: string, ids: IdPatterns): Read {
   const read: Read = { tasks: [], gates: [] };
   for (const line of text.split(/\r?\n/).slice(0, 40)) {
     const field = HEADER_FIELD.exec(line);
     if (!field) continue;
     const [key, value] = [field[1].toLowerCase(), field[2]];
     if (key === 'date') read.date ??= value.slice(0, 10);
-    else if (key.startsWith('task')) read.tasks.push(...ids(value, TASK_IN_TEXT));
+    else if (key.startsWith('task')) read.tasks.push(...ids.findIn('task', value));
     else if (key === 'result') read.result ??= normalizeResult(value);
-    else read.gates.push(...ids(value, GATE_IN_TEXT));
+    else read.gates.push(...ids.findIn('gate', value));
   }
   return read;
 }
 
-function readJson(text: string): Read {
+function readJson(text: string, ids: IdPatterns): Read {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -98,16 +97,16 @@ function readJson(text: string): Read {
   const date = field('date', 'finishedAt', 'at');
   return {
     ...(typeof date === 'string' ? { date: date.slice(0, 10) } : {}),
-    tasks: ids(list(field('task', 'tasks', 'task_ids', 'taskIds')), TASK_IN_TEXT),
-    gates: ids(list(field('gate', 'gates', 'vg_ids', 'vgIds', 'vg_id')), GATE_IN_TEXT),
+    tasks: ids.findIn('task', list(field('task', 'tasks', 'task_ids', 'taskIds'))),
+    gates: ids.findIn('gate', list(field('gate', 'gates', 'vg_ids', 'vgIds', 'vg_id'))),
     ...(typeof result === 'string' && normalizeResult(result) ? { result: normalizeResult(result) } : {}),
   };
 }
 
 /** Results a file states without a header: a runner's summary in raw output, or a summary table of gates. */
-function readSummary(kind: ImportedEvidence['kind'], text: string): { result?: ImportedResult; gates: string[]; from: ImportedEvidence['resultFrom'] } | undefined {
+function readSummary(kind: ImportedEvidence['kind'], text: string, ids: IdPatterns): { result?: ImportedResult; gates: string[]; from: ImportedEvidence['resultFrom'] } | undefined {
   if (kind === 'markdown') {
-    const rows = [...text.matchAll(/^\|\s*`?(VG(?:-[A-Z][A-Z0-9]*)*-\d+)`?\s*\|\s*([^|]+?)\s*\|/gm)];
+    const rows = [...text.matchAll(/^\|\s*`?([A-Za-z0-9][A-Za-z0-9._-]*)`?\s*\|\s*([^|]+?)\s*\|/gm)].filter((row) => ids.matches('gate', row[1]));
     if (rows.length === 0) return undefined;
     const results = rows.map((r) => normalizeResult(r[2]));
     const result = results.includes('fail') ? 'fail' : results.every((r) => r === 'pass') ? 'pass' : undefined;
@@ -119,10 +118,6 @@ function readSummary(kind: ImportedEvidence['kind'], text: string): { result?: I
   const verdicts = [...cargo, ...(unittest ? [unittest] : [])];
   if (verdicts.length === 0) return undefined;
   return { result: verdicts.includes('FAILED') ? 'fail' : 'pass', gates: [], from: 'runner summary' };
-}
-
-function ids(text: string, pattern: RegExp): string[] {
-  return unique([...text.matchAll(pattern)].map((m) => m[0]));
 }
 
 function unique(values: string[]): string[] {

@@ -1,4 +1,6 @@
 import { expandGateList } from './gate-lists';
+import { compileIdPatterns } from '../ids/id-patterns';
+import { CUSTOM_IDS } from '../../test-helpers/custom-ids';
 
 const KNOWN = ['VG-CORE-BUILD-001', 'VG-CORE-BUILD-002', 'VG-CORE-BUILD-003', 'VG-CORE-TEST-001', 'VG-PERF-001', 'VG-PY-001'];
 const CLASSES = new Map([
@@ -22,5 +24,14 @@ describe('expandGateList', () => {
       gates: [],
       unresolved: ['required by the release manager', 'VG-NOPE-001 (not a gate of the matrix)', 'VG-X-* (matches no gate)'],
     });
+  });
+});
+
+describe('expandGateList with configured gate ids', () => {
+  const ids = compileIdPatterns(CUSTOM_IDS);
+  const known = ['GATE-BUILD-1', 'GATE-BUILD-2', 'GATE-TEST-1'];
+
+  it('reads GATE- ids, their slash ranges and wildcards', () => {
+    expect(expandGateList('GATE-BUILD-1/2 + `GATE-TEST-*`', known, new Map(), ids)).toEqual({ gates: ['GATE-BUILD-1', 'GATE-BUILD-2', 'GATE-TEST-1'], unresolved: [] });
   });
 });

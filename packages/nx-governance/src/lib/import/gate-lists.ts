@@ -1,4 +1,4 @@
-import { GATE_ID_PATTERN } from '../schemas/common';
+import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
 
 export interface ExpandedGateList {
   gates: string[];
@@ -6,16 +6,23 @@ export interface ExpandedGateList {
   unresolved: string[];
 }
 
-const SLASH_RANGE = /^(VG(?:-[A-Z0-9]+)*-)([A-Z0-9]+)((?:\/[A-Z0-9]+)+)$/;
-const WILDCARD = /^VG-[A-Z0-9-]*\*$/;
+/** `<id>/002/003`: the first id, then other endings of its last part; each expanded id is checked against the gate pattern. */
+const SLASH_RANGE = /^([A-Za-z0-9][A-Za-z0-9._-]*[-.])([A-Za-z0-9]+)((?:\/[A-Za-z0-9]+)+)$/;
+/** `<prefix>*`: every known gate that starts with the prefix. */
+const WILDCARD = /^[A-Za-z0-9][A-Za-z0-9._-]*-\*$/;
 const CLASS_REFERENCE = /\b(R\d+(?:\s*\/\s*R\d+)*)\b.*\bgates?\b/i;
 
 /**
  * The gates a prose gate list names, expanded against the known gates:
- * `VG-X-001/002/003`, `VG-X-*`, "all R1/R2 gates + VG-Y-001", plain lists.
+ * `VG-X-001/002/003`, `VG-X-*`, "all R1/R2 gates + VG-Y-001", plain lists (gate ids of the configured form).
  * Prose that names no gate is returned as unresolved, never split into words.
  */
-export function expandGateList(text: string, known: readonly string[], classes: ReadonlyMap<string, readonly string[]>): ExpandedGateList {
+export function expandGateList(
+  text: string,
+  known: readonly string[],
+  classes: ReadonlyMap<string, readonly string[]>,
+  ids: IdPatterns = compileIdPatterns(),
+): ExpandedGateList {
   const gates: string[] = [];
   const unresolved: string[] = [];
   const add = (ids: readonly string[]) => ids.forEach((id) => gates.includes(id) || gates.push(id));
@@ -26,7 +33,8 @@ export function expandGateList(text: string, known: readonly string[], classes: 
     .filter((part) => part !== '' && part !== '-');
   for (const part of parts) {
     const words = part.split(/\s+/);
-    if (words.every((w) => GATE_ID_PATTERN.test(w) || SLASH_RANGE.test(w) || WILDCARD.test(w))) {
+    const isRange = (w: string) => SLASH_RANGE.test(w) && ids.matches('gate', w.split('/')[0]);
+    if (words.every((w) => ids.matches('gate', w) || isRange(w) || WILDCARD.test(w))) {
       for (const word of words) expandWord(word, known, add, unresolved);
       continue;
     }

@@ -1,4 +1,4 @@
-import { GATE_ID_PATTERN } from '../schemas/common';
+import type { IdPatterns } from '../ids/id-patterns';
 import type { ImportLog } from './import-log';
 import { column } from './markdown-tables';
 import { type MarkdownSection, plainText, slug, uniqueId } from './markdown-sections';
@@ -20,7 +20,7 @@ export function readInterval(text: string): string | { days: number } | undefine
 const OWNER = /\((?:owner:\s*)?([^()]+)\)|[—–-]+\s*owner:\s*([^.,]+)/i;
 
 /** Cadence activities from a runbook: list items and tables under interval headings, each with its owner (and gate, when it names one). */
-export function importCadence(sections: MarkdownSection[], knownGates: string[], log: ImportLog): ImportedCadence {
+export function importCadence(sections: MarkdownSection[], knownGates: string[], log: ImportLog, ids: IdPatterns): ImportedCadence {
   const cadence: ImportedCadence = { activities: [], ownership: {} };
   const add = (file: string, line: number, title: string, interval: string | { days: number }, owner: string | undefined, output: string, gate: string | undefined) => {
     if (!owner) {
@@ -51,7 +51,7 @@ export function importCadence(sections: MarkdownSection[], knownGates: string[],
           log.review.push({ file: section.file, line: row.line, what: `activity "${plainText(row.cells[title] ?? '')}"`, why: 'no interval in the row or its heading' });
           continue;
         }
-        add(section.file, row.line, plainText(row.cells[title] ?? ''), rowInterval, plainText(row.cells[owner] ?? '') || undefined, plainText(row.cells[output] ?? ''), GATE_ID_PATTERN.test(gateId) && knownGates.includes(gateId) ? gateId : undefined);
+        add(section.file, row.line, plainText(row.cells[title] ?? ''), rowInterval, plainText(row.cells[owner] ?? '') || undefined, plainText(row.cells[output] ?? ''), knownGates.includes(gateId) ? gateId : undefined);
       }
     }
     if (!interval) continue;
@@ -59,7 +59,7 @@ export function importCadence(sections: MarkdownSection[], knownGates: string[],
       const text = plainText(item.text);
       const owner = OWNER.exec(text);
       const title = text.slice(0, owner?.index ?? text.length).replace(/[.:,]\s*$/, '').trim();
-      const gate = [...text.matchAll(/\bVG(?:-[A-Z][A-Z0-9]*)*-\d+\b/g)].map((m) => m[0]).find((id) => knownGates.includes(id));
+      const gate = ids.findIn('gate', text).find((id) => knownGates.includes(id));
       const output = /:\s*(.+)$/.exec(text.slice((owner?.index ?? 0) + (owner?.[0].length ?? 0)))?.[1]?.replace(/\.$/, '') ?? '';
       add(section.file, item.line, title, interval, (owner?.[1] ?? owner?.[2])?.trim(), output, gate);
     }

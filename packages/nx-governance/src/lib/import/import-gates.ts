@@ -1,4 +1,4 @@
-import { GATE_ID_PATTERN } from '../schemas/common';
+import type { IdPatterns } from '../ids/id-patterns';
 import { type ConvertContext, convertCommand } from './convert-command';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownTable } from './markdown-tables';
@@ -13,6 +13,8 @@ export type ImportedGate = Record<string, unknown> & {
 };
 
 export interface GateImportContext extends ConvertContext {
+  /** The forms of ids the workspace uses (governance.json's `ids`). */
+  ids: IdPatterns;
   /** Where the review items are written, for a blocked gate to point at. */
   reportFile: string;
   /** The workspace path of a document the prose names, when it exists beside the prose. */
@@ -33,8 +35,8 @@ export function importGateTable(table: MarkdownTable, idColumn: number, commandC
   for (const { line, cells } of table.rows) {
     const id = plainText(cells[idColumn] ?? '');
     const where = { file: table.file, line };
-    if (!GATE_ID_PATTERN.test(id)) {
-      log.notUnderstood.push({ ...where, what: `gate ${JSON.stringify(id)}`, why: 'not a gate id (VG- then upper-case words and digits)' });
+    if (!context.ids.matches('gate', id)) {
+      log.notUnderstood.push({ ...where, what: `gate ${JSON.stringify(id)}`, why: `not a gate id: expected ${context.ids.describe('gate')}` });
       continue;
     }
     if (gates.some((g) => g.id === id)) {
@@ -57,7 +59,7 @@ export function importGateTable(table: MarkdownTable, idColumn: number, commandC
     };
     const commands = code(method);
     const prose = plainText(method.replace(/`[^`]*`/g, ' '));
-    if (commands.length === 0 || (prose && !MANUAL.test(prose) && /\bVG-/.test(prose))) {
+    if (commands.length === 0 || (prose && !MANUAL.test(prose) && context.ids.findIn('gate', prose).length > 0)) {
       if (commands.length === 0 && (MANUAL.test(prose) || /\.md\b/.test(prose))) {
         const documents = [...prose.matchAll(/[\w./-]+\.md\b/g)].map((m) => context.documentPath(m[0])).filter((p): p is string => p !== undefined);
         const checklist = [...(/^(manual|checklist)\.?$/i.test(prose) ? [] : [prose]), ...items(criteria)];

@@ -1,3 +1,4 @@
+import type { IdPatterns } from '../ids/id-patterns';
 import type { ImportedGate } from './import-gates';
 import type { ImportLog } from './import-log';
 import { column } from './markdown-tables';
@@ -22,7 +23,7 @@ const PART = {
 const OWNER_SUFFIX = /\s*(?:\(([^()]+)\)|[—–-]+\s*owner:\s*(.+?))\.?\s*$/i;
 
 /** Roles, checklist, go/no-go rules, rollback triggers and procedure from a prose playbook's headings, lists and tables. */
-export function importPlaybook(sections: MarkdownSection[], gates: ImportedGate[], log: ImportLog): ImportedPlaybook {
+export function importPlaybook(sections: MarkdownSection[], gates: ImportedGate[], log: ImportLog, ids: IdPatterns): ImportedPlaybook {
   const playbook: ImportedPlaybook = { roles: [], preReleaseChecklist: [], goNoGo: [], rollbackTriggers: [], rollbackProcedure: [] };
   const roleIds = () => new Set(playbook.roles.map((r) => r.id));
   for (const section of sections.filter((s) => PART.roles.test(s.heading))) {
@@ -54,7 +55,7 @@ export function importPlaybook(sections: MarkdownSection[], gates: ImportedGate[
     }
   }
   for (const section of sections.filter((s) => PART.triggers.test(s.heading))) {
-    for (const item of section.items) importTrigger(section, item, gates, playbook, log);
+    for (const item of section.items) importTrigger(section, item, gates, playbook, log, ids);
   }
   for (const section of sections.filter((s) => PART.procedure.test(s.heading) && !PART.triggers.test(s.heading))) {
     const steps = [...section.items, ...section.tables.flatMap((t) => t.rows.map((r) => ({ text: `${r.cells[column(t, /^step$/)] ?? ''} (${r.cells[column(t, /^owner$/)] ?? ''})`, line: r.line })))];
@@ -75,10 +76,10 @@ function addRole(playbook: ImportedPlaybook, title: string, owner: string, secti
   log.converted.push({ file: section.file, line: item.line, what: `role ${id}`, why: `owner ${plainText(owner) || 'to be assigned'}` });
 }
 
-function importTrigger(section: MarkdownSection, item: ListItem, gates: ImportedGate[], playbook: ImportedPlaybook, log: ImportLog): void {
+function importTrigger(section: MarkdownSection, item: ListItem, gates: ImportedGate[], playbook: ImportedPlaybook, log: ImportLog, ids: IdPatterns): void {
   const text = plainText(item.text);
   const where = { file: section.file, line: item.line };
-  const named = [...text.matchAll(/\bVG(?:-[A-Z][A-Z0-9]*)*-\d+\b/g)].map((m) => m[0]).filter((id) => gates.some((g) => g.id === id));
+  const named = ids.findIn('gate', text).filter((id) => gates.some((g) => g.id === id));
   const kind = /^(functional|compatibility|performance)\b/i.exec(text)?.[1].toLowerCase();
   const description = text;
   if (kind === 'functional' && named.length) playbook.rollbackTriggers.push({ id: 'functional', kind, gates: named, description });

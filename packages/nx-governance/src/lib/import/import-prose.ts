@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
 import { parseMilestone } from '../milestone/parse-milestone';
+import type { IdPatterns } from '../ids/id-patterns';
 import type { FileReader } from '../workspace/file-reader';
 import { type ImportedCadence, importCadence } from './import-cadence';
 import { type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable } from './import-compatibility';
@@ -49,14 +50,14 @@ export function importProse(reader: FileReader, folder: string, files: readonly 
   for (const file of files.filter((f) => f.endsWith('.md'))) {
     const text = reader.read(file) ?? '';
     const title = TITLE.exec(text)?.[1] ?? '';
-    if (/^`?M\d+\b/.test(title)) {
-      const parsed = parseMilestone(file, text);
+    if (options.ids.matches('milestone', /^`?([^\s`:]+)/.exec(title)?.[1] ?? '')) {
+      const parsed = parseMilestone(file, text, options.ids);
       if (parsed.ok) result.milestones.push({ file, id: parsed.document.id, cards: parsed.document.taskCards.length });
       if (parsed.ok) result.converted.push({ file, line: 1, what: `milestone ${parsed.document.id}`, why: `${parsed.document.taskCards.length} task card(s)` });
       result.milestoneProblems.push(...parsed.diagnostics);
     } else if (/(^|\/)milestones\//i.test(file.slice(folder.length))) {
       result.milestoneIndexFiles.push(file);
-      result.converted.push({ file, line: 1, what: 'milestone index', why: 'not a milestone (no "# M<n>" title): skipped' });
+      result.converted.push({ file, line: 1, what: 'milestone index', why: `not a milestone (its title names no milestone: ${options.ids.describe('milestone')}): skipped` });
     }
     else documents.push({ file, title, sections: readMarkdownSections(file, text) });
   }
@@ -75,8 +76,8 @@ export function importProse(reader: FileReader, folder: string, files: readonly 
     const gatesColumn = column(table, /gates?$/, /gate set/, /vg ids?$/);
     const [classColumn, milestoneColumn] = [column(table, /^release class$/, /^class$/), column(table, /^milestone$/)];
     const coreColumn = table.headers.findIndex((h) => h.replace(/`/g, '') === options.coreName.toLowerCase());
-    if (classColumn >= 0 && gatesColumn >= 0) importReleaseClasses(table, classColumn, gatesColumn, known, classes, result);
-    else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result);
+    if (classColumn >= 0 && gatesColumn >= 0) importReleaseClasses(table, classColumn, gatesColumn, known, classes, result, options.ids);
+    else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result, options.ids);
     else if (coreColumn >= 0) importCompatibilityTable(table, coreColumn, (result.compatibility ??= { releases: [], consumers: [], tuples: [], deprecations: [] }), result);
     else continue;
     used.add(table);
@@ -84,8 +85,8 @@ export function importProse(reader: FileReader, folder: string, files: readonly 
   for (const document of documents) {
     const text = document.sections.flatMap((s) => s.text.map((t) => t.text)).join('\n');
     result.defaultReleaseClass ??= /\b(R\d+)\b[^.\n]*\bdefault\b/i.exec(text)?.[1] ?? /\bdefault\b[^.\n]*\b(R\d+)\b/i.exec(text)?.[1];
-    if (/playbook|rollback/i.test(document.title)) mergePlaybook(result.playbook, importPlaybook(document.sections, result.gates, result));
-    if (/cadence|maintenance|runbook/i.test(document.title)) mergeCadence(result.cadence, importCadence(document.sections, known, result));
+    if (/playbook|rollback/i.test(document.title)) mergePlaybook(result.playbook, importPlaybook(document.sections, result.gates, result, options.ids));
+    if (/cadence|maintenance|runbook/i.test(document.title)) mergeCadence(result.cadence, importCadence(document.sections, known, result, options.ids));
     if (/compatib/i.test(document.title) && result.compatibility) importCompatibilityPolicy(document.sections, result.compatibility, result);
   }
   for (const table of tables.filter((t) => !used.has(t) && !/playbook|rollback|cadence|maintenance|compatib/i.test(documents.find((d) => d.file === t.file)?.title ?? ''))) {
@@ -98,7 +99,7 @@ export function importProse(reader: FileReader, folder: string, files: readonly 
   return result;
 }
 
-function importReleaseClasses(table: MarkdownTable, classColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse): void {
+function importReleaseClasses(table: MarkdownTable, classColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse, ids: IdPatterns): void {
   const titleColumn = column(table, /^title$/, /^name$/, /^scope$/);
   const descriptionColumn = column(table, /^description$/, /^meaning$/, /^when$/);
   for (const { line, cells } of table.rows) {
@@ -107,7 +108,7 @@ function importReleaseClasses(table: MarkdownTable, classColumn: number, gatesCo
       result.notUnderstood.push({ file: table.file, line, what: plainText(cells[classColumn] ?? ''), why: 'not a release class id like R2' });
       continue;
     }
-    const expanded = expandGateList(cells[gatesColumn] ?? '', known, classes);
+    const expanded = expandGateList(cells[gatesColumn] ?? '', known, classes, ids);
     for (const text of expanded.unresolved) result.review.push({ file: table.file, line, what: `${id} gates: ${text}`, why: 'names no gate of the matrix; left out of the class' });
     classes.set(id, expanded.gates);
     const title = plainText(cells[titleColumn] ?? '') || id;
@@ -117,13 +118,13 @@ function importReleaseClasses(table: MarkdownTable, classColumn: number, gatesCo
   result.converted.push({ file: table.file, line: table.line, what: 'release classes', why: `${table.rows.length} class(es) with their gate sets` });
 }
 
-function importMilestoneGateSets(table: MarkdownTable, milestoneColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse): void {
+function importMilestoneGateSets(table: MarkdownTable, milestoneColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse, ids: IdPatterns): void {
   for (const { line, cells } of table.rows) {
     const milestone = plainText(cells[milestoneColumn] ?? '');
-    const expanded = expandGateList(cells[gatesColumn] ?? '', known, classes);
+    const expanded = expandGateList(cells[gatesColumn] ?? '', known, classes, ids);
     for (const text of expanded.unresolved) result.review.push({ file: table.file, line, what: `${milestone} gates: ${text}`, why: 'names no gate of the matrix; left out of the set' });
-    if (/^M\d+$/.test(milestone)) result.milestoneGateSets.push({ milestone, gates: expanded.gates });
-    else result.notUnderstood.push({ file: table.file, line, what: milestone, why: 'not a milestone id like M6' });
+    if (ids.matches('milestone', milestone)) result.milestoneGateSets.push({ milestone, gates: expanded.gates });
+    else result.notUnderstood.push({ file: table.file, line, what: milestone, why: `not a milestone id: expected ${ids.describe('milestone')}` });
   }
   result.converted.push({ file: table.file, line: table.line, what: 'minimum gate set per milestone', why: `${table.rows.length} milestone(s)` });
 }

@@ -1,13 +1,6 @@
 import type { MilestoneDocument, TaskCard, TaskStatus } from './model';
 import { type NewTaskCard, renderMilestone, renderTaskCard } from './render-milestone';
 
-/** The next free card id of a milestone: M7-T01, M7-T02, … */
-export function nextTaskId(document: MilestoneDocument): string {
-  const numbers = document.taskCards.map((c) => Number(c.id.split('-T')[1])).filter((n) => Number.isFinite(n));
-  const next = (numbers.length ? Math.max(...numbers) : 0) + 1;
-  return `${document.id}-T${String(next).padStart(2, '0')}`;
-}
-
 /**
  * The document with a card added after the last card (or at the start of the
  * Task Cards section). Everything else keeps its bytes.

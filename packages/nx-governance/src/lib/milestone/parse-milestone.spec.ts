@@ -209,7 +209,7 @@ describe('parseMilestone errors', () => {
 
   it('names a card that belongs to another milestone', () => {
     expect(problems(doc('### M6-T01 Misplaced\n\n- Goal: g.\n'))).toEqual([
-      'M7.md:9: M6-T01: task card M6-T01 does not belong to milestone M7, expected an id starting M7-T',
+      'M7.md:9: M6-T01: task card M6-T01 belongs to milestone M6, expected a card of M7 (a card\'s milestone is the (?<milestone>...) group of ids.task in governance/governance.json: ^(?<milestone>M\\d+)-T\\d+$)',
     ]);
   });
 
@@ -228,7 +228,7 @@ describe('parseMilestone errors', () => {
 
   it('names a malformed gate id', () => {
     expect(problems(doc('### M7-T01 A\n\n- Required gates: VG-OK-1, vg-bad\n'))).toEqual([
-      'M7.md:11: M7-T01.requiredGates: found "vg-bad", expected a gate id like VG-CONTRACT-001',
+      'M7.md:11: M7-T01.requiredGates: found "vg-bad", expected a gate id: an id matching ^VG(-[A-Z0-9]+)+$ (ids.gate in governance/governance.json)',
     ]);
   });
 
@@ -236,7 +236,7 @@ describe('parseMilestone errors', () => {
     const result = parseMilestone('notes.md', 'Just notes.\n\n# Notes\n');
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'notes.md:3: found "# Notes", expected a first heading like "# M6 - Rollout and Steady-State Governance"',
+      'notes.md:3: found "# Notes", expected a first heading "# <milestone> - <title>" whose milestone is an id matching ^M\\d+$ (ids.milestone in governance/governance.json)',
     ]);
   });
 });

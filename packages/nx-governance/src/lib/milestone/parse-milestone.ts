@@ -1,11 +1,13 @@
 import { type Diagnostic, error } from '../diagnostics';
+import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
 import type { MilestoneDocument, MilestonePart, MilestoneSection, TaskCard } from './model';
 import { parseTaskCard } from './parse-task-card';
 import { fencedLineNumbers, type SourceLine, splitSourceLines } from './source-lines';
 
-const TITLE_HEADING = /^#\s+`?(M\d+)`?\s*(?:[-–—:]\s*)?(.*?)\s*#*\s*$/;
+/** `# <milestone> - <title>` and `### <task> <title>`: the id is the first word, its form the configured pattern's. */
+const TITLE_HEADING = /^#\s+`?([A-Za-z0-9][A-Za-z0-9._-]*)`?\s*(?:[-–—:]\s*)?(.*?)\s*#*\s*$/;
 const SECTION_HEADING = /^##\s+(.*?)\s*#*\s*$/;
-const CARD_HEADING = /^###\s+`?([A-Z]+\d+-T\d+)`?\s*(?:[-–—:]\s*)?(.*?)\s*#*\s*$/;
+const CARD_HEADING = /^###\s+`?([A-Za-z0-9][A-Za-z0-9._-]*)`?\s*(?:[-–—:]\s*)?(.*?)\s*#*\s*$/;
 const ANY_HEADING = /^#{1,3}\s/;
 
 export type MilestoneParseResult =
@@ -18,24 +20,24 @@ export type MilestoneParseResult =
  * `diagnostics` holds problems that do not stop parsing (a bad status, a card
  * of another milestone); `ok: false` means the file is not a milestone at all.
  */
-export function parseMilestone(file: string, source: string): MilestoneParseResult {
+export function parseMilestone(file: string, source: string, ids: IdPatterns = compileIdPatterns()): MilestoneParseResult {
   const lines = splitSourceLines(source);
   const fenced = fencedLineNumbers(lines);
   const isHeading = (line: SourceLine) => !fenced.has(line.number) && ANY_HEADING.test(line.text);
   const titleLine = lines.find((l) => !fenced.has(l.number) && /^#\s/.test(l.text));
-  const title = titleLine ? TITLE_HEADING.exec(titleLine.text) : null;
+  const title = titleLine ? idHeading(TITLE_HEADING, titleLine.text, (id) => ids.matches('milestone', id)) : undefined;
   if (!titleLine || !title) {
     return {
       ok: false,
       diagnostics: [
-        error(file, `found ${titleLine ? JSON.stringify(titleLine.text) : 'no "# " heading'}, expected a first heading like "# M6 - Rollout and Steady-State Governance"`, {
+        error(file, `found ${titleLine ? JSON.stringify(titleLine.text) : 'no "# " heading'}, expected a first heading "# <milestone> - <title>" whose milestone is ${ids.describe('milestone')}`, {
           line: titleLine?.number ?? 1,
         }),
       ],
     };
   }
 
-  const id = title[1];
+  const id = title.id;
   const diagnostics: Diagnostic[] = [];
   const parts: MilestonePart[] = [];
   const sections: MilestoneSection[] = [];
@@ -45,13 +47,13 @@ export function parseMilestone(file: string, source: string): MilestoneParseResu
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const card = isHeading(line) ? CARD_HEADING.exec(line.text) : null;
+    const card = isHeading(line) ? idHeading(CARD_HEADING, line.text, (task) => ids.matches('task', task)) : undefined;
     if (card) {
       let end = i + 1;
       while (end < lines.length && !isHeading(lines[end])) end++;
       const body = lines.slice(i + 1, end);
       const raw = lines.slice(i, end).map((l) => l.raw).join('');
-      const parsed = parseTaskCard(file, { id: card[1], title: card[2], line: line.number, section: section?.heading ?? '' }, body, raw);
+      const parsed = parseTaskCard(file, { id: card.id, title: card.title, line: line.number, section: section?.heading ?? '' }, body, raw, ids);
       diagnostics.push(...parsed.diagnostics);
       if (text) parts.push({ kind: 'text', raw: text });
       text = '';
@@ -71,7 +73,7 @@ export function parseMilestone(file: string, source: string): MilestoneParseResu
   }
   if (text) parts.push({ kind: 'text', raw: text });
 
-  diagnostics.push(...checkCardIds(file, id, cards));
+  diagnostics.push(...checkCardIds(file, id, cards, ids));
   const byKind = (kind: MilestoneSection['kind']) => sections.find((s) => s.kind === kind);
   return {
     ok: true,
@@ -79,7 +81,7 @@ export function parseMilestone(file: string, source: string): MilestoneParseResu
     document: {
       file,
       id,
-      title: title[2],
+      title: title.title,
       objective: byKind('objective')?.text.trim() ?? '',
       entryCriteria: bulletItems(byKind('entry-criteria')?.text),
       exitCriteria: bulletItems(byKind('exit-criteria')?.text),
@@ -107,14 +109,20 @@ function bulletItems(text: string | undefined): string[] {
     .filter((l): l is string => !!l);
 }
 
-function checkCardIds(file: string, milestoneId: string, cards: TaskCard[]): Diagnostic[] {
+/** The id and title of a heading whose first word is an id `isId` accepts; any other heading is no milestone or card. */
+function idHeading(heading: RegExp, text: string, isId: (id: string) => boolean): { id: string; title: string } | undefined {
+  const match = heading.exec(text);
+  return match && isId(match[1]) ? { id: match[1], title: match[2] } : undefined;
+}
+
+function checkCardIds(file: string, milestoneId: string, cards: TaskCard[], ids: IdPatterns): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, number>();
   for (const card of cards) {
-    const prefix = card.id.split('-')[0];
-    if (prefix !== milestoneId) {
+    const milestone = ids.milestoneOf(card.id);
+    if (milestone !== milestoneId) {
       diagnostics.push(
-        error(file, `task card ${card.id} does not belong to milestone ${milestoneId}, expected an id starting ${milestoneId}-T`, {
+        error(file, `task card ${card.id} belongs to ${milestone ? `milestone ${milestone}` : 'no milestone'}, expected a card of ${milestoneId} (a card's milestone is the (?<milestone>...) group of ids.task in ${ids.settingsFile}: ${ids.sources.task})`, {
           line: card.line,
           path: card.id,
         }),

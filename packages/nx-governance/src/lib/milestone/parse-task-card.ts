@@ -1,5 +1,6 @@
 import { type Diagnostic, error } from '../diagnostics';
-import { GATE_ID_PATTERN, isCalendarDate } from '../schemas/common';
+import type { IdPatterns } from '../ids/id-patterns';
+import { isCalendarDate } from '../schemas/common';
 import { type CardField, TASK_STATUSES, type TaskCard, type TaskStatus } from './model';
 import type { SourceLine } from './source-lines';
 
@@ -55,6 +56,7 @@ export function parseTaskCard(
   heading: CardHeading,
   body: SourceLine[],
   raw: string,
+  ids: IdPatterns,
 ): { card: TaskCard; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const fields: CardField[] = [];
@@ -94,7 +96,7 @@ export function parseTaskCard(
     strayLines,
     raw,
   };
-  for (const field of fields) applyField(file, card, field, diagnostics);
+  for (const field of fields) applyField(file, card, field, diagnostics, ids);
   return { card, diagnostics };
 }
 
@@ -114,7 +116,7 @@ function appendContinuation(field: CardField, text: string): void {
   else field.value = field.value ? `${field.value} ${text}` : text;
 }
 
-function applyField(file: string, card: TaskCard, field: CardField, diagnostics: Diagnostic[]): void {
+function applyField(file: string, card: TaskCard, field: CardField, diagnostics: Diagnostic[], ids: IdPatterns): void {
   const listed = field.value ? [field.value, ...field.items] : field.items;
   switch (KNOWN_FIELDS[field.key]) {
     case 'goal':
@@ -135,14 +137,9 @@ function applyField(file: string, card: TaskCard, field: CardField, diagnostics:
     case 'required gates':
       card.requiredGatesLine ??= field.line;
       for (const id of splitGateIds(listed.join(','))) {
-        if (GATE_ID_PATTERN.test(id)) card.requiredGates.push(id);
-        else
-          diagnostics.push(
-            error(file, `found ${JSON.stringify(id)}, expected a gate id like VG-CONTRACT-001`, {
-              line: field.line,
-              path: `${card.id}.requiredGates`,
-            }),
-          );
+        const problem = ids.problem('gate', id);
+        if (problem) diagnostics.push(error(file, problem, { line: field.line, path: `${card.id}.requiredGates` }));
+        else card.requiredGates.push(id);
       }
       return;
     case 'release blocking':

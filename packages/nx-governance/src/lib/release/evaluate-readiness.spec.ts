@@ -5,6 +5,7 @@ import { diskFileReader } from '../workspace/file-reader';
 import { loadGovernance } from '../workspace/load-governance';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 import { writeCompatEvidence } from '../../test-helpers/release-evidence';
+import { CUSTOM_IDS } from '../../test-helpers/custom-ids';
 import { evaluateReadiness, type ReadinessItem } from './evaluate-readiness';
 
 const CORE = 'a'.repeat(40);
@@ -16,7 +17,7 @@ describe('evaluateReadiness', () => {
   afterEach(() => cleanup());
 
   const consumer: ResolvedConsumer = { name: 'app', project: 'app', declaredIn: 'governance/compatibility.json' };
-  function judge(options: { tuples?: object[]; tree?: TreeState; compat?: CompatClassification; files?: Record<string, string> } = {}): Map<string, ReadinessItem> {
+  function judge(options: { tuples?: object[]; tree?: TreeState; compat?: CompatClassification; files?: Record<string, string>; ids?: object } = {}): Map<string, ReadinessItem> {
     const compatibility = {
       releases: [{ version: '1.0.0', date: '2026-01-01' }],
       consumers: [{ name: 'app', project: 'app' }],
@@ -24,7 +25,7 @@ describe('evaluateReadiness', () => {
       tuples: options.tuples ?? [tuple('current', { app: '2.0.0' }), tuple('rollback', { app: '1.9.0' })],
     };
     ({ root, cleanup } = makeTempWorkspace({
-      'governance/governance.json': JSON.stringify({ core: { project: 'core' } }),
+      'governance/governance.json': JSON.stringify({ core: { project: 'core' }, ...(options.ids ? { ids: options.ids } : {}) }),
       'governance/compatibility.json': JSON.stringify(compatibility),
       ...options.files,
     }));
@@ -49,6 +50,16 @@ describe('evaluateReadiness', () => {
       reason: "only imported evidence: pass on 2026-02-19 (unsealed, not tied to this commit's inputs); run the gate to seal current evidence",
       evidence: ['evidence/2026-02-19/VG-X-001.md'],
     });
+  });
+
+  it('takes the latest milestone with open cards as the active one, whatever the form of its id', () => {
+    const milestone = (id: string, card: string) => `# ${id} - Release\n\n## Task Cards\n\n### ${card} Work\n\n- Status: todo\n- Release blocking: ${id === 'REL-9' ? 'yes' : 'no'}\n`;
+    const items = judge({
+      ids: CUSTOM_IDS,
+      // File names in the other order than the ids: the order must come from the ids.
+      files: { 'governance/milestones/a.md': milestone('REL-9', 'REL-9.1'), 'governance/milestones/b.md': milestone('REL-10', 'REL-10.1') },
+    });
+    expect(items.get('release-blockers')).toMatchObject({ state: 'pass', reason: 'none open in REL-10' });
   });
 
   it.each<[string, TreeState, ReadinessItem['state'], string]>([

@@ -10,6 +10,7 @@ import type { GovernanceData } from '../workspace/load-governance';
 import { renderedDocuments } from '../docs/rendered-documents';
 import { compatResultsAt } from './evidence-for-commit';
 import { ROLLBACK_TUPLE_ID, rollbackTuple } from '../rollback/rollback-tuple';
+import { compareIds } from '../ids/next-id';
 
 export type ItemState = 'pass' | 'fail' | 'inconclusive';
 
@@ -86,7 +87,7 @@ function docsItem({ reader, data }: ReadinessInput): ReadinessItem {
 
 function blockingCardsItem({ data }: ReadinessInput): ReadinessItem {
   const open = (status?: string) => status !== 'done' && status !== 'steady_state';
-  const active = [...data.milestones].sort((a, b) => Number(b.id.slice(1)) - Number(a.id.slice(1))).find((m) => m.taskCards.some((c) => open(c.status?.value)));
+  const active = [...data.milestones].sort((a, b) => compareIds(b.id, a.id)).find((m) => m.taskCards.some((c) => open(c.status?.value)));
   const blocking = active?.taskCards.filter((c) => c.releaseBlocking && open(c.status?.value)) ?? [];
   const check = 'no release-blocking task card of the active milestone is open';
   if (!active) return item('release-blockers', check, 'pass', 'every task card is done');

@@ -1,7 +1,7 @@
 import * as semver from 'semver';
 import { z } from 'zod';
+import { SAFE_ID } from '../ids/id-patterns';
 
-export const GATE_ID_PATTERN = /^VG(-[A-Z0-9]+)+$/;
 const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar day written as YYYY-MM-DD (so 2026-02-30 is false). */
@@ -18,12 +18,14 @@ export const isoDate = z
   .refine(isCalendarDate, { message: 'expected a calendar date written YYYY-MM-DD, e.g. 2026-02-19' })
   .meta({ description: 'A calendar date, YYYY-MM-DD.', pattern: ISO_DATE_PATTERN.source });
 
-export const gateId = z
-  .string()
-  .regex(GATE_ID_PATTERN, {
-    message: 'expected a gate id: VG- then upper-case words and digits joined by dashes, e.g. VG-CONTRACT-001',
-  })
-  .meta({ description: 'A validation gate id, e.g. VG-CONTRACT-001 or VG-LOOP-BUILD-002.' });
+/** Any id's characters; its form (ids in governance.json) is checked with the rules across files, which know the settings. */
+export const safeId = (kind: string, example: string) =>
+  z
+    .string()
+    .regex(SAFE_ID, { message: `expected a ${kind} id of letters, digits, ".", "_" and "-", e.g. ${example}` })
+    .meta({ description: `A ${kind} id, e.g. ${example}; its form is set by ids.${kind} in governance.json.` });
+
+export const gateId = safeId('gate', 'VG-CONTRACT-001');
 
 /** Role ids are what owners refer to; lower-case words keep them easy to type. */
 export const roleId = z

@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { CORE_REACHES } from '../consumers/core-reach';
+import { DEFAULT_ID_PATTERNS, type IdKind, idPatternProblem } from '../ids/id-patterns';
 import { relativePath, schemaRef } from './common';
 
 export const DEFAULT_EVIDENCE_PATTERN = '{date}/milestone-{milestone}/{task}-{gate}.md';
+
+const idPattern = (kind: IdKind, description: string) =>
+  z
+    .string()
+    .superRefine((source, ctx) => {
+      const problem = idPatternProblem(kind, source);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: source });
+    })
+    .default(DEFAULT_ID_PATTERNS[kind])
+    .meta({ description: `${description} A JavaScript regular expression the whole id must match; ids also keep to letters, digits, ".", "_" and "-" (they name files and Nx targets). Default: ${DEFAULT_ID_PATTERNS[kind]}` });
 
 export const governanceSettingsSchema = z
   .strictObject({
@@ -55,6 +66,17 @@ export const governanceSettingsSchema = z
       })
       .default(DEFAULT_EVIDENCE_PATTERN)
       .meta({ description: 'Evidence file name below the evidence folder; placeholders {date}, {milestone}, {task}, {gate}.' }),
+    ids: z
+      .strictObject({
+        gate: idPattern('gate', 'Form of a gate id, e.g. ^GATE-[A-Z0-9-]+$; it may match no name of a governance target (validate, gate, ...).'),
+        milestone: idPattern('milestone', 'Form of a milestone id, as the "# <id> - <title>" heading of a milestone file writes it, e.g. ^REL-\\d+$.'),
+        task: idPattern(
+          'task',
+          'Form of a task card id, as its "### <id> <title>" heading writes it; a named group (?<milestone>...) captures the milestone the card belongs to, e.g. ^(?<milestone>REL-\\d+)\\.\\d+$ for REL-3.1.',
+        ),
+      })
+      .prefault({})
+      .meta({ description: 'The forms of gate, milestone and task ids. Defaults: VG-CONTRACT-001, M6, M6-T01.' }),
     requireSignatures: z
       .boolean()
       .default(false)
@@ -71,6 +93,7 @@ export function defaultGovernanceSettings(): GovernanceSettings {
     core: { project: '' },
     paths: { milestones: 'governance/milestones', evidence: 'evidence', docs: 'docs/execution-plan' },
     evidencePattern: DEFAULT_EVIDENCE_PATTERN,
+    ids: { ...DEFAULT_ID_PATTERNS },
     requireSignatures: false,
   };
 }

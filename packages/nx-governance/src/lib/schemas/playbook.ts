@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { gateId, nonEmptyText, relativePath, roleId, schemaRef } from './common';
+import { gateId, nonEmptyText, safeId, relativePath, roleId, schemaRef } from './common';
 
 const releaseClass = z.strictObject({
   id: z.string().regex(/^R\d+$/, { message: 'expected a release class id like R2' }),
@@ -52,7 +52,7 @@ export const playbookFileSchema = z
     rollbackTriggers: z.array(rollbackTrigger),
     rollbackProcedure: z.array(z.strictObject({ step: nonEmptyText, owner: roleId })).min(1, { message: 'expected at least one step' }),
     minimumGatesPerMilestone: z
-      .array(z.strictObject({ milestone: z.string().regex(/^M\d+$/, { message: 'expected a milestone id like M6' }), gates: z.array(gateId) }))
+      .array(z.strictObject({ milestone: safeId('milestone', 'M6'), gates: z.array(gateId) }))
       .optional()
       .meta({ description: 'The gates each milestone must pass at least, e.g. from a "minimum gate set per milestone" table.' }),
   })

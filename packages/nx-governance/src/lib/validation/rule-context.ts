@@ -3,6 +3,7 @@ import { type Diagnostic, error, warning } from '../diagnostics';
 import { formatJsonPath } from '../json/json-source';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData, LoadedFile } from '../workspace/load-governance';
+import { locate } from '../workspace/locate';
 
 export interface ValidationOptions {
   /** Nx projects by name with their target names; when absent, project references are not checked. */
@@ -76,8 +77,4 @@ export function forEachDuplicate<T>(items: readonly T[], keyOf: (item: T) => str
     if (first === undefined) seen.set(key, index);
     else report(item, index, first);
   });
-}
-
-function locate(loaded: LoadedFile<unknown>, path: (string | number)[]) {
-  return loaded.locate?.(path) ?? { file: loaded.file, line: loaded.source.lineOf(path), path };
 }

@@ -80,7 +80,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     'a lower-case gate id',
     [editJson('gates.json', (d) => (d.gates[1].id = 'vg-governance-001'))],
     [
-      'governance/gates.json:23: gates[1].id: found "vg-governance-001", expected a gate id: VG- then upper-case words and digits joined by dashes, e.g. VG-CONTRACT-001',
+      'governance/gates.json:23: gates[1].id: found "vg-governance-001", expected a gate id: an id matching ^VG(-[A-Z0-9]+)+$ (ids.gate in governance/governance.json)',
     ],
   ],
   [
@@ -311,7 +311,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     [writeText('milestones/M7.md', '# M7 - Next\n\n## Task Cards\n\n### M6-T01 Stolen id\n\n- Goal: g.\n')],
     [
       'governance/milestones/M7.md:5: M6-T01: duplicate task id M6-T01, already defined at governance/milestones/M6.md:19',
-      'governance/milestones/M7.md:5: M6-T01: task card M6-T01 does not belong to milestone M7, expected an id starting M7-T',
+      'governance/milestones/M7.md:5: M6-T01: task card M6-T01 belongs to milestone M6, expected a card of M7 (a card\'s milestone is the (?<milestone>...) group of ids.task in governance/governance.json: ^(?<milestone>M\\d+)-T\\d+$)',
     ],
   ],
   [
@@ -327,7 +327,7 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
   [
     'a milestone file with no milestone heading',
     [writeText('milestones/notes.md', 'Some notes.\n')],
-    ['governance/milestones/notes.md:1: found no "# " heading, expected a first heading like "# M6 - Rollout and Steady-State Governance"'],
+    ['governance/milestones/notes.md:1: found no "# " heading, expected a first heading "# <milestone> - <title>" whose milestone is an id matching ^M\\d+$ (ids.milestone in governance/governance.json)'],
   ],
 ];
 

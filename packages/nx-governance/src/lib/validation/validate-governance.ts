@@ -4,6 +4,7 @@ import { type GovernanceData, loadGovernance } from '../workspace/load-governanc
 import { checkCadence } from './cadence-rules';
 import { checkCompatibility, checkConsumerFiles, checkCoreProject } from './compatibility-rules';
 import { checkGates } from './gate-rules';
+import { checkIds } from './id-rules';
 import { checkMilestones } from './milestone-rules';
 import { checkPlaybook } from './playbook-rules';
 import { RuleContext, type ValidationOptions } from './rule-context';
@@ -18,6 +19,6 @@ export interface ValidationResult extends DiagnosticReport {
 export function validateGovernance(reader: FileReader, settingsFile: string, options: ValidationOptions = {}): ValidationResult {
   const loaded = loadGovernance(reader, settingsFile);
   const ctx = new RuleContext(loaded.data, options, reader);
-  for (const rule of [checkCoreProject, checkGates, checkMilestones, checkCompatibility, checkConsumerFiles, checkPlaybook, checkCadence]) rule(ctx);
+  for (const rule of [checkCoreProject, checkIds, checkGates, checkMilestones, checkCompatibility, checkConsumerFiles, checkPlaybook, checkCadence]) rule(ctx);
   return { data: loaded.data, ...splitBySeverity([...loaded.diagnostics, ...ctx.diagnostics]) };
 }

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { type Diagnostic, error, warning } from '../diagnostics';
 import type { JsonSource } from '../json/json-source';
+import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
 import { type MilestoneDocument, parseMilestone } from '../milestone';
 import {
   type CadenceFile,
@@ -21,6 +22,8 @@ import {
 } from '../schemas';
 import { parseDataFile } from '../schemas/parse-data-file';
 import type { FileReader } from './file-reader';
+import { checkGateIds } from './check-gate-ids';
+import { salvageIdPatterns } from './salvage-governance';
 
 export const DEFAULT_SETTINGS_FILE = 'governance/governance.json';
 export const CONSUMER_FILE = 'governance.consumer.json';
@@ -38,6 +41,8 @@ export interface GovernanceData {
   settingsFile: string;
   settings: GovernanceSettings;
   settingsSource?: JsonSource;
+  /** The id patterns of the settings (the defaults when governance.json is broken). */
+  ids: IdPatterns;
   gates?: LoadedFile<GatesFile>;
   compatibility?: LoadedFile<CompatibilityFile>;
   playbook?: LoadedFile<PlaybookFile>;
@@ -82,10 +87,14 @@ export function loadGovernance(
       settings = parsed.data;
       settingsSource = parsed.source;
       diagnostics.push(...missingSchemaWarning(settingsFile, parsed.data));
-    } else diagnostics.push(...parsed.diagnostics);
+    } else {
+      diagnostics.push(...parsed.diagnostics);
+      settings = { ...settings, ids: salvageIdPatterns(settingsText) };
+    }
   }
 
-  const data: GovernanceData = { settingsFile, settings, settingsSource, milestones: [], gateFiles: {}, consumerFiles: [], unreadable: new Set() };
+  const ids = compileIdPatterns(settings.ids, settingsFile);
+  const data: GovernanceData = { settingsFile, settings, settingsSource, ids, milestones: [], gateFiles: {}, consumerFiles: [], unreadable: new Set() };
   for (const key of Object.keys(DATA_FILES) as (keyof typeof DATA_FILES)[]) {
     const file = `${dir}/${DATA_FILES[key].name}`;
     const text = reader.read(file);
@@ -101,6 +110,7 @@ export function loadGovernance(
   }
 
   loadGateFiles(reader, dir, data, diagnostics);
+  checkGateIds(data, diagnostics);
 
   // Inference already knows where the consumer files are; everyone else searches.
   for (const file of options.consumerFiles ?? reader.findByName(CONSUMER_FILE)) {
@@ -111,7 +121,7 @@ export function loadGovernance(
 
   // An index (README.md, index.md) beside the milestones describes them; it is not one.
   for (const file of reader.list(settings.paths.milestones, '.md').filter((f) => !/^(readme|index)\.md$/i.test(posix.basename(f)))) {
-    const parsed = parseMilestone(file, reader.read(file) ?? '');
+    const parsed = parseMilestone(file, reader.read(file) ?? '', ids);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.ok) data.milestones.push(parsed.document);
   }

@@ -1,6 +1,7 @@
 import { parse } from 'jsonc-parser';
 import { MAX_JSON_DEPTH } from '../json/json-source';
 import { type Consumer, consumerSchema } from '../schemas/compatibility';
+import { type IdKind, idPatternProblem, type IdPatternSettings, LENIENT_ID_PATTERNS } from '../ids/id-patterns';
 import { defaultGovernanceSettings, type GovernanceSettings, governanceSettingsSchema } from '../schemas/governance';
 
 /*
@@ -33,7 +34,19 @@ export function salvageSettings(text: string | undefined): GovernanceSettings {
     ...(core.success ? { core: core.data } : {}),
     ...(name.success ? { projectName: name.data } : {}),
     ...(paths.success ? { paths: paths.data } : {}),
+    ids: salvageIdPatterns(text),
   };
+}
+
+/** The id patterns of a broken governance.json: each one that is valid, a lenient stand-in for the others. */
+export function salvageIdPatterns(text: string | undefined): IdPatternSettings {
+  const ids = field(tolerantParse(text), 'ids');
+  const salvage = (kind: IdKind) => {
+    const source = field(ids, kind);
+    if (source === undefined) return defaultGovernanceSettings().ids[kind];
+    return typeof source === 'string' && idPatternProblem(kind, source) === undefined ? source : LENIENT_ID_PATTERNS[kind];
+  };
+  return { gate: salvage('gate'), milestone: salvage('milestone'), task: salvage('task') };
 }
 
 /** Every consumer entry of a broken compatibility.json that is valid on its own. */

@@ -1,0 +1,129 @@
+import { unsafeSpelling } from './pattern-spelling';
+
+export type IdKind = 'gate' | 'milestone' | 'task';
+export type IdPatternSettings = Record<IdKind, string>;
+
+/** The forms the plugin grew up with, and the defaults of `ids` in governance.json. */
+export const DEFAULT_ID_PATTERNS: Readonly<IdPatternSettings> = {
+  gate: '^VG(-[A-Z0-9]+)+$',
+  milestone: '^M\\d+$',
+  task: '^(?<milestone>M\\d+)-T\\d+$',
+};
+
+/**
+ * What stands in for a pattern that governance.json gets wrong, so that one bad
+ * pattern does not bury its own error under one per id: any id of safe
+ * characters, a task's milestone being the id up to its last "-" or ".".
+ * Nothing is judged on them: the settings' error fails every judging command.
+ */
+export const LENIENT_ID_PATTERNS: Readonly<IdPatternSettings> = {
+  gate: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+  milestone: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+  task: '^(?<milestone>[A-Za-z0-9][A-Za-z0-9._-]*?)[-.][A-Za-z0-9]+$',
+};
+
+/** Ids become folder names, file names and Nx target names, so whatever a pattern allows, they keep to these characters. */
+export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const SAFE_ID_WORDS = 'letters, digits, ".", "_" and "-", starting with a letter or digit';
+
+/**
+ * Targets of the governance project besides the gates: a gate is a target of
+ * the same project, so a gate named like one of them, or like an aggregate
+ * (`gate-<scope>`), would replace it.
+ */
+const GOVERNANCE_TARGETS = ['gate', 'validate', 'attest', 'verify-evidence', 'compat-run', 'report', 'compat-query', 'cadence', 'rollback-check', 'release-readiness', 'prune-evidence'];
+const isReservedGateId = (id: string) => GOVERNANCE_TARGETS.includes(id) || id.startsWith('gate-');
+
+/** Strings no id may be, whatever its pattern: a pattern that accepts one of them is refused when the settings load. */
+const UNSAFE_PROBES = ['.', '..', 'a/b', 'a\\b', 'a b', 'a:b', '-a'];
+
+const fullMatch = (source: string) => new RegExp(`^(?:${source})$`);
+
+/** Why `source` cannot be the pattern of `kind`, or undefined when it can. */
+export function idPatternProblem(kind: IdKind, source: string): string | undefined {
+  let pattern: RegExp;
+  try {
+    pattern = fullMatch(source);
+  } catch (cause) {
+    return `expected a JavaScript regular expression (${(cause as Error).message})`;
+  }
+  if (pattern.test('')) return 'expected a pattern that matches no empty id';
+  const unsafe = UNSAFE_PROBES.find((probe) => pattern.test(probe));
+  if (unsafe !== undefined) return `expected a pattern that matches only ${SAFE_ID_WORDS} (ids name files and Nx targets), but it matches ${JSON.stringify(unsafe)}`;
+  const wide = unsafeSpelling(source);
+  if (wide) return `expected a pattern that allows only ${SAFE_ID_WORDS} (ids name files and Nx targets), but its ${JSON.stringify(wide)} allows others`;
+  if (kind === 'gate') {
+    const reserved = GOVERNANCE_TARGETS.find((name) => pattern.test(name));
+    if (reserved) return `expected a pattern that does not match ${JSON.stringify(reserved)}: gates are targets of the governance project, beside its ${reserved} target`;
+  }
+  if (kind === 'task' && !/\(\?<milestone>/.test(source)) {
+    return 'expected a pattern with a group (?<milestone>...) that captures the id of the task\'s milestone, e.g. ^(?<milestone>M\\d+)-T\\d+$';
+  }
+  return undefined;
+}
+
+/** The configured id patterns, compiled, with the words every id message uses. */
+export interface IdPatterns {
+  readonly sources: Readonly<IdPatternSettings>;
+  /** Where the patterns are set, for messages. */
+  readonly settingsFile: string;
+  /** Why `id` is not an id of `kind`: the pattern and where it is set; undefined when it is one. */
+  problem(kind: IdKind, id: string): string | undefined;
+  matches(kind: IdKind, id: string): boolean;
+  /** The milestone a task id names (its `milestone` group), or undefined when `task` is no task id. */
+  milestoneOf(task: string): string | undefined;
+  /** Every id of `kind` in prose, in order of appearance. */
+  findIn(kind: IdKind, text: string): string[];
+  /** `an id matching ^M\d+$ (ids.milestone in governance/governance.json)` */
+  describe(kind: IdKind): string;
+}
+
+/**
+ * Compiles patterns that `idPatternProblem` accepted (governance.json's schema
+ * checks them on load); `settingsFile` is where messages send the reader.
+ */
+export function compileIdPatterns(sources: Readonly<IdPatternSettings> = DEFAULT_ID_PATTERNS, settingsFile = 'governance/governance.json'): IdPatterns {
+  const compiled = { gate: fullMatch(sources.gate), milestone: fullMatch(sources.milestone), task: fullMatch(sources.task) };
+  const inText = {
+    gate: textPattern('gate', sources.gate),
+    milestone: textPattern('milestone', sources.milestone),
+    task: textPattern('task', sources.task),
+  };
+  const describe = (kind: IdKind) => `an id matching ${sources[kind]} (ids.${kind} in ${settingsFile})`;
+  const matches = (kind: IdKind, id: string) => SAFE_ID.test(id) && compiled[kind].test(id) && !(kind === 'gate' && isReservedGateId(id));
+  return {
+    sources,
+    settingsFile,
+    matches,
+    describe,
+    problem(kind, id) {
+      if (matches(kind, id)) return undefined;
+      if (kind === 'gate' && isReservedGateId(id)) return `found ${JSON.stringify(id)}, expected a gate id that is not the name of a governance target (${GOVERNANCE_TARGETS.join(', ')}, gate-<scope>)`;
+      if (!SAFE_ID.test(id)) return `found ${JSON.stringify(id)}, expected a ${kind} id of ${SAFE_ID_WORDS}`;
+      return `found ${JSON.stringify(id)}, expected a ${kind} id: ${describe(kind)}`;
+    },
+    milestoneOf(task) {
+      return matches('task', task) ? compiled.task.exec(task)?.groups?.milestone : undefined;
+    },
+    findIn(kind, text) {
+      return [...text.matchAll(inText[kind])].map((m) => m[0]).filter((id) => matches(kind, id));
+    },
+  };
+}
+
+/**
+ * How prose and file names write the default forms: a gate id ends at its
+ * number, so `-r2` or `-M1-T02` after it stay apart (`VG-X-001-M1-T02.md`).
+ */
+const DEFAULT_TEXT_FORMS: Readonly<IdPatternSettings> = { gate: 'VG(?:-[A-Z][A-Z0-9]*)*-\\d+', milestone: 'M\\d+', task: 'M\\d+-T\\d+' };
+
+/**
+ * The pattern as a search in prose: its anchors dropped, and it must not start
+ * or end inside a longer word (a sentence's full stop still ends an id). A
+ * configured pattern is greedy there: an id that runs into another is one word.
+ */
+function textPattern(kind: IdKind, source: string): RegExp {
+  if (source === DEFAULT_ID_PATTERNS[kind]) return new RegExp(`\\b${DEFAULT_TEXT_FORMS[kind]}\\b`, 'g');
+  const inner = source.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
+  return new RegExp(`(?<![A-Za-z0-9_.-])(?:${inner})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, 'g');
+}
