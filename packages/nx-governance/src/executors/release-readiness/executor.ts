@@ -40,7 +40,12 @@ async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema,
   if (options.runMissing) {
     logger.info(`Running the gates of ${releaseClass.id} first (--runMissing)`);
     // The release class's own aggregate target runs its gates; readiness then judges whatever evidence that left.
-    await runNx(context.root, ['run', `${context.projectName}:${DEFAULT_GATE_TARGET}-${releaseClass.id}`], { inheritOutput: true });
+    const run = await runNx(context.root, ['run', `${context.projectName}:${DEFAULT_GATE_TARGET}-${releaseClass.id}`]);
+    // A gate that failed is judged below from its evidence; a run that never finished leaves none to judge.
+    if (!run.ok) {
+      logger.error(`Could not run the gates of ${releaseClass.id}: ${run.reason}`);
+      return { success: false };
+    }
   }
   const packet = assembleReleasePacket({
     root: context.root,
