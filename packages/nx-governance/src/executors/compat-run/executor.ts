@@ -4,11 +4,13 @@ import { readLatestCompatResult } from '../../lib/compat/compat-store';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { queryNx, runNx } from '../run-nx';
+import { normalizeOptions } from './normalize-options';
 import type { CompatRunExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function compatRunExecutor(options: CompatRunExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const target = options.target ?? 'compat';
+async function compatRunExecutor(raw: CompatRunExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
+  const { target } = options;
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -30,7 +32,7 @@ async function compatRunExecutor(options: CompatRunExecutorSchema, context: Exec
   logger.info(`Running ${target} for ${selected.length} of ${consumers.length} consumer(s): ${selected.map((c) => c.name).join(', ')}`);
   const run = await runNx(
     context.root,
-    ['run-many', `--target=${target}`, `--projects=${selected.map((c) => c.project).join(',')}`, `--parallel=${options.parallel ?? 2}`, '--outputStyle=stream'],
+    ['run-many', `--target=${target}`, `--projects=${selected.map((c) => c.project).join(',')}`, `--parallel=${options.parallel}`, '--outputStyle=stream'],
   );
   if (!run.ok) logger.error(run.reason);
 
@@ -41,7 +43,7 @@ async function compatRunExecutor(options: CompatRunExecutorSchema, context: Exec
     );
     return { consumer: consumer.name, project: consumer.project, result: record?.result ?? 'missing', reason: record?.reason, digest: record?.digest };
   });
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-run', affected: !!options.affected, consumers: rows });
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-run', affected: options.affected, consumers: rows });
   return { success: run.ok && run.exitCode === 0 };
 }
 

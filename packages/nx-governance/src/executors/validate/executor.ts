@@ -4,17 +4,18 @@ import { formatDiagnostic } from '../../lib/diagnostics';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { validateGovernance } from '../../lib/validation';
 import { diskFileReader } from '../../lib/workspace/file-reader';
-import { DEFAULT_SETTINGS_FILE } from '../../lib/workspace/load-governance';
 import { projectTargets } from '../project-targets';
 import { gatesReadingEverything } from '../../lib/gates/gate-inputs';
+import { normalizeOptions } from './normalize-options';
 import type { ValidateExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function validateExecutor(options: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const settingsFile = options.settingsFile ?? DEFAULT_SETTINGS_FILE;
+async function validateExecutor(raw: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
+  const { settingsFile } = options;
   const result = validateGovernance(diskFileReader(context.root), settingsFile, {
     projects: projectTargets(context),
-    strict: options.strict ?? false,
+    strict: options.strict,
   });
   for (const warning of result.warnings) logger.warn(`warning: ${formatDiagnostic(warning)}`);
   for (const problem of result.errors) logger.error(formatDiagnostic(problem));
