@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { RELEASE_MANAGER_ROLE } from './lib/schemas/common';
 import { DEFAULT_SETTINGS_FILE } from './lib/workspace/load-governance';
 import { type OptionsSchema, withSchemaDefaults } from './schema-defaults';
 
@@ -27,14 +28,17 @@ describe('withSchemaDefaults', () => {
   });
 });
 
-describe.each(entries('executors.json'))('the $name executor', ({ folder, schema }) => {
+describe.each([
+  ...entries('executors.json').map((entry) => ({ ...entry, kind: 'executor' })),
+  ...entries('generators.json').map((entry) => ({ ...entry, kind: 'generator' })),
+].filter(({ schema }) => Object.keys(declaredDefaults(schema)).length))('the $name $kind', ({ folder, schema, kind }) => {
   it('applies every default its schema declares through its normalizeOptions', () => {
     const { normalizeOptions } = require(join(folder, 'normalize-options'));
     expect(normalizeOptions({})).toEqual(declaredDefaults(schema));
   });
 
   it('does not write a schema default again in code', () => {
-    const source = readFileSync(join(folder, 'executor.ts'), 'utf8');
+    const source = readFileSync(join(folder, `${kind}.ts`), 'utf8');
     const again = Object.keys(declaredDefaults(schema)).filter((key) => new RegExp(`options\\.${key}\\s*(\\?\\?|\\|\\|)`).test(source));
     expect(again).toEqual([]);
   });
@@ -52,5 +56,17 @@ describe('the settings file default', () => {
   it('is checked in at least the 17 schemas that name it', () => {
     const named = [...entries('executors.json'), ...entries('generators.json')].filter(({ schema }) => schema.properties.settingsFile);
     expect(named.length).toBeGreaterThanOrEqual(17);
+  });
+});
+
+describe('constants a schema repeats', () => {
+  const schemaOf = (name: string) => entries('generators.json').find((entry) => entry.name === name)?.schema.properties;
+
+  it('init writes the settings file where DEFAULT_SETTINGS_FILE looks for it', () => {
+    expect(`${schemaOf('init')?.directory.default}/governance.json`).toBe(DEFAULT_SETTINGS_FILE);
+  });
+
+  it('a new gate is owned by RELEASE_MANAGER_ROLE', () => {
+    expect(schemaOf('gate')?.owner.default).toBe(RELEASE_MANAGER_ROLE);
   });
 });

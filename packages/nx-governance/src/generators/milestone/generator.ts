@@ -2,9 +2,11 @@ import { formatFiles, type Tree } from '@nx/devkit';
 import { parseMilestone } from '../../lib/milestone/parse-milestone';
 import { renderNewMilestone } from '../../lib/milestone/render-milestone';
 import { loadTreeGovernance } from '../governance-tree';
+import { normalizeOptions } from './normalize-options';
 import type { MilestoneGeneratorSchema } from './schema';
 
-export default async function milestoneGenerator(tree: Tree, options: MilestoneGeneratorSchema): Promise<void> {
+export default async function milestoneGenerator(tree: Tree, raw: MilestoneGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(raw);
   const { data } = loadTreeGovernance(tree, options.settingsFile);
   const numbers = data.milestones.map((m) => Number(m.id.slice(1)));
   const previous = numbers.length ? Math.max(...numbers) : undefined;

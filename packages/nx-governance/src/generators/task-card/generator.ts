@@ -10,9 +10,11 @@ import { todayUtc } from '../../lib/dates';
 import { knownList } from '../../lib/text/known-list';
 import { stagedProblems } from '../../lib/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
+import { normalizeOptions } from './normalize-options';
 import type { TaskCardGeneratorSchema } from './schema';
 
-export default async function taskCardGenerator(tree: Tree, options: TaskCardGeneratorSchema): Promise<void> {
+export default async function taskCardGenerator(tree: Tree, raw: TaskCardGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(raw);
   const { data, reader } = loadTreeGovernance(tree, options.settingsFile);
   const milestone = data.milestones.find((m) => m.id === options.milestone);
   if (!milestone) throw new Error(`Unknown milestone ${options.milestone}, expected one of: ${knownList(data.milestones.map((m) => m.id), options.milestone)}`);

@@ -1,4 +1,4 @@
-import { GATE_ID_PATTERN } from '../schemas/common';
+import { GATE_ID_PATTERN, RELEASE_MANAGER_ROLE } from '../schemas/common';
 import { type ConvertContext, convertCommand } from './convert-command';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownTable } from './markdown-tables';
@@ -47,7 +47,7 @@ export function importGateTable(table: MarkdownTable, idColumn: number, commandC
       title: scope,
       scope,
       enforcement: /advisory|optional|non-blocking/i.test(cells[enforcementColumn] ?? '') ? 'advisory' : 'blocking',
-      owner: ownerColumn >= 0 ? slug(cells[ownerColumn] ?? '', 'release-manager') : 'release-manager',
+      owner: ownerColumn >= 0 ? slug(cells[ownerColumn] ?? '', RELEASE_MANAGER_ROLE) : RELEASE_MANAGER_ROLE,
     };
     const method = cells[commandColumn] ?? '';
     const criteria = cells[criteriaColumn] ?? '';

@@ -25,6 +25,9 @@ export const gateId = z
   })
   .meta({ description: 'A validation gate id, e.g. VG-CONTRACT-001 or VG-LOOP-BUILD-002.' });
 
+/** The role that owns a release (the go / no-go, the rollback): the owner of what the plugin itself writes or assumes. */
+export const RELEASE_MANAGER_ROLE = 'release-manager';
+
 /** Role ids are what owners refer to; lower-case words keep them easy to type. */
 export const roleId = z
   .string()
