@@ -33,6 +33,16 @@ describe('generators through the real nx binary', () => {
     expect(validate.output).toContain('Governance is valid: 2 milestone(s), 4 task card(s), 7 gate(s).');
   });
 
+  it("takes the id, title or milestone as the first positional argument, as Nx's own generators take a name", () => {
+    expect(workspace.nx('g', 'nx-governance:gate', 'VG-POSITIONAL-001', '--title=Given by position', '--targets=loop:test', '--no-interactive').code).toBe(0);
+    expect(workspace.nx('g', 'nx-governance:milestone', 'Positional milestone', '--no-interactive').code).toBe(0);
+    expect(workspace.nx('g', 'nx-governance:task-card', 'M8', '--title=Positional card', '--gates=VG-POSITIONAL-001', '--no-interactive').code).toBe(0);
+    expect(workspace.read('governance/milestones/M8.md')).toContain('Positional milestone');
+    expect(workspace.read('governance/milestones/M8.md')).toContain('Required gates: VG-POSITIONAL-001');
+    const validate = workspace.nx('run', 'governance:validate');
+    expect(validate.output).toContain('Governance is valid: 3 milestone(s), 5 task card(s), 8 gate(s).');
+  });
+
   it('init adds governance to a workspace that has none, and running it twice changes nothing', () => {
     const fresh = TestWorkspace.create({ bundled: false });
     try {

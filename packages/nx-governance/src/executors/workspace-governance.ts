@@ -5,7 +5,6 @@ import { formatDiagnostic } from '../lib/diagnostics';
 import { readSigningKey } from '../lib/evidence/signing-key';
 import { diskFileReader } from '../lib/workspace/file-reader';
 import { type CheckedGovernance, loadCheckedGovernance } from '../lib/workspace/load-checked-governance';
-import { DEFAULT_SETTINGS_FILE } from '../lib/workspace/load-governance';
 import { projectTargets } from './project-targets';
 
 /**
@@ -14,7 +13,7 @@ import { projectTargets } from './project-targets';
  * is not ok the problems are already printed, as `validate` prints them: the
  * caller only returns `{ success: false }`.
  */
-export function loadGovernanceForExecutor(context: ExecutorContext, settingsFile = DEFAULT_SETTINGS_FILE): CheckedGovernance {
+export function loadGovernanceForExecutor(context: ExecutorContext, settingsFile: string): CheckedGovernance {
   const checked = loadCheckedGovernance(diskFileReader(context.root), settingsFile, { projects: projectTargets(context) });
   if (!checked.ok) reportInvalidGovernance(checked.errors, (line) => logger.error(line));
   return checked;

@@ -10,20 +10,21 @@ export function coreProject(core: ResolvedCore, options: Required<GovernancePlug
   const targets: Record<string, TargetConfiguration> = {};
   if (core.build) {
     targets[options.buildTargetName] = {
-      executor: 'nx:run-commands',
+      // The argv as data, run without a shell: joined into a command line, an argument with a space or `;` would be re-read by a shell.
+      executor: 'nx-governance:run-argv',
       cache: true,
       inputs,
       outputs: core.artifact ? [`{workspaceRoot}/${core.artifact}`] : [],
-      options: { command: core.build.join(' '), cwd: core.path },
+      options: { argv: core.build, cwd: core.path },
       metadata: { description: `Build the core (${core.build.join(' ')})`, technologies: [core.language ?? 'unknown'] },
     };
   }
   if (core.test) {
     targets[options.testTargetName] = {
-      executor: 'nx:run-commands',
+      executor: 'nx-governance:run-argv',
       cache: true,
       inputs,
-      options: { command: core.test.join(' '), cwd: core.path },
+      options: { argv: core.test, cwd: core.path },
       metadata: { description: `Test the core (${core.test.join(' ')})`, technologies: [core.language ?? 'unknown'] },
     };
   }

@@ -171,18 +171,18 @@ describe('createNodes', () => {
       tags: ['governance:core'],
       targets: {
         build: {
-          executor: 'nx:run-commands',
+          executor: 'nx-governance:run-argv',
           cache: true,
           inputs: ['{projectRoot}/**/*', '!{projectRoot}/target/**/*'],
           outputs: ['{workspaceRoot}/loop/target/release/loop'],
-          options: { command: 'cargo build --release --offline', cwd: 'loop' },
+          options: { argv: ['cargo', 'build', '--release', '--offline'], cwd: 'loop' },
           metadata: { description: 'Build the core (cargo build --release --offline)', technologies: ['rust'] },
         },
         test: {
-          executor: 'nx:run-commands',
+          executor: 'nx-governance:run-argv',
           cache: true,
           inputs: ['{projectRoot}/**/*', '!{projectRoot}/target/**/*'],
-          options: { command: 'cargo test --offline', cwd: 'loop' },
+          options: { argv: ['cargo', 'test', '--offline'], cwd: 'loop' },
           metadata: { description: 'Test the core (cargo test --offline)', technologies: ['rust'] },
         },
       },

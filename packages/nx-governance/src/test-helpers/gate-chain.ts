@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { appendGateRecord, writeTaskEvidence } from '../lib/evidence/gate-store';
 import { pruneEvidence, type PruneOptions } from '../lib/evidence/prune-evidence';
+import { runGit } from '../lib/git/git';
 import { verifyEvidence } from '../lib/evidence/verify-evidence';
 import { defaultGovernanceSettings } from '../lib/schemas/governance';
 import { record } from './spoofing';
@@ -17,7 +17,7 @@ export const recordBase = (n: number) => `${FOLDER}/records/${String(n).padStart
 
 /** `runs` runs of the gate in a git repository, each with a step log and task hash `hash-<run>`; task evidence copies run 2. */
 export function writeGateRuns(root: string, runs: number): void {
-  spawnSync('git', ['init', '-q'], { cwd: root });
+  runGit(root, ['init', '-q']);
   for (let run = 1; run <= runs; run++) {
     const log = `${FOLDER}/logs/run${run}-step1.log`;
     writeFiles(root, { [log]: `output of run ${run}\n` });

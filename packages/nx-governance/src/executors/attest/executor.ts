@@ -10,11 +10,13 @@ import { readAnswers } from '../../lib/gates/read-answers';
 import { runGate } from '../../lib/gates/run-gate';
 import { knownList } from '../../lib/text/known-list';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
+import { normalizeOptions } from './normalize-options';
 import type { AttestExecutorSchema } from './schema';
 import type { GovernanceData } from '../../lib/workspace/load-governance';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function attestExecutor(options: AttestExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function attestExecutor(raw: AttestExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -37,8 +39,8 @@ async function attestExecutor(options: AttestExecutorSchema, context: ExecutorCo
   let answers: ChecklistAnswer[];
   if (options.answers) {
     const read = readAnswers(options.answers, readFileSync(reportPath(context.root, options.answers), 'utf8'), gate.checklist);
-    if (!read.answers) {
-      logger.error(read.error!);
+    if (!read.ok) {
+      logger.error(read.error);
       return { success: false };
     }
     answers = read.answers;

@@ -7,10 +7,12 @@ import { isCalendarDate } from '../../lib/schemas/common';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
+import { normalizeOptions } from './normalize-options';
 import type { CadenceExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function cadenceExecutor(options: CadenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function cadenceExecutor(raw: CadenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   const asOf = options.asOf ?? todayUtc();
   if (!isCalendarDate(asOf)) {
     logger.error(`--as-of=${asOf}: expected a calendar date written YYYY-MM-DD`);

@@ -6,10 +6,12 @@ import { readCompatResults } from '../../lib/matrix/read-compat-results';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
+import { normalizeOptions } from './normalize-options';
 import type { CompatQueryExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function compatQueryExecutor(options: CompatQueryExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function compatQueryExecutor(raw: CompatQueryExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;

@@ -3,24 +3,26 @@ import { reportPath } from '../../lib/reports/report-path';
 import { readLatestCompatResult } from '../../lib/compat/compat-store';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
-import { runNx } from '../run-nx';
+import { queryNx, runNx } from '../run-nx';
+import { normalizeOptions } from './normalize-options';
 import type { CompatRunExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function compatRunExecutor(options: CompatRunExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const target = options.target ?? 'compat';
+async function compatRunExecutor(raw: CompatRunExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
+  const { target } = options;
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
   let selected = consumers;
   if (options.affected) {
     const revisions = [...(options.base ? [`--base=${options.base}`] : []), ...(options.head ? [`--head=${options.head}`] : [])];
-    const shown = await runNx(context.root, ['show', 'projects', '--affected', `--withTarget=${target}`, '--json', ...revisions]);
-    if (shown.code !== 0) {
-      logger.error(`Could not compute the affected projects:\n${shown.output}`);
+    const shown = queryNx(context.root, ['show', 'projects', '--affected', `--withTarget=${target}`, '--json', ...revisions]);
+    const affected = shown.ok && shown.exitCode === 0 ? parseProjectList(shown.stdout) : undefined;
+    if (!affected) {
+      logger.error(`Could not compute the affected projects: ${shown.ok ? `${shown.stdout}${shown.stderr}`.trim() || `nx exited ${shown.exitCode}` : shown.reason}`);
       return { success: false };
     }
-    const affected = new Set<string>(JSON.parse(shown.stdout));
     selected = consumers.filter((c) => affected.has(c.project));
   }
   if (selected.length === 0) {
@@ -30,9 +32,9 @@ async function compatRunExecutor(options: CompatRunExecutorSchema, context: Exec
   logger.info(`Running ${target} for ${selected.length} of ${consumers.length} consumer(s): ${selected.map((c) => c.name).join(', ')}`);
   const run = await runNx(
     context.root,
-    ['run-many', `--target=${target}`, `--projects=${selected.map((c) => c.project).join(',')}`, `--parallel=${options.parallel ?? 2}`, '--outputStyle=stream'],
-    { inheritOutput: true },
+    ['run-many', `--target=${target}`, `--projects=${selected.map((c) => c.project).join(',')}`, `--parallel=${options.parallel}`, '--outputStyle=stream'],
   );
+  if (!run.ok) logger.error(run.reason);
 
   const rows = selected.map((consumer, index) => {
     const record = readLatestCompatResult(context.root, data.settings, consumer.name);
@@ -41,8 +43,18 @@ async function compatRunExecutor(options: CompatRunExecutorSchema, context: Exec
     );
     return { consumer: consumer.name, project: consumer.project, result: record?.result ?? 'missing', reason: record?.reason, digest: record?.digest };
   });
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-run', affected: !!options.affected, consumers: rows });
-  return { success: run.code === 0 };
+  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-run', affected: options.affected, consumers: rows });
+  return { success: run.ok && run.exitCode === 0 };
+}
+
+/** `nx show projects --json`'s answer, or undefined when it is not a list of names. */
+function parseProjectList(stdout: string): Set<string> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(stdout);
+    return Array.isArray(parsed) && parsed.every((name) => typeof name === 'string') ? new Set(parsed) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export default withOneLineWriteErrors(compatRunExecutor);

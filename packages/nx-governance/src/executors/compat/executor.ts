@@ -10,10 +10,12 @@ import { resolveCore } from '../../lib/consumers/resolve-core';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { withInterruptSignal } from '../interrupt';
+import { normalizeOptions } from './normalize-options';
 import type { CompatExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function compatExecutor(options: CompatExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function compatExecutor(raw: CompatExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   const reader = diskFileReader(context.root);
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
@@ -23,15 +25,16 @@ async function compatExecutor(options: CompatExecutorSchema, context: ExecutorCo
     logger.error(`Unknown consumer "${options.consumer}", expected one of: ${knownList(consumers.map((c) => c.name), options.consumer)}`);
     return { success: false };
   }
-  if (options.bisect && !options.good) {
+  const { good } = options;
+  if (options.bisect && !good) {
     logger.error('--bisect needs --good=<revision>, a core revision where the consumer passed');
     return { success: false };
   }
   const core = resolveCore(reader, data.settings);
   return withInterruptSignal(async (signal) => {
     let record = await runCompat({ root: context.root, settings: data.settings, core, consumer, log: (line) => logger.info(line), signal });
-    if (options.bisect && !isCompatSuccess(record.result) && record.outcome === 'fail') {
-      const bisect = await bisectCore({ root: context.root, core, consumer, settings: data.settings, good: options.good!, log: (line) => logger.info(line), signal });
+    if (good && options.bisect && !isCompatSuccess(record.result) && record.outcome === 'fail') {
+      const bisect = await bisectCore({ root: context.root, core, consumer, settings: data.settings, good, log: (line) => logger.info(line), signal });
       const { digest: _old, ...unsealed } = record;
       record = writeCompatResult(context.root, data.settings, { ...unsealed, bisect });
     }

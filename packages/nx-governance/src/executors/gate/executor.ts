@@ -4,6 +4,7 @@ import { selectGates } from '../../lib/gates/select-gates';
 import { dependencyTasks } from '../gate-run-tasks';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { refuseDirtyTree } from '../require-clean';
+import { normalizeOptions } from './normalize-options';
 import type { GateExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
@@ -14,7 +15,8 @@ import { withOneLineWriteErrors } from '../one-line-write-errors';
  * (the post-run hook then closes the run instead). What is left is to check
  * that the records are this run's, file the evidence and report.
  */
-async function gateExecutor(options: GateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function gateExecutor(raw: GateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const chosen = selectGates(governance.data, options);

@@ -6,9 +6,11 @@ import { reportPath } from '../../lib/reports/report-path';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 import { loadGovernanceForExecutor } from '../workspace-governance';
+import { normalizeOptions } from './normalize-options';
 import type { PruneEvidenceExecutorSchema } from './schema';
 
-async function pruneEvidenceExecutor(options: PruneEvidenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function pruneEvidenceExecutor(raw: PruneEvidenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   if (!Number.isInteger(options.keep) || options.keep < 1) {
     logger.error(`--keep: found ${options.keep}, expected a whole number of records of at least 1`);
     return { success: false };

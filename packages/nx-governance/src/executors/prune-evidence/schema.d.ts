@@ -1,8 +1,8 @@
 export interface PruneEvidenceExecutorSchema {
   settingsFile?: string;
-  /** Filled by Nx from the schema's default (20). */
-  keep: number;
-  /** Filled by Nx from the schema's default (false): a dry run. */
-  apply: boolean;
+  /** Default in schema.json (20), applied by normalizeOptions. */
+  keep?: number;
+  /** Default in schema.json (false: a dry run), applied by normalizeOptions. */
+  apply?: boolean;
   json?: string;
 }

@@ -12,10 +12,17 @@ import { resolveCore } from '../../lib/consumers/resolve-core';
 import { currentTaskHashes } from '../nx-task-hash';
 import { runNx } from '../run-nx';
 import { loadGovernanceForExecutor } from '../workspace-governance';
+import { normalizeOptions } from './normalize-options';
 import type { ReleaseReadinessExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function releaseReadinessExecutor(raw: ReleaseReadinessExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
+  const project = context.projectName;
+  if (!project) {
+    logger.error('release-readiness runs as a target of the governance project (nx run governance:release-readiness); Nx gave it no project, so there are no gate targets to hash.');
+    return { success: false };
+  }
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -40,7 +47,12 @@ async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema,
   if (options.runMissing) {
     logger.info(`Running the gates of ${releaseClass.id} first (--runMissing)`);
     // The release class's own aggregate target runs its gates; readiness then judges whatever evidence that left.
-    await runNx(context.root, ['run', `${context.projectName}:${DEFAULT_GATE_TARGET}-${releaseClass.id}`], { inheritOutput: true });
+    const run = await runNx(context.root, ['run', `${project}:${DEFAULT_GATE_TARGET}-${releaseClass.id}`]);
+    // A gate that failed is judged below from its evidence; a run that never finished leaves none to judge.
+    if (!run.ok) {
+      logger.error(`Could not run the gates of ${releaseClass.id}: ${run.reason}`);
+      return { success: false };
+    }
   }
   const packet = assembleReleasePacket({
     root: context.root,
@@ -51,7 +63,7 @@ async function releaseReadinessExecutor(options: ReleaseReadinessExecutorSchema,
     releaseClass: releaseClass.id,
     version: String(version),
     approver: options.approver,
-    currentHashes: await currentTaskHashes(context.projectName!, releaseClass.gates),
+    currentHashes: await currentTaskHashes(project, releaseClass.gates),
     now: new Date(),
   });
   logger.info(`Release readiness of ${packet.version} (${packet.releaseClass}) at ${packet.currentTuple.core.commit.slice(0, 12)}`);

@@ -9,10 +9,12 @@ import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernance } from '../../lib/workspace/load-governance';
 import { loadGovernanceForExecutor } from '../workspace-governance';
+import { normalizeOptions } from './normalize-options';
 import type { ReportExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function reportExecutor(options: ReportExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   const base = options.base ?? process.env.NX_BASE;
   if (!base) {
     logger.error('No base revision: pass --base=<rev> (e.g. origin/main), or set NX_BASE as nrwl/nx-set-shas does in CI.');

@@ -5,10 +5,12 @@ import { decideRollback } from '../../lib/rollback/decide-rollback';
 import { describeTuple, procedureLines, renderRollbackMarkdown } from '../../lib/rollback/rollback-decision';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
+import { normalizeOptions } from './normalize-options';
 import type { RollbackCheckExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function rollbackCheckExecutor(options: RollbackCheckExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function rollbackCheckExecutor(raw: RollbackCheckExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
@@ -22,7 +24,7 @@ async function rollbackCheckExecutor(options: RollbackCheckExecutorSchema, conte
     data,
     playbook,
     consumers: consumers.map((c) => c.name),
-    candidateRev: options.candidate ?? 'HEAD',
+    candidateRev: options.candidate,
     baselineRev: String(options.baseline),
     now: new Date(),
   });

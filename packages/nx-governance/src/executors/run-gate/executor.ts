@@ -7,9 +7,11 @@ import { withOneLineWriteErrors } from '../one-line-write-errors';
 import { runningTaskHash } from '../nx-task-hash';
 import { storedTargetSteps } from '../stored-target-steps';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
+import { normalizeOptions } from './normalize-options';
 import type { RunGateExecutorSchema } from './schema';
 
-async function runGateExecutor(options: RunGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;

@@ -1,15 +1,16 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { formatDiagnostic } from '../../lib/diagnostics';
 import { runValidation } from '../../lib/validation';
-import { DEFAULT_SETTINGS_FILE } from '../../lib/workspace/load-governance';
 import { projectTargets } from '../project-targets';
 import { gatesReadingEverything } from '../../lib/gates/gate-inputs';
+import { normalizeOptions } from './normalize-options';
 import type { ValidateExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 
-async function validateExecutor(options: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const settingsFile = options.settingsFile ?? DEFAULT_SETTINGS_FILE;
-  const result = runValidation({ root: context.root, settingsFile, projects: projectTargets(context), strict: options.strict ?? false, json: options.json });
+async function validateExecutor(raw: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
+  const { settingsFile } = options;
+  const result = runValidation({ root: context.root, settingsFile, projects: projectTargets(context), strict: options.strict, json: options.json });
   for (const warning of result.warnings) logger.warn(`warning: ${formatDiagnostic(warning)}`);
   for (const problem of result.errors) logger.error(formatDiagnostic(problem));
   const { milestones, gates } = result.data;

@@ -9,10 +9,12 @@ import { diskFileReader } from '../../lib/workspace/file-reader';
 import { currentTaskHashes } from '../nx-task-hash';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
+import { normalizeOptions } from './normalize-options';
 import type { VerifyEvidenceExecutorSchema } from './schema';
 
-async function verifyEvidenceExecutor(options: VerifyEvidenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
-  const settingsFile = options.settingsFile ?? 'governance/governance.json';
+async function verifyEvidenceExecutor(raw: VerifyEvidenceExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const options = normalizeOptions(raw);
+  const { settingsFile } = options;
   const governance = loadGovernanceForExecutor(context, settingsFile);
   if (!governance.ok) return { success: false };
   const { data } = governance;
@@ -23,7 +25,13 @@ async function verifyEvidenceExecutor(options: VerifyEvidenceExecutorSchema, con
     return { success: false };
   }
   const gateIds = (data.gates?.data.gates ?? []).map((g) => g.id);
-  const currentHashes = options.stale === false || !context.projectName ? undefined : await currentTaskHashes(context.projectName, gateIds);
+  const project = context.projectName;
+  // Whether evidence is current is Nx's hash of the project's gate targets: without a project it cannot be told, so it is not passed over.
+  if (options.stale && !project) {
+    logger.error('verify-evidence checks currency against the gate targets of the project it runs in, and Nx gave it none: run it as nx run governance:verify-evidence, or pass --stale=false.');
+    return { success: false };
+  }
+  const currentHashes = options.stale && project ? await currentTaskHashes(project, gateIds) : undefined;
   const imported = loadImportedEvidence(diskFileReader(context.root), dirname(settingsFile));
   if (!imported.ok) {
     logger.error(imported.reason);

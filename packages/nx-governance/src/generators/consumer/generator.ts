@@ -7,9 +7,11 @@ import { consumerFileSchema } from '../../lib/schemas/compatibility';
 import { SKIPPED_FOLDERS } from '../../lib/workspace/file-reader';
 import { CONSUMER_FILE } from '../../lib/workspace/load-governance';
 import { loadTreeGovernance, writeDataJson } from '../governance-tree';
+import { normalizeOptions } from './normalize-options';
 import type { ConsumerGeneratorSchema } from './schema';
 
-export default async function consumerGenerator(tree: Tree, options: ConsumerGeneratorSchema): Promise<void> {
+export default async function consumerGenerator(tree: Tree, raw: ConsumerGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(raw);
   const { consumers } = loadTreeGovernance(tree, options.settingsFile);
   if (consumers.some((c) => c.name === options.name)) throw new Error(`Consumer ${options.name} is already declared`);
   const directory = (options.directory ?? `vendor/${options.name}`).replace(/\/+$/, '');

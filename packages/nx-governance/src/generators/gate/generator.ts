@@ -5,9 +5,11 @@ import { schemaReference } from '../../lib/json/json-schemas';
 import { gateSchema } from '../../lib/schemas/gates';
 import { knownList } from '../../lib/text/known-list';
 import { loadTreeGovernance, writeDataJson } from '../governance-tree';
+import { normalizeOptions } from './normalize-options';
 import type { GateGeneratorSchema } from './schema';
 
-export default async function gateGenerator(tree: Tree, options: GateGeneratorSchema): Promise<void> {
+export default async function gateGenerator(tree: Tree, raw: GateGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(raw);
   const { data } = loadTreeGovernance(tree, options.settingsFile);
   const idProblem = data.ids.problem('gate', options.id);
   if (idProblem) throw new Error(`--id: ${idProblem}`);
@@ -15,7 +17,7 @@ export default async function gateGenerator(tree: Tree, options: GateGeneratorSc
   const existing = data.gates?.data.gates ?? [];
   if (existing.some((g) => g.id === options.id)) throw new Error(`Gate ${options.id} already exists in ${gatesFile}`);
   const roles = data.playbook?.data.roles.map((r) => r.id);
-  const owner = options.owner ?? 'release-manager';
+  const { owner } = options;
   if (roles && !roles.includes(owner)) throw new Error(`Unknown owner "${owner}", expected a playbook role: ${knownList(roles, owner)}`);
 
   const gate = gateSchema.safeParse(gateDefinition(options, owner));
@@ -36,15 +38,15 @@ export default async function gateGenerator(tree: Tree, options: GateGeneratorSc
   if (!options.skipFormat) await formatFiles(tree);
 }
 
-function gateDefinition(options: GateGeneratorSchema, owner: string): Record<string, unknown> {
+function gateDefinition(options: ReturnType<typeof normalizeOptions>, owner: string): Record<string, unknown> {
   const common = {
     id: options.id,
     title: options.title,
     scope: options.scope ?? options.title,
-    kind: options.kind ?? 'command',
-    enforcement: options.enforcement ?? 'blocking',
+    kind: options.kind,
+    enforcement: options.enforcement,
     owner,
-    timeoutSeconds: options.timeoutSeconds ?? 900,
+    timeoutSeconds: options.timeoutSeconds,
     ...(options.inputs !== undefined ? { inputs: list(options.inputs) } : {}),
     ...(options.projects !== undefined ? { projects: list(options.projects) } : {}),
   };

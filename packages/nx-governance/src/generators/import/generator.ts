@@ -8,6 +8,7 @@ import { planImport } from '../../lib/import/plan-import';
 import { stageGovernance } from '../../lib/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
 import { treeFiles, treeWorkspacePath } from './tree-paths';
+import { normalizeOptions } from './normalize-options';
 import type { ImportGeneratorSchema } from './schema';
 
 /**
@@ -16,10 +17,11 @@ import type { ImportGeneratorSchema } from './schema';
  * not understood. Everything is validated before anything is written; the
  * hand-written documents are never touched.
  */
-export default async function importGenerator(tree: Tree, options: ImportGeneratorSchema): Promise<void> {
-  const settingsFile = options.settingsFile ?? 'governance/governance.json';
+export default async function importGenerator(tree: Tree, raw: ImportGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(raw);
+  const { settingsFile } = options;
   const { data, reader } = loadTreeGovernance(tree, settingsFile);
-  const source = (options.source ?? 'docs/execution-plan').replace(/\/+$/, '');
+  const source = options.source.replace(/\/+$/, '');
   if (!tree.exists(source) || tree.isFile(source)) throw new Error(`${source} does not exist, expected a folder of prose governance documents (--source)`);
   const files = treeFiles(tree, source);
   const evidenceFolder = `${source}/evidence`;
@@ -42,7 +44,7 @@ export default async function importGenerator(tree: Tree, options: ImportGenerat
     evidence: { index: evidence.index, skipped: evidence.skipped.map((s) => ({ file: s.file, line: 1, what: 'evidence file', why: s.why })) },
     copyMilestones: options.copyMilestones ?? imported.milestoneIndexFiles.length > 0,
     docsFolder: handWritten.length ? SEPARATE_DOCS_FOLDER : data.settings.paths.docs,
-    force: options.force ?? false,
+    force: options.force,
     read: (path) => reader.read(path),
     exists: (path) => tree.exists(path),
   });

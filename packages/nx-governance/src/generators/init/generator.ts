@@ -8,6 +8,7 @@ import { schemaReference, type SchemaFileName } from '../../lib/json/json-schema
 import { knownList } from '../../lib/text/known-list';
 import { treeFileReader } from '../tree-file-reader';
 import { addReadmeGuidance } from './readme-guidance';
+import { normalizeOptions } from './normalize-options';
 import type { InitGeneratorSchema } from './schema';
 
 const PLUGIN = 'nx-governance';
@@ -20,11 +21,12 @@ const DOCS = 'docs/execution-plan';
  * a first gate, compatibility policy, playbook, cadence) with its rendered
  * documents, beside any hand-written originals. Existing files are kept.
  */
-export default async function initGenerator(tree: Tree, options: InitGeneratorSchema): Promise<void> {
+export default async function initGenerator(tree: Tree, raw: InitGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(raw);
   if (!tree.exists('nx.json')) {
     throw new Error('No nx.json: this repository is not an Nx workspace yet. Run `npx nx@latest init` first, then `npx nx add nx-governance`.');
   }
-  const directory = (options.directory ?? 'governance').replace(/\/+$/, '');
+  const directory = options.directory.replace(/\/+$/, '');
   const settingsFile = `${directory}/governance.json`;
   registerPlugin(tree);
   const reader = treeFileReader(tree);
@@ -81,14 +83,14 @@ function readGateIds(tree: Tree, file: string): string[] | undefined {
   }
 }
 
-async function finish(tree: Tree, options: InitGeneratorSchema): Promise<void> {
+async function finish(tree: Tree, options: ReturnType<typeof normalizeOptions>): Promise<void> {
   writeCiRecipe(tree, options);
   if (!options.skipFormat) await formatFiles(tree);
 }
 
 /** The evidence policy in .gitignore always; with --ci, a workflow that runs the governance (an existing one is kept). */
-function writeCiRecipe(tree: Tree, options: InitGeneratorSchema): void {
-  const settingsFile = `${(options.directory ?? 'governance').replace(/\/+$/, '')}/governance.json`;
+function writeCiRecipe(tree: Tree, options: ReturnType<typeof normalizeOptions>): void {
+  const settingsFile = `${options.directory.replace(/\/+$/, '')}/governance.json`;
   const settings = tree.exists(settingsFile) ? (JSON.parse(tree.read(settingsFile, 'utf8') ?? '{}') as { projectName?: string; paths?: { evidence?: string } }) : undefined;
   if (!settings) return;
   tree.write('.gitignore', withEvidencePolicy(tree.read('.gitignore', 'utf8') ?? '', settings.paths?.evidence ?? 'evidence'));

@@ -3,9 +3,11 @@ import { compareIds, nextMilestoneId } from '../../lib/ids/next-id';
 import { parseMilestone } from '../../lib/milestone/parse-milestone';
 import { renderNewMilestone } from '../../lib/milestone/render-milestone';
 import { loadTreeGovernance } from '../governance-tree';
+import { normalizeOptions } from './normalize-options';
 import type { MilestoneGeneratorSchema } from './schema';
 
-export default async function milestoneGenerator(tree: Tree, options: MilestoneGeneratorSchema): Promise<void> {
+export default async function milestoneGenerator(tree: Tree, raw: MilestoneGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(raw);
   const { data } = loadTreeGovernance(tree, options.settingsFile);
   const existing = data.milestones.map((m) => m.id);
   const id = options.id ?? nextMilestoneIdOrThrow(data.ids, existing);

@@ -11,9 +11,11 @@ import { todayUtc } from '../../lib/dates';
 import { knownList } from '../../lib/text/known-list';
 import { stagedProblems } from '../../lib/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
+import { normalizeOptions } from './normalize-options';
 import type { TaskCardGeneratorSchema } from './schema';
 
-export default async function taskCardGenerator(tree: Tree, options: TaskCardGeneratorSchema): Promise<void> {
+export default async function taskCardGenerator(tree: Tree, raw: TaskCardGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(raw);
   const { data, reader } = loadTreeGovernance(tree, options.settingsFile);
   const milestoneProblem = data.ids.problem('milestone', options.milestone);
   if (milestoneProblem) throw new Error(`--milestone: ${milestoneProblem}`);

@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { ResolvedCore } from '../consumers/resolve-core';
-import { git, treeState } from '../git/git';
+import { git, runGit, treeState } from '../git/git';
 import { runProcess } from '../process/run-process';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { CompatOutcome, CompatRecord } from './compat-result';
@@ -34,7 +33,10 @@ export async function bisectCore(input: BisectInput): Promise<NonNullable<Compat
   }
   const goodCommit = git(root, ['rev-parse', '--verify', `${good}^{commit}`]);
   if (!goodCommit) return { good, tested: [], note: `cannot bisect: ${good} is not a commit` };
-  const commits = (git(root, ['rev-list', '--reverse', `${goodCommit}..HEAD`, '--', core.path]) ?? '').split('\n').filter(Boolean);
+  const listed = runGit(root, ['rev-list', '--reverse', `${goodCommit}..HEAD`, '--', core.path]);
+  // A git error is no evidence that no core commit came after `good`.
+  if (!listed.ok) return { good, tested: [], note: `cannot bisect: ${listed.reason}` };
+  const commits = listed.stdout.split('\n').filter(Boolean);
   const tree = treeState(root, core.path);
   // When git cannot say, the working tree is a candidate too: it may hold the change.
   const dirty = !tree.ok || tree.dirty;
@@ -49,7 +51,7 @@ export async function bisectCore(input: BisectInput): Promise<NonNullable<Compat
     const middle = Math.floor((low + high) / 2);
     const commit = candidates[middle];
     log(`[bisect ${input.consumer.name}] testing core at ${commit.slice(0, 12)} (${high - low - 1} candidate(s) left)`);
-    const outcome = await outcomeAtCommit(input, commit);
+    const outcome = await outcomeAtCommit(input, commit, { path: core.path, build: core.build, artifact: core.artifact });
     tested.push({ commit, outcome });
     if (outcome === 'pass') low = middle;
     else high = middle;
@@ -59,20 +61,36 @@ export async function bisectCore(input: BisectInput): Promise<NonNullable<Compat
   return { good, firstBad, tested, note: `first failing core revision: ${subject}` };
 }
 
-async function outcomeAtCommit(input: BisectInput, commit: string): Promise<CompatOutcome> {
-  const { root, core } = input;
+/** What building the core from an older commit needs, checked present before bisecting. */
+interface CoreBuild {
+  path: string;
+  build: string[];
+  artifact: string;
+}
+
+async function outcomeAtCommit(input: BisectInput, commit: string, core: CoreBuild): Promise<CompatOutcome> {
+  const { root } = input;
   const scratch = mkdtempSync(join(tmpdir(), 'nx-governance-bisect-'));
   try {
-    const archive = spawnSync('git', ['archive', '--format=tar', commit, '--', core.path!], { cwd: root, maxBuffer: 512 * 1024 * 1024 });
-    if (archive.status !== 0) return 'spurious';
-    const unpack = spawnSync('tar', ['-x', '-C', scratch], { input: archive.stdout });
-    if (unpack.status !== 0) return 'spurious';
-    const build = await runProcess({ argv: core.build!, cwd: join(scratch, core.path!), timeoutMs: 30 * 60_000, signal: input.signal });
+    // Through a file, not a pipe: each of the two runs alone in the runner, with its timeout and its tree ended.
+    const tarball = join(scratch, 'core.tar');
+    const unpack = [
+      ['git', 'archive', '--format=tar', `--output=${tarball}`, commit, '--', core.path],
+      ['tar', '-x', '-f', tarball, '-C', scratch],
+    ];
+    for (const argv of unpack) {
+      const run = await runProcess({ argv, cwd: root, timeoutMs: 10 * 60_000, signal: input.signal });
+      if (run.exitCode !== 0) {
+        input.log(`[bisect ${input.consumer.name}] ${argv.slice(0, 2).join(' ')} failed at ${commit.slice(0, 12)}: ${run.spawnError ?? run.tail.slice(-1)[0] ?? `exited ${run.exitCode ?? run.signal}`}; counted as spurious`);
+        return 'spurious';
+      }
+    }
+    const build = await runProcess({ argv: core.build, cwd: join(scratch, core.path), timeoutMs: 30 * 60_000, signal: input.signal });
     if (build.exitCode !== 0) {
       input.log(`[bisect ${input.consumer.name}] the core does not build at ${commit.slice(0, 12)}; counted as failing`);
       return 'fail';
     }
-    const record = await runCompat({ ...input, artifactOverride: join(scratch, core.artifact!), dryRun: true, log: () => undefined });
+    const record = await runCompat({ ...input, artifactOverride: join(scratch, core.artifact), dryRun: true, log: () => undefined });
     return record.outcome;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as semver from 'semver';
@@ -8,6 +7,7 @@ import type { ResolvedCore } from '../consumers/resolve-core';
 import { readManifestField } from '../consumers/read-manifest-field';
 import { folderCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
+import { runProcessSync } from '../process/run-process-sync';
 import { executedTests, type TestCounts, TestSummaryReader } from '../process/test-counts';
 import { readFreshJunit } from '../process/test-counts-junit';
 import type { GovernanceSettings } from '../schemas/governance';
@@ -142,7 +142,7 @@ function judge(
 
 function readTuple(input: Omit<CompatRunInput, 'log'>, artifact: string | undefined): CompatTuple {
   const { root, core, consumer } = input;
-  const schemaVersion = artifact && core.schemaVersionArgs ? readSchemaVersion(artifact, core.schemaVersionArgs) : undefined;
+  const schemaVersion = artifact && core.schemaVersionArgs ? readSchemaVersion(artifact, core.schemaVersionArgs, root) : undefined;
   const version = (source?: { file: string; field?: string }) => {
     if (!source?.field || !existsSync(join(root, source.file))) return undefined;
     return readManifestField(source.file, readFileSync(join(root, source.file), 'utf8'), source.field);
@@ -162,7 +162,8 @@ function readTuple(input: Omit<CompatRunInput, 'log'>, artifact: string | undefi
   };
 }
 
-function readSchemaVersion(artifact: string, args: string[]): string | undefined {
-  const result = spawnSync(artifact, args, { encoding: 'utf8', timeout: 10_000 });
-  return result.status === 0 ? result.stdout.trim() || undefined : undefined;
+/** The artifact's schema version, or undefined (not recorded) when the probe fails. */
+function readSchemaVersion(artifact: string, args: string[], root: string): string | undefined {
+  const result = runProcessSync({ argv: [artifact, ...args], cwd: root, timeoutMs: 10_000, maxOutputBytes: 1024 * 1024 });
+  return result.ok && result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
 }

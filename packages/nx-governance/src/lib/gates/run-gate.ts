@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { GateRecord, StepRecord } from '../evidence/gate-record';
 import { currentBranch, folderCommit, headCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
+import { runProcessSync } from '../process/run-process-sync';
 import { reapLeftoverSteps } from '../process/running-steps';
 import { TestSummaryReader } from '../process/test-counts';
 import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
@@ -170,7 +170,7 @@ function evaluateManualGate(input: GateRunInput, gate: ManualGate): Outcome {
 }
 
 function readVersion(argv: string[], cwd: string): string {
-  const result = spawnSync(argv[0], argv.slice(1), { cwd, encoding: 'utf8', timeout: 10_000 });
-  if (result.error) return `${argv[0]} not found`;
+  const result = runProcessSync({ argv, cwd, timeoutMs: 10_000, maxOutputBytes: 1024 * 1024 });
+  if (!result.ok) return result.reason;
   return (result.stdout || result.stderr).trim().split('\n')[0] ?? '';
 }

@@ -1,13 +1,13 @@
-import { spawnSync } from 'node:child_process';
+import { runProcessSync } from '../process/run-process-sync';
 
 export type GitResult = { ok: true; stdout: string } | { ok: false; reason: string };
 
 /** Runs git with argv (no shell): its output, or why it failed (git's own first line of error). `trim: false` keeps a file's bytes. */
 export function runGit(root: string, args: string[], options: { trim?: boolean } = {}): GitResult {
-  const result = spawnSync('git', args, { cwd: root, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) return { ok: false, reason: `git ${args[0]}: ${result.error.message}` };
-  if (result.status !== 0) {
-    const message = (result.stderr ?? '').trim().split('\n')[0] || `exited ${result.status ?? result.signal}`;
+  const result = runProcessSync({ argv: ['git', ...args], cwd: root, timeoutMs: 30_000 });
+  if (!result.ok) return { ok: false, reason: `git ${args[0]}: ${result.reason}` };
+  if (result.exitCode !== 0) {
+    const message = result.stderr.trim().split('\n')[0] || `exited ${result.exitCode}`;
     return { ok: false, reason: `git ${args[0]}: ${message}` };
   }
   return { ok: true, stdout: options.trim === false ? result.stdout : result.stdout.trim() };

@@ -1,3 +1,4 @@
+import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 /** The gate every new governance folder starts with: its own data is valid. */
 export const GOVERNANCE_GATE = 'VG-GOVERNANCE-001';
 
@@ -9,7 +10,7 @@ export function defaultGates(projectName: string): object[] {
       scope: 'Every governance file against its schema and the rules across files',
       kind: 'command',
       enforcement: 'blocking',
-      owner: 'release-manager',
+      owner: RELEASE_MANAGER_ROLE,
       steps: [{ target: `${projectName}:validate` }],
     },
   ];
@@ -23,18 +24,18 @@ export function defaultGates(projectName: string): object[] {
 export function defaultPlaybook(gates: string[]): object {
   return {
     roles: [
-      { id: 'release-manager', title: 'Release manager', owner: 'to be assigned' },
+      { id: RELEASE_MANAGER_ROLE, title: 'Release manager', owner: 'to be assigned' },
       { id: 'compatibility-owner', title: 'Compatibility owner', owner: 'to be assigned' },
     ],
     releaseClasses: [{ id: 'R1', title: 'Standard release', description: 'Every release until classes are defined.', gates }],
     defaultReleaseClass: 'R1',
     preReleaseChecklist: [
-      { id: 'gates-green', text: 'Every gate of the release class has passing evidence for the release commit.', owner: 'release-manager' },
+      { id: 'gates-green', text: 'Every gate of the release class has passing evidence for the release commit.', owner: RELEASE_MANAGER_ROLE },
       { id: 'consumers-green', text: 'Every consumer has a passing compatibility result against the release build.', owner: 'compatibility-owner' },
       { id: 'rollback-tuple', text: 'A rollback tuple is recorded for every consumer.', owner: 'compatibility-owner' },
     ],
     goNoGo: [
-      { id: 'blocking-gates', text: 'Go only when every blocking gate of the class passed.', owner: 'release-manager' },
+      { id: 'blocking-gates', text: 'Go only when every blocking gate of the class passed.', owner: RELEASE_MANAGER_ROLE },
       { id: 'no-unsupported-consumer', text: 'No-go while a consumer in the support window is unsupported.', owner: 'compatibility-owner' },
     ],
     rollbackTriggers: [
@@ -50,9 +51,9 @@ export function defaultPlaybook(gates: string[]): object {
       },
     ],
     rollbackProcedure: [
-      { step: 'Announce the rollback with the trigger that fired and freeze merges.', owner: 'release-manager' },
+      { step: 'Announce the rollback with the trigger that fired and freeze merges.', owner: RELEASE_MANAGER_ROLE },
       { step: 'Re-publish the rollback tuple from the compatibility matrix as current.', owner: 'compatibility-owner' },
-      { step: 'Tell every consumer which tuple to pin to, and open a task card for the cause.', owner: 'release-manager' },
+      { step: 'Tell every consumer which tuple to pin to, and open a task card for the cause.', owner: RELEASE_MANAGER_ROLE },
     ],
   };
 }
@@ -60,11 +61,11 @@ export function defaultPlaybook(gates: string[]): object {
 export function defaultCadence(gate: string | undefined): object {
   return {
     activities: [
-      { id: 'gates-per-change', title: 'Gates of the release class', interval: 'per-change', owner: 'release-manager', output: 'gate evidence', ...(gate ? { gate } : {}) },
+      { id: 'gates-per-change', title: 'Gates of the release class', interval: 'per-change', owner: RELEASE_MANAGER_ROLE, output: 'gate evidence', ...(gate ? { gate } : {}) },
       { id: 'compat-run', title: 'Compatibility run of every consumer', interval: 'weekly', owner: 'compatibility-owner', output: 'compatibility results in evidence/compat' },
-      { id: 'decision-log-review', title: 'Decision log review', interval: 'monthly', owner: 'release-manager', output: 'decisions made or dated' },
+      { id: 'decision-log-review', title: 'Decision log review', interval: 'monthly', owner: RELEASE_MANAGER_ROLE, output: 'decisions made or dated' },
     ],
-    ownership: { decisionLog: 'release-manager', compatibilityMatrix: 'compatibility-owner' },
+    ownership: { decisionLog: RELEASE_MANAGER_ROLE, compatibilityMatrix: 'compatibility-owner' },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IdPatterns } from '../ids/id-patterns';
+import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import type { ImportLog } from './import-log';
 import { column } from './markdown-tables';
 import { type MarkdownSection, plainText, slug, uniqueId } from './markdown-sections';
@@ -24,11 +25,11 @@ export function importCadence(sections: MarkdownSection[], knownGates: string[],
   const cadence: ImportedCadence = { activities: [], ownership: {} };
   const add = (file: string, line: number, title: string, interval: string | { days: number }, owner: string | undefined, output: string, gate: string | undefined) => {
     if (!owner) {
-      log.review.push({ file, line, what: `activity "${title}"`, why: 'no owner named; release-manager assumed' });
+      log.review.push({ file, line, what: `activity "${title}"`, why: `no owner named; ${RELEASE_MANAGER_ROLE} assumed` });
     }
     const id = uniqueId(slug(title, 'activity'), cadence.activities.map((a) => a.id));
-    cadence.activities.push({ id, title, interval, owner: owner ? slug(owner) : 'release-manager', output: output || title, ...(gate ? { gate } : {}) });
-    log.converted.push({ file, line, what: `cadence activity ${id}`, why: `${typeof interval === 'object' ? `every ${interval.days} days` : interval}, owner ${owner ? slug(owner) : 'release-manager'}` });
+    cadence.activities.push({ id, title, interval, owner: owner ? slug(owner) : RELEASE_MANAGER_ROLE, output: output || title, ...(gate ? { gate } : {}) });
+    log.converted.push({ file, line, what: `cadence activity ${id}`, why: `${typeof interval === 'object' ? `every ${interval.days} days` : interval}, owner ${owner ? slug(owner) : RELEASE_MANAGER_ROLE}` });
   };
   for (const section of sections) {
     if (/^ownership$/i.test(plainText(section.heading))) {

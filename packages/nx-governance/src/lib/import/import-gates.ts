@@ -1,4 +1,5 @@
 import type { IdPatterns } from '../ids/id-patterns';
+import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import { type ConvertContext, convertCommand } from './convert-command';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownTable } from './markdown-tables';
@@ -49,7 +50,7 @@ export function importGateTable(table: MarkdownTable, idColumn: number, commandC
       title: scope,
       scope,
       enforcement: /advisory|optional|non-blocking/i.test(cells[enforcementColumn] ?? '') ? 'advisory' : 'blocking',
-      owner: ownerColumn >= 0 ? slug(cells[ownerColumn] ?? '', 'release-manager') : 'release-manager',
+      owner: ownerColumn >= 0 ? slug(cells[ownerColumn] ?? '', RELEASE_MANAGER_ROLE) : RELEASE_MANAGER_ROLE,
     };
     const method = cells[commandColumn] ?? '';
     const criteria = cells[criteriaColumn] ?? '';

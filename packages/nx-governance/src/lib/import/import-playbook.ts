@@ -1,4 +1,5 @@
 import type { IdPatterns } from '../ids/id-patterns';
+import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import type { ImportedGate } from './import-gates';
 import type { ImportLog } from './import-log';
 import { column } from './markdown-tables';
@@ -61,8 +62,8 @@ export function importPlaybook(sections: MarkdownSection[], gates: ImportedGate[
     const steps = [...section.items, ...section.tables.flatMap((t) => t.rows.map((r) => ({ text: `${r.cells[column(t, /^step$/)] ?? ''} (${r.cells[column(t, /^owner$/)] ?? ''})`, line: r.line })))];
     for (const item of steps) {
       const { text, owner } = ownerOf(plainText(item.text));
-      if (!owner) log.review.push({ file: section.file, line: item.line, what: `rollback step "${text}"`, why: 'no owner that is a role; release-manager assumed' });
-      playbook.rollbackProcedure.push({ step: text, owner: owner ?? 'release-manager' });
+      if (!owner) log.review.push({ file: section.file, line: item.line, what: `rollback step "${text}"`, why: `no owner that is a role; ${RELEASE_MANAGER_ROLE} assumed` });
+      playbook.rollbackProcedure.push({ step: text, owner: owner ?? RELEASE_MANAGER_ROLE });
     }
     log.converted.push({ file: section.file, line: section.line, what: section.heading, why: `${steps.length} rollback step(s) with owners` });
   }

@@ -1,3 +1,4 @@
+import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import { posix } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { IMPORTED_EVIDENCE_FILE, type ImportedEvidenceIndex } from '../evidence/imported-evidence-index';
@@ -39,7 +40,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   if (imported.releaseClasses.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
   if (imported.compatibility) data.set('compatibility.json', { name: 'compatibility.schema.json', value: compatibilityFrom(input, log), initDefault: { releases: [], consumers: [], policy: DEFAULT_POLICY, tuples: [], deprecations: [] } });
   if (imported.cadence.activities.length) {
-    const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? 'release-manager', compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? 'release-manager' };
+    const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? RELEASE_MANAGER_ROLE, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? RELEASE_MANAGER_ROLE };
     data.set('cadence.json', { name: 'cadence.schema.json', value: { activities: imported.cadence.activities, ownership }, initDefault: defaultCadence(GOVERNANCE_GATE) });
   }
   const replaced = [...data.entries()].filter(([file, { value, initDefault }]) => {
@@ -76,13 +77,13 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
     ...imported.cadence.activities.map((a) => a.owner),
     ...Object.values(imported.cadence.ownership),
     ...playbook.rollbackProcedure.map((s) => s.owner),
-    'release-manager',
+    RELEASE_MANAGER_ROLE,
   ];
   const roles = [...playbook.roles];
   for (const id of owners) if (id && !roles.some((r) => r.id === id)) roles.push({ id, title: title(id), owner: 'to be assigned' });
   const classes = imported.releaseClasses;
   const defaultClass = classes.some((c) => c.id === imported.defaultReleaseClass) ? imported.defaultReleaseClass : classes[classes.length - 1].id;
-  const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: 'release-manager' }];
+  const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: RELEASE_MANAGER_ROLE }];
   if (!playbook.rollbackProcedure.length) log.review.push({ file: source, line: 1, what: 'rollback procedure', why: 'none found under a "Rollback procedure" heading; a placeholder step was written' });
   return {
     roles,

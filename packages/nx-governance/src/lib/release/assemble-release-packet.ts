@@ -1,3 +1,4 @@
+import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import { readManifestField } from '../consumers/read-manifest-field';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import { resolveCore } from '../consumers/resolve-core';
@@ -41,7 +42,7 @@ export function assembleReleasePacket(input: ReleasePacketInput): ReleasePacket 
     tree: treeState(root, undefined, data.settings.paths.evidence),
     currentHashes: input.currentHashes,
   });
-  const manager = playbook.roles.find((r) => r.id === 'release-manager') ?? playbook.roles[0];
+  const manager = playbook.roles.find((r) => r.id === RELEASE_MANAGER_ROLE) ?? playbook.roles[0];
   const manifestVersion = (file?: string, field?: string) => (file && field ? readManifestField(file, reader.read(file) ?? '', field) : undefined);
   return {
     kind: 'nx-governance/release-packet',

@@ -27,6 +27,9 @@ export const safeId = (kind: string, example: string) =>
 
 export const gateId = safeId('gate', 'VG-CONTRACT-001');
 
+/** The role that owns a release (the go / no-go, the rollback): the owner of what the plugin itself writes or assumes. */
+export const RELEASE_MANAGER_ROLE = 'release-manager';
+
 /** Role ids are what owners refer to; lower-case words keep them easy to type. */
 export const roleId = z
   .string()

@@ -1,0 +1,5 @@
+export interface RunArgvExecutorSchema {
+  argv: string[];
+  cwd?: string;
+  timeoutMinutes?: number;
+}

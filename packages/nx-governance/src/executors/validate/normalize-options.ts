@@ -1,0 +1,4 @@
+import { withSchemaDefaults } from '../../schema-defaults';
+import type { ValidateExecutorSchema } from './schema';
+
+export const normalizeOptions = (options: ValidateExecutorSchema) => withSchemaDefaults(options, require('./schema.json'), ['settingsFile', 'strict']);

@@ -1,0 +1,4 @@
+import { withSchemaDefaults } from '../../schema-defaults';
+import type { ImportGeneratorSchema } from './schema';
+
+export const normalizeOptions = (options: ImportGeneratorSchema) => withSchemaDefaults(options, require('./schema.json'), ['source', 'force', 'settingsFile', 'skipFormat']);
