@@ -83,7 +83,7 @@ function inferProjects(
   };
 
   add(dirname(settingsFile), governanceProject(settingsFile, data, options, workspaceRoot));
-  if (core.project && core.path) add(core.path, coreProject(core, options));
+  if (core?.path) add(core.path, coreProject(core, options));
   for (const consumer of declared ? resolveConsumers(reader, data, declared) : resolveConsumers(reader, data)) {
     // Nx cannot hash a project without files; a missing folder is validate's to report, not the graph's to break on.
     if (consumer.path && reader.list(consumer.path, '').length > 0) add(consumer.path, consumerProject(consumer, core, settingsFile, data.settings, options, workspaceRoot));

@@ -26,9 +26,9 @@ export default async function importGenerator(tree: Tree, options: ImportGenerat
   const inEvidence = (file: string) => file.startsWith(`${evidenceFolder}/`);
   const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
   const imported = importProse(reader, source, files.filter((f) => !inEvidence(f)), {
-    coreName: data.settings.core.project,
+    coreName: data.settings.core?.project,
     reportFile,
-    toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, [data.settings.core.project]),
+    toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, data.settings.core ? [data.settings.core.project] : []),
     exists: (path) => tree.exists(path),
   });
   const evidence = indexImportedEvidence(reader, evidenceFolder, files.filter(inEvidence));

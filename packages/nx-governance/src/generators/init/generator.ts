@@ -1,4 +1,4 @@
-import { formatFiles, getProjects, logger, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
+import { formatFiles, getProjects, logger, readJson, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../lib/import/default-governance';
 import { findCore, type FoundCore, libraryAt } from '../../lib/import/find-core';
@@ -30,11 +30,9 @@ export default async function initGenerator(tree: Tree, options: InitGeneratorSc
   const reader = treeFileReader(tree);
   if (!tree.exists(settingsFile)) {
     const core = options.coreProject ? givenCore(tree, options.coreProject) : findCore(reader, projectRoots(tree));
-    if (!core.found) {
-      logger.warn(`nx-governance is registered, but no governance was written: ${core.why}`);
-      return finish(tree, options);
-    }
-    logger.info(`Core project: ${core.project} (${core.why}).`);
+    // Day one of an empty workspace: governance without a core is valid; compat needs one, and init names it later.
+    if (core.found) logger.info(`Core project: ${core.project} (${core.why}).`);
+    else logger.info(`No core project yet: ${core.why}`);
     const handWritten = handWrittenDocuments(reader, DOCS);
     const docs = handWritten.length ? SEPARATE_DOCS_FOLDER : DOCS;
     if (handWritten.length) logger.info(`${handWritten.join(', ')} are written by hand: documents are rendered into ${docs} instead.`);
@@ -43,7 +41,7 @@ export default async function initGenerator(tree: Tree, options: InitGeneratorSc
       if (!tree.exists(`${directory}/${file}`)) pending.set(`${directory}/${file}`, json({ $schema: schemaReference(name, directory), ...value }));
     };
     stage('governance.schema.json', 'governance.json', {
-      core: { project: core.project, ...(core.path ? { path: core.path } : {}) },
+      ...(core.found ? { core: coreSettings(core) } : {}),
       paths: { milestones: `${directory}/milestones`, evidence: 'evidence', docs },
     });
     writeDataFiles(tree, directory, stage);
@@ -56,8 +54,25 @@ export default async function initGenerator(tree: Tree, options: InitGeneratorSc
     for (const doc of staged.rendered) tree.write(doc.path, doc.content);
     return;
   }
+  if (options.coreProject) nameCoreLater(tree, settingsFile, givenCore(tree, options.coreProject));
   if (options.addReadmeGuidance) addReadmeGuidance(tree);
   return finish(tree, options);
+}
+
+function coreSettings(core: Extract<FoundCore, { found: true }>): object {
+  return { project: core.project, ...(core.path ? { path: core.path } : {}) };
+}
+
+/** Governance written before there was a core gets the one --coreProject names; a core already named is kept. */
+function nameCoreLater(tree: Tree, settingsFile: string, core: Extract<FoundCore, { found: true }>): void {
+  const settings = readJson<Record<string, unknown>>(tree, settingsFile);
+  if (settings.core !== undefined) {
+    if ((settings.core as { project?: unknown }).project !== core.project) logger.warn(`${settingsFile} already names its core; --coreProject=${core.project} was not applied.`);
+    return;
+  }
+  const { $schema, ...rest } = settings;
+  tree.write(settingsFile, json({ ...($schema === undefined ? {} : { $schema }), core: coreSettings(core), ...rest }));
+  logger.info(`Core project: ${core.project} (${core.why}), written to ${settingsFile}.`);
 }
 
 function writeDataFiles(tree: Tree, directory: string, stage: (name: SchemaFileName, file: string, value: object) => void): void {
