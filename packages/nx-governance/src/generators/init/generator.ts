@@ -14,6 +14,8 @@ const PLUGIN = 'nx-governance';
 const SYNC_GENERATOR = 'nx-governance:sync';
 const DOCS = 'docs/execution-plan';
 
+type KnownCore = Extract<FoundCore, { found: true }>;
+
 /**
  * Adds governance without asking anything: registers the plugin and its sync
  * generator, finds the core, and writes a valid governance folder (settings,
@@ -59,12 +61,12 @@ export default async function initGenerator(tree: Tree, options: InitGeneratorSc
   return finish(tree, options);
 }
 
-function coreSettings(core: Extract<FoundCore, { found: true }>): object {
+function coreSettings(core: KnownCore): object {
   return { project: core.project, ...(core.path ? { path: core.path } : {}) };
 }
 
 /** Governance written before there was a core gets the one --coreProject names; a core already named is kept. */
-function nameCoreLater(tree: Tree, settingsFile: string, core: Extract<FoundCore, { found: true }>): void {
+function nameCoreLater(tree: Tree, settingsFile: string, core: KnownCore): void {
   const settings = readJson<Record<string, unknown>>(tree, settingsFile);
   if (settings.core !== undefined) {
     if ((settings.core as { project?: unknown }).project !== core.project) logger.warn(`${settingsFile} already names its core; --coreProject=${core.project} was not applied.`);
@@ -115,7 +117,7 @@ function projectRoots(tree: Tree): Map<string, string> {
 }
 
 /** A core named on the command line must be a project, or a library the plugin can make one. */
-function givenCore(tree: Tree, name: string): FoundCore {
+function givenCore(tree: Tree, name: string): KnownCore {
   const projects = projectRoots(tree);
   if (projects.has(name)) return { found: true, project: name, why: 'given with --coreProject' };
   const reader = treeFileReader(tree);
