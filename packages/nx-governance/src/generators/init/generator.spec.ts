@@ -98,6 +98,13 @@ describe('init generator', () => {
     expect([result.errors, result.warnings]).toEqual([[], []]);
   });
 
+  it('names a TypeScript core with its folder, so its manifest gives the version readiness releases', async () => {
+    tree.write('packages/core/package.json', JSON.stringify({ name: '@acme/core', version: '1.2.0', main: './dist/index.js' }));
+    tree.write('packages/core/project.json', JSON.stringify({ name: '@acme/core', root: 'packages/core' }));
+    await initGenerator(tree, { coreProject: '@acme/core' });
+    expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: '@acme/core', path: 'packages/core' });
+  });
+
   it('refuses a core project that does not exist, with the known ones', async () => {
     tree.write('libs/core/project.json', JSON.stringify({ name: 'core', root: 'libs/core' }));
     await expect(initGenerator(tree, { coreProject: 'nope' })).rejects.toThrow('--coreProject=nope: no such project; expected one of: core');

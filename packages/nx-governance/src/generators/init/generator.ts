@@ -1,6 +1,7 @@
 import { formatFiles, getProjects, logger, readJson, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../lib/import/default-governance';
+import { detectLanguage } from '../../lib/consumers/languages';
 import { findCore, type FoundCore, libraryAt } from '../../lib/import/find-core';
 import { GITHUB_WORKFLOW, renderGithubWorkflow, withEvidencePolicy } from '../../lib/ci/github-workflow';
 import { stageGovernance } from '../../lib/import/staged-governance';
@@ -119,8 +120,14 @@ function projectRoots(tree: Tree): Map<string, string> {
 /** A core named on the command line must be a project, or a library the plugin can make one. */
 function givenCore(tree: Tree, name: string): KnownCore {
   const projects = projectRoots(tree);
-  if (projects.has(name)) return { found: true, project: name, why: 'given with --coreProject' };
   const reader = treeFileReader(tree);
+  const root = projects.get(name);
+  if (root !== undefined) {
+    // With its folder, the plugin reads the core's manifest: its language, its version (what readiness releases), its built entry.
+    // The workspace root's manifest is the workspace's, unless it is a library (below).
+    const hasManifest = root !== '.' && detectLanguage((file) => reader.read(`${root}/${file}`) !== undefined) !== undefined;
+    return { found: true, project: name, ...(hasManifest ? { path: root } : {}), why: 'given with --coreProject' };
+  }
   if (libraryAt(reader, '.') === name) return { found: true, project: name, path: '.', why: 'given with --coreProject; the library at the root' };
   if (libraryAt(reader, name) === name) return { found: true, project: name, path: name, why: `given with --coreProject; the library in ${name}/` };
   throw new Error(`--coreProject=${name}: no such project; expected one of: ${knownList(projects.keys(), name)}`);
