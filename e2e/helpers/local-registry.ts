@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,10 @@ export class LocalRegistry {
 
   /** Packs the built plugin as npm would publish it and publishes it here; returns the version. */
   publishPlugin(): string {
+    // A build that stopped half way leaves a dist without schemas: nx add would then find no init generator and still exit 0.
+    if (!existsSync(join(PLUGIN_DIR, 'dist', 'generators', 'init', 'schema.json'))) {
+      throw new Error('The plugin is not built: run `npx nx run nx-governance:build` before the end-to-end tests.');
+    }
     const packed = mkdtempSync(join(tmpdir(), 'nx-governance-pack-'));
     try {
       this.npm(PLUGIN_DIR, 'pack', '--pack-destination', packed);
