@@ -42,6 +42,18 @@ export class TestWorkspace {
   }
 
   /**
+   * An empty temporary folder with git and nothing else, for a workspace a test
+   * builds itself (e.g. installs from a registry: no linked node_modules).
+   */
+  static bare(): TestWorkspace {
+    const workspace = new TestWorkspace(mkdtempSync(join(tmpdir(), 'nx-governance-e2e-bare-')));
+    workspace.git('init', '-q', '-b', 'main');
+    workspace.git('config', 'user.name', 'e2e');
+    workspace.git('config', 'user.email', 'e2e@example.com');
+    return workspace;
+  }
+
+  /**
    * package.json and package-lock.json as npm leaves them after installing nx
    * and the plugin, so Nx sees `nx-governance` as an external dependency
    * (the node_modules folder itself is the repository's, linked).
@@ -106,7 +118,7 @@ export class TestWorkspace {
     return result.stdout.trim();
   }
 
-  /** Runs the real nx binary with the daemon off, as CI does. */
+  /** Runs the real nx binary with the daemon off, as CI does: the workspace's own install when it has one, as `npx nx` would. */
   nx(...args: string[]): RunResult {
     return this.nxWithEnv({}, ...args);
   }
@@ -116,10 +128,13 @@ export class TestWorkspace {
    * folders keep each workspace's cache apart and go when the workspace goes.
    */
   nxWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): RunResult {
-    const result = spawnSync(process.execPath, [NX_BIN, ...args], {
+    const ownNx = this.path('node_modules/nx/dist/bin/nx.js');
+    const result = spawnSync(process.execPath, [existsSync(ownNx) ? ownNx : NX_BIN, ...args], {
       cwd: this.root,
       encoding: 'utf8',
       env: { ...process.env, ...this.nxEnv(), ...env },
+      // No standard input, as in CI: nothing may wait for an answer.
+      stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
     });
     const stdout = result.stdout ?? '';

@@ -1,3 +1,4 @@
+import { expectDayOneGreen } from '../helpers/day-one';
 import { TestWorkspace } from '../helpers/workspace';
 
 describe('generators through the real nx binary', () => {
@@ -57,6 +58,34 @@ describe('generators through the real nx binary', () => {
       const validate = fresh.nx('run', 'governance:validate');
       expect(validate.code).toBe(0);
       expect(validate.output).toContain('Governance is valid: 0 milestone(s), 0 task card(s), 1 gate(s).');
+    } finally {
+      fresh.remove();
+    }
+  });
+
+  it('day one on a fresh TypeScript workspace: init with no options is green, and --coreProject names a core later', () => {
+    const fresh = TestWorkspace.create({ bundled: false });
+    try {
+      const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+      // As create-nx-workspace --preset=ts leaves it, with two libraries: a private root, npm workspaces, no governance.
+      fresh.write('package.json', json({ ...JSON.parse(fresh.read('package.json')), name: '@acme/source', workspaces: ['packages/*'] }));
+      fresh.write('nx.json', json({ $schema: './node_modules/nx/schemas/nx-schema.json' }));
+      fresh.write('tsconfig.base.json', json({ compilerOptions: { composite: true, declaration: true, module: 'nodenext', strict: true } }));
+      for (const name of ['core', 'app']) {
+        fresh.write(`packages/${name}/package.json`, json({ name: `@acme/${name}`, version: '1.2.0', main: './dist/index.js', types: './dist/index.d.ts', ...(name === 'app' ? { dependencies: { '@acme/core': '1.2.0' } } : {}) }));
+        fresh.write(`packages/${name}/src/index.ts`, `export const ${name} = '${name}';\n`);
+      }
+      fresh.commit('a fresh TypeScript workspace');
+      const init = fresh.nx('g', 'nx-governance:init');
+      expect({ code: init.code, output: init.output }).toMatchObject({ code: 0, output: expect.stringContaining('No core project yet') });
+      expectDayOneGreen(fresh);
+
+      expect(fresh.nx('g', 'nx-governance:init', '--coreProject=@acme/core').code).toBe(0);
+      expect(JSON.parse(fresh.read('governance/governance.json')).core).toEqual({ project: '@acme/core', path: 'packages/core' });
+      expect(fresh.nx('run', 'governance:validate').code).toBe(0);
+      fresh.commit('the core named');
+      // Without --releaseVersion, the version in the core's manifest, as nx release version leaves it.
+      expect(fresh.nx('run', 'governance:release-readiness').output).toContain('Release readiness of 1.2.0 (R1)');
     } finally {
       fresh.remove();
     }

@@ -17,7 +17,7 @@ import { pluginInputs } from './plugin-inputs';
  */
 export function consumerProject(
   consumer: ResolvedConsumer,
-  core: ResolvedCore,
+  core: ResolvedCore | undefined,
   settingsFile: string,
   settings: GovernanceSettings,
   options: Required<GovernancePluginOptions>,
@@ -29,21 +29,21 @@ export function consumerProject(
     executor: 'nx-governance:compat',
     cache: true,
     // Nx 24 skips a dependsOn on a target the project does not have, so a consumer without a build needs no special case.
-    // Without a readable core (broken settings) there is no core build to wait for; compat then fails through the loader.
-    dependsOn: [...(core.project ? [{ projects: [core.project], target: options.buildTargetName }] : []), { target: options.buildTargetName }],
+    // Without a core (none named yet, or broken settings) there is no core build to wait for; compat then fails through the loader.
+    dependsOn: [...(core ? [{ projects: [core.project], target: options.buildTargetName }] : []), { target: options.buildTargetName }],
     inputs: [
       '{projectRoot}/**/*',
       ...ignored,
       { dependentTasksOutputFiles: '**/*', transitive: false },
       // A build the plugin did not infer (a package.json script, another plugin) may declare no outputs: hash what it reads.
-      ...(core.project && !(core.build && core.artifact) ? [{ input: 'default', projects: [core.project] }] : []),
+      ...(core && !(core.build && core.artifact) ? [{ input: 'default', projects: [core.project] }] : []),
       ...pluginInputs(workspaceRoot),
     ],
     // The result history travels with the latest result (see gateTarget).
     outputs: [`${latest}.json`, `${latest}.md`, `{workspaceRoot}/${compatResultFolder(settings, consumer.name)}/results/*`, `{workspaceRoot}/${compatResultFolder(settings, consumer.name)}/logs/*`],
     options: { settingsFile, consumer: consumer.name },
     metadata: {
-      description: `Run ${consumer.name}'s tests against the current ${core.project} build`,
+      description: `Run ${consumer.name}'s tests against the current ${core?.project ?? 'core'} build`,
       technologies: [consumer.language ?? 'unknown', 'nx-governance'],
     },
   };
@@ -51,7 +51,7 @@ export function consumerProject(
     name: consumer.project,
     projectType: 'library',
     tags: ['governance:consumer'],
-    ...(core.project ? { implicitDependencies: [core.project] } : {}),
+    ...(core ? { implicitDependencies: [core.project] } : {}),
     targets: { [options.compatTargetName]: compat },
   };
 }

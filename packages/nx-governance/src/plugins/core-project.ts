@@ -19,7 +19,9 @@ export function coreProject(core: ResolvedCore, options: Required<GovernancePlug
       metadata: { description: `Build the core (${core.build.join(' ')})`, technologies: [core.language ?? 'unknown'] },
     };
   }
-  if (core.test) {
+  // Only beside the build it infers (a cargo crate Nx knows nothing of): any other core is an Nx project whose own
+  // tooling (package.json scripts, @nx/jest, @nx/vite...) has its test target, which a later plugin's would replace.
+  if (core.build && core.test) {
     targets[options.testTargetName] = {
       executor: 'nx-governance:run-argv',
       cache: true,

@@ -231,6 +231,12 @@ describe('createNodes', () => {
     expect(consumer.targets.compat.dependsOn).toEqual([{ projects: ['@demo/core'], target: 'build' }, { target: 'build' }]);
   });
 
+  it("leaves a TypeScript core's targets to Nx: no test target of the plugin's replaces the one its own tooling infers", async () => {
+    writeFiles(workspace.root, TYPESCRIPT_WORKSPACE);
+    const projects = await infer(['governance/governance.json', 'packages/app-a/governance.consumer.json']);
+    expect(projects['packages/core']).toEqual({ projectType: 'library', tags: ['governance:core'], targets: {} });
+  });
+
   it("hashes the core's sources into a consumer's compat when the plugin does not know the outputs of the core's build", async () => {
     writeFiles(workspace.root, TYPESCRIPT_WORKSPACE);
     const projects = await infer(['governance/governance.json', 'packages/app-a/governance.consumer.json']);

@@ -84,9 +84,9 @@ function inferProjects(
   };
 
   const consumers = declared ? resolveConsumers(reader, data, declared) : resolveConsumers(reader, data);
-  const referenced = [data.settings.core.project, ...consumers.map((c) => c.project), ...targetStepProjects(data)];
+  const referenced = [...(data.settings.core ? [data.settings.core.project] : []), ...consumers.map((c) => c.project), ...targetStepProjects(data)];
   add(dirname(settingsFile), governanceProject(settingsFile, data, options, workspaceRoot, referenced));
-  if (core.project && core.path) add(core.path, coreProject(core, options));
+  if (core?.path) add(core.path, coreProject(core, options));
   for (const consumer of consumers) {
     // Nx cannot hash a project without files; a missing folder is validate's to report, not the graph's to break on.
     if (consumer.path && reader.list(consumer.path, '').length > 0) add(consumer.path, consumerProject(consumer, core, settingsFile, data.settings, options, workspaceRoot));

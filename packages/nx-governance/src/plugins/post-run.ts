@@ -167,9 +167,11 @@ function recordSkippedCompats(context: PostTasksExecutionContext, graph: Project
       const governance = governanceOf((config.options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE);
       if (!governance.ok) continue;
       const consumer = governance.consumers.find((c) => c.name === config.options?.consumer);
-      if (!consumer) continue;
+      const core = resolveCore(reader, governance.data.settings);
+      // Without a core, validate has already failed the data; there is no tuple to record.
+      if (!consumer || !core) continue;
       const record = recordCompatNotRun(
-        { root: context.workspaceRoot, settings: governance.data.settings, core: resolveCore(reader, governance.data.settings), consumer },
+        { root: context.workspaceRoot, settings: governance.data.settings, core, consumer },
         { target: failed, code: results[failed].code, ownBuild: failed === `${project}:build` },
       );
       logger.error(`[${consumer.name}] ${record.result}: ${record.reason}`);

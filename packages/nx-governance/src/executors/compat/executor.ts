@@ -31,6 +31,10 @@ async function compatExecutor(raw: CompatExecutorSchema, context: ExecutorContex
     return { success: false };
   }
   const core = resolveCore(reader, data.settings);
+  if (!core) {
+    logger.error(`${data.settingsFile}: core: missing, expected the core project ${consumer.name} is tested against, e.g. "core": { "project": "my-lib" }`);
+    return { success: false };
+  }
   return withInterruptSignal(async (signal) => {
     let record = await runCompat({ root: context.root, settings: data.settings, core, consumer, log: (line) => logger.info(line), signal });
     if (good && options.bisect && !isCompatSuccess(record.result) && record.outcome === 'fail') {

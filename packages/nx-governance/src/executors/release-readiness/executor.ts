@@ -34,9 +34,10 @@ async function releaseReadinessExecutor(raw: ReleaseReadinessExecutorSchema, con
     return { success: false };
   }
   // Without --releaseVersion, the version the core's manifest states (what `nx release version` just wrote).
-  const version = options.releaseVersion ?? resolveCore(diskFileReader(context.root), data.settings).version;
+  const version = options.releaseVersion ?? resolveCore(diskFileReader(context.root), data.settings)?.version;
   if (!version) {
-    logger.error(`No release version: pass --releaseVersion=<version>, or give the core (${data.settings.core.project}) a version in its manifest.`);
+    const core = data.settings.core ? `give the core (${data.settings.core.project}) a version in its manifest` : `name the core in ${data.settingsFile} ("core": { "project": "my-lib", "path": "libs/my-lib" }) to read its version`;
+    logger.error(`No release version: pass --releaseVersion=<version>, or ${core}.`);
     return { success: false };
   }
   const versionFolder = asPathSegment('--releaseVersion', String(version));

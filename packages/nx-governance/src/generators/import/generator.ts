@@ -28,10 +28,10 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const inEvidence = (file: string) => file.startsWith(`${evidenceFolder}/`);
   const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
   const imported = importProse(reader, source, files.filter((f) => !inEvidence(f)), {
-    coreName: data.settings.core.project,
+    coreName: data.settings.core?.project,
     ids: data.ids,
     reportFile,
-    toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, [data.settings.core.project]),
+    toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, data.settings.core ? [data.settings.core.project] : []),
     exists: (path) => tree.exists(path),
   });
   const evidence = indexImportedEvidence(reader, evidenceFolder, files.filter(inEvidence), data.ids);

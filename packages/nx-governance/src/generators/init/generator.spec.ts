@@ -67,10 +67,42 @@ describe('init generator', () => {
     expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: '@acme/engine', path: '.' });
   });
 
-  it('with no core yet, writes no governance and says what to run next', async () => {
+  it('with no project at all (nx add on an empty workspace), writes valid governance without a core: playbook, cadence and documents', async () => {
     await initGenerator(tree, {});
-    expect(tree.exists('governance/governance.json')).toBe(false);
     expect(readNxJson(tree)?.plugins).toContain('nx-governance');
+    expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '')).toEqual({
+      $schema: '../node_modules/nx-governance/schemas/governance.schema.json',
+      paths: { milestones: 'governance/milestones', evidence: 'evidence', docs: 'docs/execution-plan' },
+    });
+    const playbook = JSON.parse(tree.read('governance/playbook.json', 'utf8') ?? '');
+    expect(playbook.releaseClasses.map((c: { id: string }) => c.id)).toEqual([playbook.defaultReleaseClass]);
+    expect(playbook.preReleaseChecklist.length).toBeGreaterThan(0);
+    expect(playbook.rollbackTriggers.map((t: { id: string }) => t.id)).toEqual(['functional', 'compatibility', 'performance']);
+    expect(JSON.parse(tree.read('governance/cadence.json', 'utf8') ?? '').activities.length).toBeGreaterThan(0);
+    const result = validateGovernance(treeFileReader(tree), 'governance/governance.json', { projects: new Map([['governance', ['validate']]]) });
+    expect([result.errors, result.warnings]).toEqual([[], []]);
+    expect(await syncGenerator(tree)).toEqual({});
+  });
+
+  it('names the core later: --coreProject adds it to governance written without one, and keeps one already named', async () => {
+    await initGenerator(tree, {});
+    tree.write('libs/core/project.json', JSON.stringify({ name: 'core', root: 'libs/core' }));
+    tree.write('libs/other/project.json', JSON.stringify({ name: 'other', root: 'libs/other' }));
+    await initGenerator(tree, { coreProject: 'core' });
+    const settings = JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '');
+    expect(Object.keys(settings)).toEqual(['$schema', 'core', 'paths']);
+    expect(settings.core).toEqual({ project: 'core' });
+    await initGenerator(tree, { coreProject: 'other' });
+    expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: 'core' });
+    const result = validateGovernance(treeFileReader(tree), 'governance/governance.json', { projects: new Map([['core', []], ['other', []], ['governance', ['validate']]]) });
+    expect([result.errors, result.warnings]).toEqual([[], []]);
+  });
+
+  it('names a TypeScript core with its folder, so its manifest gives the version readiness releases', async () => {
+    tree.write('packages/core/package.json', JSON.stringify({ name: '@acme/core', version: '1.2.0', main: './dist/index.js' }));
+    tree.write('packages/core/project.json', JSON.stringify({ name: '@acme/core', root: 'packages/core' }));
+    await initGenerator(tree, { coreProject: '@acme/core' });
+    expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: '@acme/core', path: 'packages/core' });
   });
 
   it('refuses a core project that does not exist, with the known ones', async () => {

@@ -1,6 +1,7 @@
-import { formatFiles, getProjects, logger, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
+import { formatFiles, getProjects, logger, readJson, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../lib/import/default-governance';
+import { detectLanguage } from '../../lib/consumers/languages';
 import { findCore, type FoundCore, libraryAt } from '../../lib/import/find-core';
 import { GITHUB_WORKFLOW, renderGithubWorkflow, withEvidencePolicy } from '../../lib/ci/github-workflow';
 import { stageGovernance } from '../../lib/import/staged-governance';
@@ -14,6 +15,8 @@ import type { InitGeneratorSchema } from './schema';
 const PLUGIN = 'nx-governance';
 const SYNC_GENERATOR = 'nx-governance:sync';
 const DOCS = 'docs/execution-plan';
+
+type KnownCore = Extract<FoundCore, { found: true }>;
 
 /**
  * Adds governance without asking anything: registers the plugin and its sync
@@ -32,11 +35,9 @@ export default async function initGenerator(tree: Tree, raw: InitGeneratorSchema
   const reader = treeFileReader(tree);
   if (!tree.exists(settingsFile)) {
     const core = options.coreProject ? givenCore(tree, options.coreProject) : findCore(reader, projectRoots(tree));
-    if (!core.found) {
-      logger.warn(`nx-governance is registered, but no governance was written: ${core.why}`);
-      return finish(tree, options);
-    }
-    logger.info(`Core project: ${core.project} (${core.why}).`);
+    // Day one of an empty workspace: governance without a core is valid; compat needs one, and init names it later.
+    if (core.found) logger.info(`Core project: ${core.project} (${core.why}).`);
+    else logger.info(`No core project yet: ${core.why}`);
     const handWritten = handWrittenDocuments(reader, DOCS);
     const docs = handWritten.length ? SEPARATE_DOCS_FOLDER : DOCS;
     if (handWritten.length) logger.info(`${handWritten.join(', ')} are written by hand: documents are rendered into ${docs} instead.`);
@@ -45,7 +46,7 @@ export default async function initGenerator(tree: Tree, raw: InitGeneratorSchema
       if (!tree.exists(`${directory}/${file}`)) pending.set(`${directory}/${file}`, json({ $schema: schemaReference(name, directory), ...value }));
     };
     stage('governance.schema.json', 'governance.json', {
-      core: { project: core.project, ...(core.path ? { path: core.path } : {}) },
+      ...(core.found ? { core: coreSettings(core) } : {}),
       paths: { milestones: `${directory}/milestones`, evidence: 'evidence', docs },
     });
     writeDataFiles(tree, directory, stage);
@@ -58,8 +59,25 @@ export default async function initGenerator(tree: Tree, raw: InitGeneratorSchema
     for (const doc of staged.rendered) tree.write(doc.path, doc.content);
     return;
   }
+  if (options.coreProject) nameCoreLater(tree, settingsFile, givenCore(tree, options.coreProject));
   if (options.addReadmeGuidance) addReadmeGuidance(tree);
   return finish(tree, options);
+}
+
+function coreSettings(core: KnownCore): object {
+  return { project: core.project, ...(core.path ? { path: core.path } : {}) };
+}
+
+/** Governance written before there was a core gets the one --coreProject names; a core already named is kept. */
+function nameCoreLater(tree: Tree, settingsFile: string, core: KnownCore): void {
+  const settings = readJson<Record<string, unknown>>(tree, settingsFile);
+  if (settings.core !== undefined) {
+    if ((settings.core as { project?: unknown }).project !== core.project) logger.warn(`${settingsFile} already names its core; --coreProject=${core.project} was not applied.`);
+    return;
+  }
+  const { $schema, ...rest } = settings;
+  tree.write(settingsFile, json({ ...($schema === undefined ? {} : { $schema }), core: coreSettings(core), ...rest }));
+  logger.info(`Core project: ${core.project} (${core.why}), written to ${settingsFile}.`);
 }
 
 function writeDataFiles(tree: Tree, directory: string, stage: (name: SchemaFileName, file: string, value: object) => void): void {
@@ -102,10 +120,16 @@ function projectRoots(tree: Tree): Map<string, string> {
 }
 
 /** A core named on the command line must be a project, or a library the plugin can make one. */
-function givenCore(tree: Tree, name: string): FoundCore {
+function givenCore(tree: Tree, name: string): KnownCore {
   const projects = projectRoots(tree);
-  if (projects.has(name)) return { found: true, project: name, why: 'given with --coreProject' };
   const reader = treeFileReader(tree);
+  const root = projects.get(name);
+  if (root !== undefined) {
+    // With its folder, the plugin reads the core's manifest: its language, its version (what readiness releases), its built entry.
+    // The workspace root's manifest is the workspace's, unless it is a library (below).
+    const hasManifest = root !== '.' && detectLanguage((file) => reader.read(`${root}/${file}`) !== undefined) !== undefined;
+    return { found: true, project: name, ...(hasManifest ? { path: root } : {}), why: 'given with --coreProject' };
+  }
   if (libraryAt(reader, '.') === name) return { found: true, project: name, path: '.', why: 'given with --coreProject; the library at the root' };
   if (libraryAt(reader, name) === name) return { found: true, project: name, path: name, why: `given with --coreProject; the library in ${name}/` };
   throw new Error(`--coreProject=${name}: no such project; expected one of: ${knownList(projects.keys(), name)}`);

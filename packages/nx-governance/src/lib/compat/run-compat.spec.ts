@@ -27,7 +27,9 @@ describe('runCompat: how the consumer reaches the core', () => {
 
   const run = (core: object, consumer: ResolvedConsumer) => {
     const settings = governanceSettingsSchema.parse({ core });
-    return runCompat({ root: workspace.root, settings, core: resolveCore(diskFileReader(workspace.root), settings), consumer, log: () => undefined });
+    const resolved = resolveCore(diskFileReader(workspace.root), settings);
+    if (!resolved) throw new Error('the test settings name no core');
+    return runCompat({ root: workspace.root, settings, core: resolved, consumer, log: () => undefined });
   };
   const typescriptCore = () =>
     writeFiles(workspace.root, {

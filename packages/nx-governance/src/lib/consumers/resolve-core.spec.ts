@@ -20,11 +20,15 @@ describe('resolveCore', () => {
   ])('%s', (_name, files, core, expected) => {
     const resolved = resolveCore(readerOf(files), governanceSettingsSchema.parse({ core }));
     expect(resolved).toMatchObject(expected);
-    if (!('artifact' in expected)) expect(resolved.artifact).toBeUndefined();
+    if (!('artifact' in expected)) expect(resolved?.artifact).toBeUndefined();
   });
 
   it("ignores a package's main that leaves its folder", () => {
     const files = { 'packages/core/package.json': JSON.stringify({ name: '@demo/core', main: '../elsewhere/index.js' }) };
-    expect(resolveCore(readerOf(files), governanceSettingsSchema.parse({ core: { project: '@demo/core', path: 'packages/core' } })).artifact).toBeUndefined();
+    expect(resolveCore(readerOf(files), governanceSettingsSchema.parse({ core: { project: '@demo/core', path: 'packages/core' } }))?.artifact).toBeUndefined();
+  });
+
+  it('is none while governance.json names no core', () => {
+    expect(resolveCore(readerOf({}), governanceSettingsSchema.parse({}))).toBeUndefined();
   });
 });

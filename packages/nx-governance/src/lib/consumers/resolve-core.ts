@@ -20,8 +20,9 @@ export interface ResolvedCore {
   test?: string[];
 }
 
-/** The core as settings describe it, with defaults read from its manifest. */
-export function resolveCore(reader: FileReader, settings: GovernanceSettings): ResolvedCore {
+/** The core as settings describe it, with defaults read from its manifest; none while governance.json names no core yet. */
+export function resolveCore(reader: FileReader, settings: GovernanceSettings): ResolvedCore | undefined {
+  if (!settings.core) return undefined;
   const { project, path, artifact: declared, reachedBy } = settings.core;
   // `@scope/name` gives SCOPE_NAME_CLI, not _SCOPE_NAME_CLI.
   const artifactEnv = settings.core.artifactEnv ?? `${project.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '')}_CLI`;

@@ -27,8 +27,8 @@ export interface ImportedProse extends ImportLog {
 }
 
 export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
-  /** The core project's name, as it heads the compatibility table's core column. */
-  coreName: string;
+  /** The core project's name, as it heads the compatibility table's core column; without a core, no table is read as compatibility. */
+  coreName: string | undefined;
 }
 
 const TITLE = /^#\s+(.*)$/m;
@@ -75,7 +75,8 @@ export function importProse(reader: FileReader, folder: string, files: readonly 
   for (const table of tables.filter((t) => !used.has(t))) {
     const gatesColumn = column(table, /gates?$/, /gate set/, /vg ids?$/);
     const [classColumn, milestoneColumn] = [column(table, /^release class$/, /^class$/), column(table, /^milestone$/)];
-    const coreColumn = table.headers.findIndex((h) => h.replace(/`/g, '') === options.coreName.toLowerCase());
+    const coreName = options.coreName?.toLowerCase();
+    const coreColumn = coreName === undefined ? -1 : table.headers.findIndex((h) => h.replace(/`/g, '') === coreName);
     if (classColumn >= 0 && gatesColumn >= 0) importReleaseClasses(table, classColumn, gatesColumn, known, classes, result, options.ids);
     else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result, options.ids);
     else if (coreColumn >= 0) importCompatibilityTable(table, coreColumn, (result.compatibility ??= { releases: [], consumers: [], tuples: [], deprecations: [] }), result);

@@ -38,7 +38,7 @@ export function assembleReleasePacket(input: ReleasePacketInput): ReleasePacket 
     consumers,
     releaseClass,
     version,
-    coreCommit: core.path ? git(root, ['log', '-1', '--format=%H', '--', core.path]) : undefined,
+    coreCommit: core?.path ? git(root, ['log', '-1', '--format=%H', '--', core.path]) : undefined,
     tree: treeState(root, undefined, data.settings.paths.evidence),
     currentHashes: input.currentHashes,
   });

@@ -62,6 +62,16 @@ describe('evaluateReadiness', () => {
     expect(items.get('release-blockers')).toMatchObject({ state: 'pass', reason: 'none open in REL-10' });
   });
 
+  it('passes the consumers item when none is declared (day one, no core yet), and is inconclusive without the core commit when some are', () => {
+    ({ root, cleanup } = makeTempWorkspace({ 'governance/governance.json': '{}' }));
+    const reader = diskFileReader(root);
+    const { data } = loadGovernance(reader);
+    const judgeConsumers = (consumers: ResolvedConsumer[]) =>
+      evaluateReadiness({ root, reader, data, consumers, releaseClass: 'R1', version: '0.1.0', tree: { ok: true, dirty: false }, currentHashes: {} }).find((i) => i.id === 'consumers');
+    expect(judgeConsumers([])).toMatchObject({ state: 'pass', reason: 'no consumer is declared' });
+    expect(judgeConsumers([consumer])).toMatchObject({ state: 'inconclusive', reason: 'the core has no folder to find its commit' });
+  });
+
   it.each<[string, TreeState, ReadinessItem['state'], string]>([
     ['a clean tree', { ok: true, dirty: false }, 'pass', 'clean'],
     ['a dirty tree', { ok: true, dirty: true }, 'fail', 'uncommitted changes outside the evidence folder'],

@@ -65,6 +65,8 @@ function gateItems({ reader, data, releaseClass, currentHashes }: ReadinessInput
 }
 
 function consumerItems({ root, data, consumers, version, coreCommit }: ReadinessInput): ReadinessItem[] {
+  // Declaring none is a fact of the data, not missing evidence: there is nothing a release could break.
+  if (!consumers.length) return [item('consumers', 'every consumer passes against the candidate', 'pass', 'no consumer is declared')];
   if (!coreCommit) return [item('consumers', 'every consumer passes against the candidate', 'inconclusive', 'the core has no folder to find its commit')];
   const results = compatResultsAt(root, data.settings, consumers.map((c) => c.name), coreCommit);
   return consumers.map((consumer) => {

@@ -41,7 +41,7 @@ export function decideRollback(input: RollbackCheckInput): RollbackCheck {
   const [candidate, baseline] = [revision(candidateRev), revision(baselineRev)];
   if (!candidate || !baseline) return { ok: false, error: `Unknown revision ${!candidate ? candidateRev : baselineRev}: expected a commit, branch or tag of this repository` };
   const core = resolveCore(diskFileReader(root), data.settings);
-  const coreCommit = core.path ? git(root, ['log', '-1', '--format=%H', candidate, '--', core.path]) : undefined;
+  const coreCommit = core?.path ? git(root, ['log', '-1', '--format=%H', candidate, '--', core.path]) : undefined;
   const triggers = evaluateRollbackTriggers(playbook.rollbackTriggers, {
     root,
     settings: data.settings,

@@ -55,6 +55,16 @@ describe('evaluateRollbackTriggers', () => {
       for (const [consumer, result] of results) writeCompatEvidence(root, consumer, CORE, result);
       expect(judge(trigger).state).toBe(state);
     });
+
+    it('is clear when no consumer is declared (day one, no core yet): none can regress', () => {
+      const [result] = evaluateRollbackTriggers([trigger], { ...input(), consumers: [], candidate: { rev: 'HEAD', commit: CANDIDATE } });
+      expect(result).toMatchObject({ state: 'clear', reason: 'no consumer is declared, so none can regress' });
+    });
+
+    it('is inconclusive when consumers are declared and the core has no folder to find its commit', () => {
+      const [result] = evaluateRollbackTriggers([trigger], { ...input(), candidate: { rev: 'HEAD', commit: CANDIDATE } });
+      expect(result).toMatchObject({ state: 'inconclusive', reason: 'the core has no folder to find its commit' });
+    });
   });
 
   describe('performance', () => {

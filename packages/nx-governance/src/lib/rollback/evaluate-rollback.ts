@@ -58,6 +58,7 @@ function functional(gates: string[], { root, settings, candidate }: RollbackInpu
 }
 
 function compatibility({ root, settings, consumers, candidate }: RollbackInput): Judgement {
+  if (!consumers.length) return { state: 'clear', reason: 'no consumer is declared, so none can regress', evidence: [] };
   if (!candidate.coreCommit) return { state: 'inconclusive', reason: 'the core has no folder to find its commit', evidence: [] };
   const results = compatResultsAt(root, settings, consumers, candidate.coreCommit);
   const evidence = [...results.values()].map((r) => `${r.consumer}: ${r.result} (sha256 ${r.digest.slice(0, 12)})`);

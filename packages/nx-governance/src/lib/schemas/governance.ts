@@ -47,7 +47,8 @@ export const governanceSettingsSchema = z
           .meta({ description: 'Environment variable that carries the artifact\'s absolute path to consumers that reach the core by "env". Default: <PROJECT>_CLI, e.g. LOOP_CLI, or DEMO_CORE_CLI for @demo/core.' }),
         schemaVersionArgs: z.array(z.string()).optional().meta({ description: 'Arguments that make the artifact print its schema version, e.g. ["--schema-version"].' }),
       })
-      .meta({ description: 'The core project whose releases are governed.' }),
+      .optional()
+      .meta({ description: 'The core project whose releases are governed. Optional until there is one: init on a workspace without a library leaves it out; consumers need it.' }),
     paths: z
       .strictObject({
         milestones: relativePath.default('governance/milestones').meta({ description: 'Folder of milestone markdown files.' }),
@@ -90,7 +91,6 @@ export type GovernanceSettings = z.output<typeof governanceSettingsSchema>;
 export function defaultGovernanceSettings(): GovernanceSettings {
   return {
     projectName: 'governance',
-    core: { project: '' },
     paths: { milestones: 'governance/milestones', evidence: 'evidence', docs: 'docs/execution-plan' },
     evidencePattern: DEFAULT_EVIDENCE_PATTERN,
     ids: { ...DEFAULT_ID_PATTERNS },

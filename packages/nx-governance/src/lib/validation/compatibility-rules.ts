@@ -3,12 +3,25 @@ import { error } from '../diagnostics';
 import { knownList } from '../text/known-list';
 import { forEachDuplicate, type RuleContext } from './rule-context';
 
+/** The core is optional until there is something to test against it: a consumer needs one, and it must be an Nx project. */
 export function checkCoreProject(ctx: RuleContext): void {
   const { settings, settingsSource, settingsFile } = ctx.data;
+  const core = settings.core;
+  if (!core) {
+    const consumers = [...(ctx.data.compatibility?.data.consumers ?? []), ...ctx.data.consumerFiles.map((f) => f.data)].map((c) => c.name).sort();
+    if (!settingsSource || !consumers.length) return;
+    ctx.push(
+      error(settingsFile, `missing, expected the core project the consumers (${consumers.join(', ')}) are tested against, e.g. "core": { "project": "my-lib" }`, {
+        line: settingsSource.lineOf(['core']),
+        path: 'core',
+      }),
+    );
+    return;
+  }
   const projects = ctx.options.projects;
-  if (!projects || !settingsSource || projects.has(settings.core.project)) return;
+  if (!projects || !settingsSource || projects.has(core.project)) return;
   ctx.push(
-    error(settingsFile, `unknown Nx project "${settings.core.project}", expected the core project, one of: ${knownList(projects.keys(), settings.core.project)}`, {
+    error(settingsFile, `unknown Nx project "${core.project}", expected the core project, one of: ${knownList(projects.keys(), core.project)}`, {
       line: settingsSource.lineOf(['core', 'project']),
       path: 'core.project',
     }),

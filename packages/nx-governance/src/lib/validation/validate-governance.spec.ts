@@ -277,9 +277,9 @@ const MALFORMED: Array<[string, Mutation[], string[]]> = [
     ['governance/cadence.json:47: ownership.decisionLog: unknown role "nobody", expected one of the playbook roles: compatibility-owner, performance-owner, release-manager'],
   ],
   [
-    'settings without a core',
+    'settings without a core while consumers are declared',
     [editJson('governance.json', (d) => delete d.core)],
-    ['governance/governance.json:1: core: missing, expected object'],
+    ['governance/governance.json:1: core: missing, expected the core project the consumers (io-rflx, loop-agent, rlm-claude-code) are tested against, e.g. "core": { "project": "my-lib" }'],
   ],
   [
     'a core project that does not exist',
