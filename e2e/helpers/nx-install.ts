@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths';
@@ -22,7 +22,10 @@ export function repositoryNx(): NxInstall {
 /** The Nx 23 packages the second-major suite runs on (@nx/js has no 23.3.2, and its @nx/devkit must match it). */
 export const NX_23 = { nx: '23.3.1', '@nx/devkit': '23.3.1', '@nx/js': '23.3.1' };
 
+const INSTALL_PREFIX = 'nx-governance-e2e-nx-';
 const INSTALL_TIMEOUT_MS = 240_000;
+/** Each plugin build gets its own install (about 120 MB); one no run has used for this long goes. */
+const UNUSED_MS = 2 * 60 * 60_000;
 const LOCK_STALE_MS = INSTALL_TIMEOUT_MS + 60_000;
 
 /**
@@ -36,7 +39,7 @@ const LOCK_STALE_MS = INSTALL_TIMEOUT_MS + 60_000;
 export function installNx(packages: Record<string, string>): NxInstall {
   const tarball = packPlugin();
   const key = createHash('sha256').update(JSON.stringify(packages)).update(readFileSync(tarball)).digest('hex').slice(0, 16);
-  const folder = join(tmpdir(), `nx-governance-e2e-nx-${packages.nx}-${key}`);
+  const folder = join(tmpdir(), `${INSTALL_PREFIX}${packages.nx}-${key}`);
   const done = join(folder, 'installed');
   const lock = `${folder}.lock`;
   for (;;) {
@@ -53,6 +56,8 @@ export function installNx(packages: Record<string, string>): NxInstall {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
   }
   rmSync(tarball, { force: true });
+  utimesSync(done, new Date(), new Date());
+  pruneUnusedInstalls();
   const nodeModules = join(folder, 'node_modules');
   return { nodeModules, nxBin: nxBinIn(nodeModules), packages: { ...packages, 'nx-governance': versionIn(nodeModules, 'nx-governance') } };
 }
@@ -65,6 +70,15 @@ export function packPlugin(): string {
   const packed = npm(['pack', '--json', '--pack-destination', destination], plugin, 60_000);
   const [{ filename }] = JSON.parse(packed) as Array<{ filename: string }>;
   return join(destination, filename);
+}
+
+function pruneUnusedInstalls(): void {
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(INSTALL_PREFIX))) {
+    const folder = join(tmpdir(), name);
+    // The marker is touched on every use; a folder without one is a staging folder or lock a killed run left.
+    const used = statSync(join(folder, 'installed'), { throwIfNoEntry: false }) ?? statSync(folder, { throwIfNoEntry: false });
+    if (used && Date.now() - used.mtimeMs > UNUSED_MS) rmSync(folder, { recursive: true, force: true });
+  }
 }
 
 function takeLock(lock: string): boolean {
