@@ -41,8 +41,9 @@ const FILES: Record<string, string> = {
 /**
  * A workspace of npm workspaces as a user of `install` has it: a JavaScript
  * core (`@demo/core`) with its tests, two consumers (`app-a`, `app-b`), and the
- * governance `nx g nx-governance:init` writes, plus one command gate running the
- * core's tests in the default release class. Committed.
+ * governance `nx g nx-governance:init` writes (naming the core project, with no
+ * `core.path`), plus one command gate running the core's tests in the default
+ * release class. Committed.
  */
 export function createJsCoreWorkspace(install?: NxInstall): TestWorkspace {
   const workspace = TestWorkspace.create({ bundled: false, nx: install });
@@ -56,9 +57,6 @@ export function createJsCoreWorkspace(install?: NxInstall): TestWorkspace {
   }
   const init = workspace.nx('g', 'nx-governance:init', '--coreProject=@demo/core');
   if (init.code !== 0) throw new Error(`nx g nx-governance:init failed:\n${init.output}`);
-  // The core's folder, so readiness reads its version from packages/core/package.json.
-  const settings = JSON.parse(workspace.read('governance/governance.json'));
-  workspace.write('governance/governance.json', json({ ...settings, core: { ...settings.core, path: 'packages/core' } }));
   const gate = workspace.nx('g', 'nx-governance:gate', `--id=${CORE_TEST_GATE}`, "--title=The core's tests pass", '--argv=["node","--test","packages/core/test/"]', '--inputs=packages/core/src/**,packages/core/test/**');
   if (gate.code !== 0) throw new Error(`nx g nx-governance:gate failed:\n${gate.output}`);
   const playbook = JSON.parse(workspace.read('governance/playbook.json'));
