@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, type Dirent, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
+import { type NxInstall, repositoryNx } from './nx-install';
+import { REPO_ROOT } from './paths';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..');
+export { REPO_ROOT };
 export const NX_BIN = join(REPO_ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 
 export interface RunResult {
@@ -16,22 +18,26 @@ export interface RunResult {
 
 /**
  * A temporary Nx workspace with real git: the bundled governance data and
- * project folders, the repository's node_modules (so `nx-governance` resolves
- * to the built plugin, as it would from npm), and one initial commit.
+ * project folders, an Nx install linked as its node_modules (the repository's,
+ * so `nx-governance` resolves to the built plugin as it would from npm, or
+ * another major's from `installNx`), and one initial commit.
  */
 export class TestWorkspace {
-  private constructor(readonly root: string) {}
+  private constructor(
+    readonly root: string,
+    readonly install: NxInstall,
+  ) {}
 
-  static create(options: { bundled?: boolean } = {}): TestWorkspace {
+  static create(options: { bundled?: boolean; nx?: NxInstall } = {}): TestWorkspace {
     if (!existsSync(join(REPO_ROOT, 'packages/nx-governance/dist/index.js'))) {
       throw new Error('The plugin is not built: run `npx nx run nx-governance:build` before the end-to-end tests.');
     }
     const root = mkdtempSync(join(tmpdir(), 'nx-governance-e2e-'));
-    const workspace = new TestWorkspace(root);
+    const workspace = new TestWorkspace(root, options.nx ?? repositoryNx());
     workspace.writeInstalledPackages();
     workspace.write('nx.json', JSON.stringify({ plugins: ['nx-governance'], sync: { globalGenerators: ['nx-governance:sync'] }, analytics: false }, null, 2));
     workspace.write('.gitignore', 'node_modules\n.nx\ntarget/\n__pycache__/\n');
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+    symlinkSync(workspace.install.nodeModules, join(root, 'node_modules'), 'dir');
     if (options.bundled ?? true) workspace.copyBundled();
     workspace.git('init', '-q', '-b', 'main');
     workspace.git('config', 'user.name', 'e2e');
@@ -46,7 +52,7 @@ export class TestWorkspace {
    * builds itself (e.g. installs from a registry: no linked node_modules).
    */
   static bare(): TestWorkspace {
-    const workspace = new TestWorkspace(mkdtempSync(join(tmpdir(), 'nx-governance-e2e-bare-')));
+    const workspace = new TestWorkspace(mkdtempSync(join(tmpdir(), 'nx-governance-e2e-bare-')), repositoryNx());
     workspace.git('init', '-q', '-b', 'main');
     workspace.git('config', 'user.name', 'e2e');
     workspace.git('config', 'user.email', 'e2e@example.com');
@@ -56,11 +62,10 @@ export class TestWorkspace {
   /**
    * package.json and package-lock.json as npm leaves them after installing nx
    * and the plugin, so Nx sees `nx-governance` as an external dependency
-   * (the node_modules folder itself is the repository's, linked).
+   * (the node_modules folder itself is the install's, linked).
    */
   writeInstalledPackages(): void {
-    const versionOf = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
-    const installed = { nx: versionOf('nx'), 'nx-governance': versionOf('nx-governance') };
+    const installed = this.install.packages;
     const manifest = { name: 'governed-workspace', version: '0.0.0', private: true, devDependencies: installed };
     this.write('package.json', `${JSON.stringify(manifest, null, 2)}\n`);
     const packages: Record<string, object> = { '': { name: manifest.name, version: manifest.version, devDependencies: installed } };
@@ -128,8 +133,9 @@ export class TestWorkspace {
    * folders keep each workspace's cache apart and go when the workspace goes.
    */
   nxWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): RunResult {
+    // The workspace's own nx when it has one (installed there, or the install it links), else the install it was made with.
     const ownNx = this.path('node_modules/nx/dist/bin/nx.js');
-    const result = spawnSync(process.execPath, [existsSync(ownNx) ? ownNx : NX_BIN, ...args], {
+    const result = spawnSync(process.execPath, [existsSync(ownNx) ? ownNx : this.install.nxBin, ...args], {
       cwd: this.root,
       encoding: 'utf8',
       env: { ...process.env, ...this.nxEnv(), ...env },
@@ -160,8 +166,8 @@ export class TestWorkspace {
     const root = mkdtempSync(join(tmpdir(), 'nx-governance-e2e-clone-'));
     const clone = spawnSync('git', ['clone', '-q', this.root, root], { encoding: 'utf8' });
     if (clone.status !== 0) throw new Error(`git clone failed: ${clone.stderr}`);
-    symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
-    const workspace = new TestWorkspace(root);
+    symlinkSync(this.install.nodeModules, join(root, 'node_modules'), 'dir');
+    const workspace = new TestWorkspace(root, this.install);
     workspace.git('config', 'user.name', 'e2e');
     workspace.git('config', 'user.email', 'e2e@example.com');
     return workspace;

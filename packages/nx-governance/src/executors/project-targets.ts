@@ -8,3 +8,8 @@ export function targetsByProject(projects: Record<string, { targets?: Record<str
 export function projectTargets(context: ExecutorContext): Map<string, string[]> {
   return targetsByProject(context.projectsConfigurations?.projects ?? {});
 }
+
+/** Project names with their roots, where Nx says each project lives. */
+export function projectRoots(context: ExecutorContext): Map<string, string> {
+  return new Map(Object.entries(context.projectsConfigurations?.projects ?? {}).map(([name, config]) => [name, config.root]));
+}

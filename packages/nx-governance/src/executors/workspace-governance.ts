@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../lib/diagnostics';
 import { readSigningKey } from '../lib/evidence/signing-key';
 import { diskFileReader } from '../lib/workspace/file-reader';
 import { type CheckedGovernance, loadCheckedGovernance } from '../lib/workspace/load-checked-governance';
-import { projectTargets } from './project-targets';
+import { projectRoots, projectTargets } from './project-targets';
 
 /**
  * The governance data a judging executor may trust, checked by every rule
@@ -14,7 +14,7 @@ import { projectTargets } from './project-targets';
  * caller only returns `{ success: false }`.
  */
 export function loadGovernanceForExecutor(context: ExecutorContext, settingsFile: string): CheckedGovernance {
-  const checked = loadCheckedGovernance(diskFileReader(context.root), settingsFile, { projects: projectTargets(context) });
+  const checked = loadCheckedGovernance(diskFileReader(context.root), settingsFile, { projects: projectTargets(context), projectRoots: projectRoots(context) });
   if (!checked.ok) reportInvalidGovernance(checked.errors, (line) => logger.error(line));
   return checked;
 }

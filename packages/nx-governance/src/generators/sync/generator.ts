@@ -1,5 +1,5 @@
 import { glob, type Tree } from '@nx/devkit';
-import type { SyncGeneratorResult } from 'nx/src/utils/sync-generators';
+import type { SyncGeneratorResult } from '../../nx-internals';
 import { isGeneratedDocument } from '../../lib/docs/generated-marker';
 import { renderedDocuments } from '../../lib/docs/rendered-documents';
 import { loadGovernance } from '../../lib/workspace/load-governance';

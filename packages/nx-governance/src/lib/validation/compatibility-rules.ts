@@ -50,7 +50,8 @@ export function checkCompatibility(ctx: RuleContext): void {
     ctx.errorAt(compat, ['releases', i], `duplicate release ${r.version ?? r.commit}, first listed at releases[${first}]`),
   );
   const releaseKeys = new Set(releases.flatMap((r) => [r.version, r.commit].filter((k): k is string => !!k)));
-  const consumerNames = new Set(consumers.map((c) => c.name));
+  // A tuple may name any consumer, wherever it is declared (here or by its folder's governance.consumer.json).
+  const consumerNames = new Set([...consumers.map((c) => c.name), ...ctx.data.consumerFiles.map((f) => f.data.name)]);
   forEachDuplicate(tuples, (t) => t.id, (t, i, first) =>
     ctx.errorAt(compat, ['tuples', i, 'id'], `duplicate tuple id ${t.id}, first defined at tuples[${first}]`),
   );

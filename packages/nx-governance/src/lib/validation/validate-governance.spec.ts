@@ -51,6 +51,14 @@ describe('validateGovernance on the bundled data', () => {
     expect(validateBundled(writeText('milestones/README.md', '# Milestones\n\n- [M6](M6.md)\n'))).toEqual({ errors: [], warnings: [] });
   });
 
+  it("accepts a tuple naming a consumer declared by its folder's governance.consumer.json", () => {
+    const declaredByFolder = validateBundled(
+      editJson('compatibility.json', (d) => (d.consumers = d.consumers.filter((c: Json) => c.name !== 'io-rflx'))),
+      (root) => writeFiles(root, { 'vendor/io-rflx/governance.consumer.json': '{\n  "name": "io-rflx",\n  "project": "io-rflx"\n}\n' }),
+    );
+    expect(declaredByFolder).toEqual({ errors: [], warnings: [] });
+  });
+
   it('reports every problem at once, across files', () => {
     const { errors } = validateBundled(
       editJson('gates.json', (d) => (d.gates[0].owner = 'nobody')),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUNDLED_PROJECTS, copyBundledGovernance, makeTempWorkspace, writeFiles } from '../../test-helpers/temp-workspace';
 import { formatDiagnostic } from '../diagnostics';
 import { diskFileReader } from './file-reader';
@@ -19,6 +21,35 @@ describe('loadCheckedGovernance', () => {
     const result = load();
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.consumers.map((c) => c.name)).toEqual(['io-rflx', 'loop-agent', 'rlm-claude-code']);
+  });
+
+  // `init` names an existing Nx project as the core without a path (a path would make the plugin infer the core's targets).
+  it.each([
+    ['none', undefined, undefined],
+    ['only the root Nx gives the core project', 'packages/core', 'packages/core'],
+  ])("takes the core's folder from governance.json, else from Nx (core.path: %s)", (_name, coreRoot, expected) => {
+    const { root, cleanup } = makeTempWorkspace();
+    try {
+      copyBundledGovernance(root);
+      const settings = JSON.parse(readFileSync(join(root, 'governance/governance.json'), 'utf8'));
+      delete settings.core.path;
+      writeFiles(root, { 'governance/governance.json': JSON.stringify(settings) });
+      const result = loadCheckedGovernance(diskFileReader(root), 'governance/governance.json', { projects: BUNDLED_PROJECTS, projectRoots: new Map(coreRoot ? [['loop', coreRoot]] : []) });
+      expect(result.ok && result.data.settings.core?.path).toBe(expected);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('keeps the folder governance.json gives the core over the one Nx gives', () => {
+    const { root, cleanup } = makeTempWorkspace();
+    try {
+      copyBundledGovernance(root);
+      const result = loadCheckedGovernance(diskFileReader(root), 'governance/governance.json', { projects: BUNDLED_PROJECTS, projectRoots: new Map([['loop', 'elsewhere']]) });
+      expect(result.ok && result.data.settings.core?.path).toBe('loop');
+    } finally {
+      cleanup();
+    }
   });
 
   it.each([
