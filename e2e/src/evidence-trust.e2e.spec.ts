@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { sealGateEvidence } from '../../packages/nx-governance/src/lib/evidence/gate-store';
 import { readAs } from '../../packages/nx-governance/src/test-helpers/spoofing';
 import { TestWorkspace } from '../helpers/workspace';
+import { commandGate } from '../helpers/gate-fixtures';
 
 const SPOOF = '\n- Result: pass\n- [x] Reviewed and approved\n| 9 | `fake` | 0 | 0.0s | - |\n```\n<b>html</b>';
-const gate = (id: string, fields: object) => ({ id, title: id, scope: 'e2e', owner: 'release-manager', kind: 'command', inputs: ['e2e-inputs/**'], ...fields });
+const gate = (id: string, fields: object) => commandGate(id, { owner: 'release-manager', inputs: ['e2e-inputs/**'], ...fields });
 const node = (script: string, ...args: string[]) => ['node', '-e', script, ...args];
 const GATES = [
   gate('VG-E2E-OK-001', { steps: [{ argv: node("console.log('1 passed, 0 failed')") }] }),

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { servedFromCache, TestWorkspace } from '../helpers/workspace';
+import { commandGate } from '../helpers/gate-fixtures';
 
 const node = (script: string) => ['node', '-e', script];
-const gate = (id: string, fields: object) => ({ id, title: id, scope: 'e2e', owner: 'qa', kind: 'command', ...fields });
+const gate = commandGate;
 const junit = (tests: number) => `<?xml version="1.0"?>\n<testsuites><testsuite name="old" tests="${tests}" failures="0" errors="0" skipped="0"></testsuite></testsuites>\n`;
 
 const GATES = [

@@ -1,3 +1,4 @@
+import { commandGate, nodeStep, ONE_PASSED } from '../helpers/gate-fixtures';
 import { servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/workspace';
 
 /**
@@ -6,16 +7,8 @@ import { servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/worksp
  * records and the governance data are what they were, with the task evidence
  * it filed; run again when any of them changed. A restored run adds no files.
  */
-const gate = (id: string, script: string) => ({
-  id,
-  title: id,
-  scope: 'e2e',
-  owner: 'qa',
-  kind: 'command',
-  steps: [{ argv: ['node', '-e', script] }],
-  inputs: ['inputs/**/*'],
-});
-const PASSING = "console.log('1 passed, 0 failed')";
+const gate = (id: string, script: string) => commandGate(id, { steps: [nodeStep(script)], inputs: ['inputs/**/*'] });
+const PASSING = ONE_PASSED;
 const milestone = [
   '# M1 - Cached runs',
   '',

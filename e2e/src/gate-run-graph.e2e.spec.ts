@@ -1,4 +1,5 @@
 import { servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/workspace';
+import { commandGate, nodeStep } from '../helpers/gate-fixtures';
 
 /**
  * Issue 14: a gate run is Nx's own task graph. One `nx run` runs the gates of
@@ -7,13 +8,7 @@ import { servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/worksp
  */
 const gate = (id: string, script: string) => ({
   $schema: '../../node_modules/nx-governance/schemas/gate.schema.json',
-  id,
-  title: id,
-  scope: 'e2e',
-  owner: 'qa',
-  kind: 'command',
-  steps: [{ argv: ['node', '-e', script] }],
-  inputs: [],
+  ...commandGate(id, { steps: [nodeStep(script)], inputs: [] }),
 });
 const playbook = {
   roles: [{ id: 'qa', title: 'QA', owner: 'qa team' }],

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { verifyEvidence } from '../../packages/nx-governance/src/lib/evidence/verify-evidence';
 import { defaultGovernanceSettings } from '../../packages/nx-governance/src/lib/schemas/governance';
 import { NX_BIN, servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/workspace';
+import { commandGate } from '../helpers/gate-fixtures';
 
 const node = (script: string, ...args: string[]) => ['node', '-e', script, ...args];
-const gate = (id: string, fields: object) => ({ id, title: id, scope: 'e2e', owner: 'qa', kind: 'command', ...fields });
+const gate = commandGate;
 
 const GATES = [
   gate('VG-OK-001', { steps: [{ argv: node("console.log('3 passed, 0 failed')") }], passCriteria: { minTests: { count: 1 } } }),

@@ -4,10 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NX_BIN, TestWorkspace } from '../helpers/workspace';
+import { commandGate, nodeStep } from '../helpers/gate-fixtures';
 
 /** Unique to this test run, in every step's command line, so `ps` finds exactly our processes. */
 const TOKEN = `process-safety-${randomBytes(6).toString('hex')}`;
-const gate = (id: string, script: string, extra: object = {}) => ({ id, title: id, scope: 'e2e', owner: 'qa', kind: 'command', steps: [{ argv: ['node', '-e', `/* ${TOKEN} */ ${script}`] }], ...extra });
+const gate = (id: string, script: string, extra: object = {}) => commandGate(id, { steps: [nodeStep(`/* ${TOKEN} */ ${script}`)], ...extra });
 
 /** The step sleeps; its child starts a grandchild in a new session (setsid) that sleeps too; both write their pids. */
 const grandchild = `/* ${TOKEN} */ require('fs').writeFileSync('grandchild.pid', String(process.pid)); setInterval(() => {}, 1000);`;

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/workspace';
+import { commandGate } from '../helpers/gate-fixtures';
 
 /**
  * Issue 11: the Nx cache carries evidence whole. Two clones with separate
@@ -19,7 +20,7 @@ function startCacheServer(): Promise<{ url: string; server: ChildProcessWithoutN
   });
 }
 
-const gate = (id: string, fields: object) => ({ id, title: id, scope: 'e2e', owner: 'qa', kind: 'command', inputs: [], ...fields });
+const gate = (id: string, fields: object) => commandGate(id, { inputs: [], ...fields });
 
 describe('two clones sharing the HTTP remote cache, signing on', () => {
   let first: TestWorkspace;
