@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { REPO_ROOT } from './workspace';
+import { basename, dirname, join } from 'node:path';
+import { packPlugin } from './nx-install';
+import { REPO_ROOT } from './paths';
 
 const VERDACCIO_BIN = join(REPO_ROOT, 'node_modules', 'verdaccio', 'bin', 'verdaccio');
-const PLUGIN_DIR = join(REPO_ROOT, 'packages', 'nx-governance');
 /** A registry that has not answered by then will not: fail with its output rather than hang the suite. */
 const START_TIMEOUT_MS = 30_000;
 const NPM_TIMEOUT_MS = 120_000;
@@ -51,21 +51,14 @@ export class LocalRegistry {
     return registry;
   }
 
-  /** Packs the built plugin as npm would publish it and publishes it here; returns the version. */
+  /** Packs the built plugin as npm would publish it (packPlugin) and publishes it here; returns the version. */
   publishPlugin(): string {
-    // A build that stopped half way leaves a dist without schemas: nx add would then find no init generator and still exit 0.
-    if (!existsSync(join(PLUGIN_DIR, 'dist', 'generators', 'init', 'schema.json'))) {
-      throw new Error('The plugin is not built: run `npx nx run nx-governance:build` before the end-to-end tests.');
-    }
-    const packed = mkdtempSync(join(tmpdir(), 'nx-governance-pack-'));
+    const tarball = packPlugin();
     try {
-      this.npm(PLUGIN_DIR, 'pack', '--pack-destination', packed);
-      const [tarball] = readdirSync(packed).filter((name) => name.endsWith('.tgz'));
-      if (!tarball) throw new Error(`npm pack in ${PLUGIN_DIR} wrote no .tgz into ${packed}`);
-      this.npm(packed, 'publish', join(packed, tarball), '--tag', 'latest', '--access', 'public');
-      return tarball.replace(/^nx-governance-|\.tgz$/g, '');
+      this.npm(dirname(tarball), 'publish', tarball, '--tag', 'latest', '--access', 'public');
+      return basename(tarball).replace(/^nx-governance-|\.tgz$/g, '');
     } finally {
-      rmSync(packed, { recursive: true, force: true });
+      rmSync(dirname(tarball), { recursive: true, force: true });
     }
   }
 

@@ -65,7 +65,10 @@ export function installNx(packages: Record<string, string>): NxInstall {
 /** `npm pack` of the built plugin, as it would be published; the path of the tarball. */
 export function packPlugin(): string {
   const plugin = join(REPO_ROOT, 'packages', 'nx-governance');
-  if (!existsSync(join(plugin, 'dist', 'index.js'))) throw new Error('The plugin is not built: run `npx nx run nx-governance:build` before the end-to-end tests.');
+  // A build that stopped half way leaves a dist without schemas: nx add would then find no init generator and still exit 0.
+  if (!existsSync(join(plugin, 'dist', 'index.js')) || !existsSync(join(plugin, 'dist', 'generators', 'init', 'schema.json'))) {
+    throw new Error('The plugin is not built: run `npx nx run nx-governance:build` before the end-to-end tests.');
+  }
   const destination = mkdtempSync(join(tmpdir(), 'nx-governance-pack-'));
   const packed = npm(['pack', '--json', '--pack-destination', destination], plugin, 60_000);
   const [{ filename }] = JSON.parse(packed) as Array<{ filename: string }>;
