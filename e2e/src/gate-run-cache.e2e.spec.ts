@@ -1,3 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { commandGate, nodeStep, ONE_PASSED } from '../helpers/gate-fixtures';
 import { servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/workspace';
 
@@ -97,9 +100,50 @@ describe('a cached gate run', () => {
     expect(narrowed.output).toContain('1 gate(s) of task M1-T01: VG-A-001');
   });
 
+  it('judges again when the data turns invalid outside the scope: a target step\'s target renamed in its project', () => {
+    workspace.write('libs/a/project.json', JSON.stringify({ name: 'liba', targets: { check: { executor: 'nx:noop' } } }, null, 2));
+    workspace.write('governance/gates/VG-C-001.json', JSON.stringify(commandGate('VG-C-001', { steps: [{ target: 'liba:check' }], inputs: [] }), null, 2));
+    workspace.commit('a gate outside the task card, on another project');
+    expect(workspace.nx('run', 'governance:gate-M1-T01').code).toBe(0);
+    expect(servedFromCache(workspace.nx('run', 'governance:gate-M1-T01'), 'governance:gate-M1-T01')).toBe(true);
+    workspace.write('libs/a/project.json', JSON.stringify({ name: 'liba', targets: { check2: { executor: 'nx:noop' } } }, null, 2));
+    try {
+      const run = workspace.nx('run', 'governance:gate-M1-T01');
+      expect(run.code).not.toBe(0);
+      expect(servedFromCache(run, 'governance:gate-M1-T01')).toBe(false);
+      expect(run.output).toContain('project liba has no target "check"');
+    } finally {
+      workspace.delete('governance/gates/VG-C-001.json');
+      workspace.delete('libs');
+      workspace.commit('no gate on another project');
+    }
+  });
+
+  it('judges again when a trusted key makes signatures required, and gates sign with the key the environment names', () => {
+    workspace.write('governance/milestones/M1.md', milestone); // both gates again
+    expect(workspace.nx('run', 'governance:gate-M1-T01').code).toBe(0);
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const keyFile = join(workspace.root, '..', `${basename(workspace.root)}-signing.pem`);
+    writeFileSync(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    workspace.write('governance/keys/trusted.pem', publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    workspace.commit('records must be signed');
+    try {
+      const unsigned = workspace.nx('run', 'governance:gate-M1-T01');
+      expect(unsigned.code).not.toBe(0);
+      expect(servedFromCache(unsigned, 'governance:gate-M1-T01')).toBe(false);
+      const signed = workspace.nxWithEnv({ GOVERNANCE_SIGNING_KEY: keyFile }, 'run', 'governance:gate-M1-T01');
+      expect(signed.code).toBe(0);
+      expect(servedFromCache(signed, 'governance:gate-M1-T01')).toBe(false);
+      for (const gate of ['VG-A-001', 'VG-B-001']) expect(JSON.parse(workspace.read(`evidence/gates/${gate}/latest.json`)).envelope.signatures).toHaveLength(1);
+    } finally {
+      workspace.delete('governance/keys');
+      workspace.commit('no keys');
+      rmSync(keyFile, { force: true });
+    }
+  });
+
   it('never restores a failure: a failing gate fails the run every time', () => {
     workspace.write('governance/gates/VG-B-001.json', JSON.stringify(gate('VG-B-001', "console.log('0 passed, 1 failed'); process.exit(1)"), null, 2));
-    workspace.write('governance/milestones/M1.md', milestone);
     for (let attempt = 0; attempt < 2; attempt++) {
       const run = workspace.nx('run', 'governance:gate-M1-T01');
       expect(run.code).not.toBe(0);

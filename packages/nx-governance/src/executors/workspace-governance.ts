@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { formatDiagnostic } from '../lib/diagnostics';
-import { readSigningKey } from '../lib/evidence/signing-key';
+import { readSigningKey, SIGNING_KEY_ENV } from '../lib/evidence/signing-key';
 import { diskFileReader } from '../lib/workspace/file-reader';
 import { type CheckedGovernance, loadCheckedGovernance } from '../lib/workspace/load-checked-governance';
 import { projectRoots, projectTargets } from './project-targets';
@@ -26,7 +26,7 @@ export function reportInvalidGovernance(errors: Parameters<typeof formatDiagnost
 
 /** The Ed25519 key named by GOVERNANCE_SIGNING_KEY (a PEM file, never committed), if any. */
 export function signingKey(env: NodeJS.ProcessEnv = process.env): { pem?: string; error?: string } {
-  const path = env.GOVERNANCE_SIGNING_KEY;
+  const path = env[SIGNING_KEY_ENV];
   if (!path) return {};
   return readSigningKey(path);
 }

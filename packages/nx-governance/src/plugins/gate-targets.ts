@@ -1,12 +1,14 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { canonicalJson, sha256 } from '../lib/evidence/seal-record';
 import { gateEvidenceFolder, taskCopyBase } from '../lib/evidence/gate-store';
+import { keysFolderOf } from '../lib/evidence/signature-policy';
+import { SIGNING_KEY_ENV } from '../lib/evidence/signing-key';
 import { attestationFolder } from '../lib/gates/attestation';
 import { gateReads } from '../lib/gates/gate-inputs';
 import type { GateScope } from '../lib/gates/gate-scopes';
 import type { Gate } from '../lib/schemas/gates';
 import type { GovernanceSettings } from '../lib/schemas/governance';
-import { governanceDataInputs, type Input } from './governance-inputs';
+import type { Input } from './governance-inputs';
 
 const technologies = ['nx-governance'];
 
@@ -33,6 +35,8 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
   } else {
     inputs.push(`{workspaceRoot}/${attestationFolder(settings, gate.id)}/**/*`);
   }
+  // Whether records must be signed, and with which key, is part of what a run produces.
+  inputs.push(`{workspaceRoot}/${keysFolderOf(settingsFile)}/**/*`, { env: SIGNING_KEY_ENV });
   const reads = gateReads(gate, settings.paths.evidence);
   if (reads.kind === 'everything') inputs.push('{workspaceRoot}/**/*', ...reads.except.map((folder) => `!{workspaceRoot}/${folder}/**/*`));
   else inputs.push(...reads.globs.map((glob) => `{workspaceRoot}/${glob}`), ...reads.projects.map((project) => ({ input: 'default', projects: [project] })));
@@ -56,18 +60,26 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
  * parallel, from the cache where nothing changed) and its executor judges,
  * files the task cards' evidence and reports. Cached like any Nx task: its
  * verdict depends only on the gates' latest records (the outputs of its
- * dependencies, hashed as they are after this run), on the data that says
- * which gates and tasks the scope holds, and on the plugin. A failing run is
+ * dependencies, hashed as they are after this run), on what the check of the
+ * governance data reads (`checkInputs`: the data, the consumer files, the
+ * projects it names, the trusted keys), and on the plugin. A failing run is
  * never cached, so a restore always replays a pass, with the task evidence it
  * filed; reports asked for on a restored run are written by the post-run hook.
  */
-export function gateScopeTarget(scope: GateScope, settingsFile: string, settings: GovernanceSettings, knownGates: ReadonlySet<string>, pluginInputs: Input[]): TargetConfiguration {
+export function gateScopeTarget(
+  scope: GateScope,
+  settingsFile: string,
+  settings: GovernanceSettings,
+  knownGates: ReadonlySet<string>,
+  checkInputs: Input[],
+  pluginInputs: Input[],
+): TargetConfiguration {
   const scopeOption = { 'release-class': { releaseClass: scope.id }, milestone: { milestone: scope.id }, task: { task: scope.id }, default: {} }[scope.kind];
   return {
     executor: 'nx-governance:gate',
     cache: true,
     inputs: [
-      ...governanceDataInputs(settingsFile, settings),
+      ...checkInputs,
       { dependentTasksOutputFiles: '**/latest.json', transitive: false },
       ...pluginInputs,
     ],

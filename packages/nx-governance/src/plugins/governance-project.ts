@@ -5,6 +5,7 @@ import { gateScopeTarget, gateTarget } from './gate-targets';
 import type { GovernancePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 import { validateTarget } from './validate-target';
+import { checkedGovernanceInputs } from './governance-inputs';
 
 const technologies = ['nx-governance'];
 
@@ -27,11 +28,13 @@ export function governanceProject(
     options: { settingsFile, ...extraOptions },
     metadata: { description, technologies },
   });
-  const validate = validateTarget(settingsFile, data, referencedProjects, ownInputs);
+  // What every judging target checks first; validate and the aggregates are restored only while it is unchanged.
+  const checkInputs = checkedGovernanceInputs(settingsFile, data, referencedProjects);
+  const validate = validateTarget(settingsFile, checkInputs, ownInputs);
   // With a file unreadable the scopes cannot be trusted: the aggregates then run nothing and fail on the file.
   const dataReadable = data.unreadable.size === 0 && data.settingsSource !== undefined;
   const gateIds = new Set(dataReadable ? gates.map((g) => g.id) : []);
-  const scopeTargets = Object.fromEntries(scopes.map((scope) => [scope.target, gateScopeTarget(scope, settingsFile, settings, gateIds, ownInputs)]));
+  const scopeTargets = Object.fromEntries(scopes.map((scope) => [scope.target, gateScopeTarget(scope, settingsFile, settings, gateIds, checkInputs, ownInputs)]));
   const targetsOf = (kind: string) => scopes.filter((s) => s.kind === kind).map((s) => s.target);
   return {
     name: settings.projectName,

@@ -64,7 +64,6 @@ describe('createNodes', () => {
       'VG-COMPAT-001',
       'VG-LOOP-PERF-001',
     ]);
-    // Never restored from a cache: what it reads includes every project's configuration.
     expect(governance.targets.validate).toEqual({
       executor: 'nx-governance:validate',
       cache: true,
@@ -73,6 +72,7 @@ describe('createNodes', () => {
         '{workspaceRoot}/governance/*.json',
         '{workspaceRoot}/governance/gates/**/*.json',
         '{workspaceRoot}/governance/milestones/**/*',
+        '{workspaceRoot}/governance/keys/**/*',
         '{workspaceRoot}/**/governance.consumer.json',
         { input: 'default', projects: ['io-rflx', 'loop', 'loop-agent', 'rlm-claude-code'] },
         { externalDependencies: ['nx-governance'] },
@@ -84,11 +84,14 @@ describe('createNodes', () => {
     expect(governance.targets.gate).toEqual({
       executor: 'nx-governance:gate',
       cache: true,
-      // What decides the verdict: the data that says which gates and tasks, the gates' latest records, the plugin.
+      // What decides the verdict: what the check of the data reads (as validate), the gates' latest records, the plugin.
       inputs: [
         '{workspaceRoot}/governance/*.json',
         '{workspaceRoot}/governance/gates/**/*.json',
         '{workspaceRoot}/governance/milestones/**/*',
+        '{workspaceRoot}/governance/keys/**/*',
+        '{workspaceRoot}/**/governance.consumer.json',
+        { input: 'default', projects: ['io-rflx', 'loop', 'loop-agent', 'rlm-claude-code'] },
         { dependentTasksOutputFiles: '**/latest.json', transitive: false },
         { externalDependencies: ['nx-governance'] },
       ],
@@ -136,19 +139,24 @@ describe('createNodes', () => {
     expect(contract.inputs).toEqual([
       { input: 'default', projects: ['loop'] },
       { dependentTasksOutputFiles: '**/*', transitive: false },
+      // Whether records must be signed, and with which key.
+      '{workspaceRoot}/governance/keys/**/*',
+      { env: 'GOVERNANCE_SIGNING_KEY' },
       '{workspaceRoot}/loop/contract/**/*',
       // The plugin is outside this temporary workspace, so it counts as installed from npm.
       { externalDependencies: ['nx-governance'] },
     ]);
     expect(contract.options.definition).toMatch(/^[0-9a-f]{64}$/);
-    expect(governance.targets['VG-LOOP-TEST-001'].inputs[0]).toEqual({ input: 'default', projects: ['loop'] });
+    expect(governance.targets['VG-LOOP-TEST-001'].inputs).toContainEqual({ input: 'default', projects: ['loop'] });
     expect(governance.targets['VG-COMPAT-001'].dependsOn).toEqual([
       { projects: ['io-rflx'], target: 'compat' },
       { projects: ['loop-agent'], target: 'compat' },
       { projects: ['rlm-claude-code'], target: 'compat' },
     ]);
-    expect(governance.targets['VG-CONTRACT-001'].inputs.slice(0, 2)).toEqual([
+    expect(governance.targets['VG-CONTRACT-001'].inputs.slice(0, 4)).toEqual([
       '{workspaceRoot}/evidence/attestations/VG-CONTRACT-001/**/*',
+      '{workspaceRoot}/governance/keys/**/*',
+      { env: 'GOVERNANCE_SIGNING_KEY' },
       '{workspaceRoot}/loop/contract/**/*',
     ]);
   });
@@ -159,7 +167,13 @@ describe('createNodes', () => {
     gates.gates.push({ id: 'VG-NPM-001', title: 't', scope: 's', owner: 'release-manager', kind: 'command', steps: [{ argv: ['npm', 'test'] }] });
     writeFiles(workspace.root, { 'governance/gates.json': JSON.stringify(gates) });
     const { governance } = await infer(['governance/governance.json']);
-    expect(governance.targets['VG-NPM-001'].inputs).toEqual(['{workspaceRoot}/**/*', '!{workspaceRoot}/evidence/**/*', { externalDependencies: ['nx-governance'] }]);
+    expect(governance.targets['VG-NPM-001'].inputs).toEqual([
+      '{workspaceRoot}/governance/keys/**/*',
+      { env: 'GOVERNANCE_SIGNING_KEY' },
+      '{workspaceRoot}/**/*',
+      '!{workspaceRoot}/evidence/**/*',
+      { externalDependencies: ['nx-governance'] },
+    ]);
   });
 
   it('infers the core from its Cargo.toml with build and test targets', async () => {
