@@ -119,7 +119,7 @@ describe('a cached gate run', () => {
     }
   });
 
-  it('judges again when a trusted key makes signatures required, and gates sign with the key the environment names', () => {
+  it('judges again when a trusted key makes signatures required: unsigned gates fail until they run with a signing key', () => {
     workspace.write('governance/milestones/M1.md', milestone); // both gates again
     expect(workspace.nx('run', 'governance:gate-M1-T01').code).toBe(0);
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');

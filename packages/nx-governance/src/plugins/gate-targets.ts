@@ -2,7 +2,6 @@ import type { TargetConfiguration } from '@nx/devkit';
 import { canonicalJson, sha256 } from '../lib/evidence/seal-record';
 import { gateEvidenceFolder, taskCopyBase } from '../lib/evidence/gate-store';
 import { keysFolderOf } from '../lib/evidence/signature-policy';
-import { SIGNING_KEY_ENV } from '../lib/evidence/signing-key';
 import { attestationFolder } from '../lib/gates/attestation';
 import { gateReads } from '../lib/gates/gate-inputs';
 import type { GateScope } from '../lib/gates/gate-scopes';
@@ -35,8 +34,9 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
   } else {
     inputs.push(`{workspaceRoot}/${attestationFolder(settings, gate.id)}/**/*`);
   }
-  // Whether records must be signed, and with which key, is part of what a run produces.
-  inputs.push(`{workspaceRoot}/${keysFolderOf(settingsFile)}/**/*`, { env: SIGNING_KEY_ENV });
+  // Whether records must be signed (a trusted key in the keys folder) is part of what a run produces. The signing key's
+  // path is not: it differs from machine to machine, and hashing it would keep clones from sharing a remote cache.
+  inputs.push(`{workspaceRoot}/${keysFolderOf(settingsFile)}/**/*`);
   const reads = gateReads(gate, settings.paths.evidence);
   if (reads.kind === 'everything') inputs.push('{workspaceRoot}/**/*', ...reads.except.map((folder) => `!{workspaceRoot}/${folder}/**/*`));
   else inputs.push(...reads.globs.map((glob) => `{workspaceRoot}/${glob}`), ...reads.projects.map((project) => ({ input: 'default', projects: [project] })));

@@ -139,9 +139,8 @@ describe('createNodes', () => {
     expect(contract.inputs).toEqual([
       { input: 'default', projects: ['loop'] },
       { dependentTasksOutputFiles: '**/*', transitive: false },
-      // Whether records must be signed, and with which key.
+      // Whether records must be signed.
       '{workspaceRoot}/governance/keys/**/*',
-      { env: 'GOVERNANCE_SIGNING_KEY' },
       '{workspaceRoot}/loop/contract/**/*',
       // The plugin is outside this temporary workspace, so it counts as installed from npm.
       { externalDependencies: ['nx-governance'] },
@@ -153,10 +152,9 @@ describe('createNodes', () => {
       { projects: ['loop-agent'], target: 'compat' },
       { projects: ['rlm-claude-code'], target: 'compat' },
     ]);
-    expect(governance.targets['VG-CONTRACT-001'].inputs.slice(0, 4)).toEqual([
+    expect(governance.targets['VG-CONTRACT-001'].inputs.slice(0, 3)).toEqual([
       '{workspaceRoot}/evidence/attestations/VG-CONTRACT-001/**/*',
       '{workspaceRoot}/governance/keys/**/*',
-      { env: 'GOVERNANCE_SIGNING_KEY' },
       '{workspaceRoot}/loop/contract/**/*',
     ]);
   });
@@ -169,7 +167,6 @@ describe('createNodes', () => {
     const { governance } = await infer(['governance/governance.json']);
     expect(governance.targets['VG-NPM-001'].inputs).toEqual([
       '{workspaceRoot}/governance/keys/**/*',
-      { env: 'GOVERNANCE_SIGNING_KEY' },
       '{workspaceRoot}/**/*',
       '!{workspaceRoot}/evidence/**/*',
       { externalDependencies: ['nx-governance'] },

@@ -1,5 +1,8 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { appendGateRecord } from '../../lib/evidence/gate-store';
+import { loadSignaturePolicy } from '../../lib/evidence/signature-policy';
+import { SIGNING_KEY_ENV } from '../../lib/evidence/signing-key';
+import { diskFileReader } from '../../lib/workspace/file-reader';
 import { runGate } from '../../lib/gates/run-gate';
 import { knownList } from '../../lib/text/known-list';
 import { withInterruptSignal } from '../interrupt';
@@ -24,6 +27,12 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
   const key = signingKey();
   if (key.error) {
     logger.error(key.error);
+    return { success: false };
+  }
+  // A record nobody can trust is not a pass to cache: refuse to run unsigned where signatures are required.
+  const signatures = loadSignaturePolicy(diskFileReader(context.root), data.settings.requireSignatures, options.settingsFile);
+  if (!signatures.ok || (signatures.policy.required && !key.pem)) {
+    logger.error(signatures.ok ? `${gate.id}: records must be signed (${signatures.policy.keysFolder} holds trusted keys), and ${SIGNING_KEY_ENV} names no key; set it to an Ed25519 private key` : signatures.errors.join('\n'));
     return { success: false };
   }
   const storedSteps = await storedTargetSteps(context, gate);
