@@ -64,19 +64,19 @@ describe('createNodes', () => {
       'VG-COMPAT-001',
       'VG-LOOP-PERF-001',
     ]);
+    // What the check of the data reads: the data, every consumer file, the projects the data names (their configuration comes with them into the hash).
+    const checkInputs = [
+      '{workspaceRoot}/governance/*.json',
+      '{workspaceRoot}/governance/gates/**/*.json',
+      '{workspaceRoot}/governance/milestones/**/*',
+      '{workspaceRoot}/governance/keys/**/*',
+      '{workspaceRoot}/**/governance.consumer.json',
+      { input: 'default', projects: ['io-rflx', 'loop', 'loop-agent', 'rlm-claude-code'] },
+    ];
     expect(governance.targets.validate).toEqual({
       executor: 'nx-governance:validate',
       cache: true,
-      // The data, every consumer file, and the projects the data names (their configuration comes with them into the hash).
-      inputs: [
-        '{workspaceRoot}/governance/*.json',
-        '{workspaceRoot}/governance/gates/**/*.json',
-        '{workspaceRoot}/governance/milestones/**/*',
-        '{workspaceRoot}/governance/keys/**/*',
-        '{workspaceRoot}/**/governance.consumer.json',
-        { input: 'default', projects: ['io-rflx', 'loop', 'loop-agent', 'rlm-claude-code'] },
-        { externalDependencies: ['nx-governance'] },
-      ],
+      inputs: [...checkInputs, { externalDependencies: ['nx-governance'] }],
       options: { settingsFile: 'governance/governance.json' },
       metadata: expect.any(Object),
     });
@@ -85,16 +85,7 @@ describe('createNodes', () => {
       executor: 'nx-governance:gate',
       cache: true,
       // What decides the verdict: what the check of the data reads (as validate), the gates' latest records, the plugin.
-      inputs: [
-        '{workspaceRoot}/governance/*.json',
-        '{workspaceRoot}/governance/gates/**/*.json',
-        '{workspaceRoot}/governance/milestones/**/*',
-        '{workspaceRoot}/governance/keys/**/*',
-        '{workspaceRoot}/**/governance.consumer.json',
-        { input: 'default', projects: ['io-rflx', 'loop', 'loop-agent', 'rlm-claude-code'] },
-        { dependentTasksOutputFiles: '**/latest.json', transitive: false },
-        { externalDependencies: ['nx-governance'] },
-      ],
+      inputs: [...checkInputs, { dependentTasksOutputFiles: '**/latest.json', transitive: false }, { externalDependencies: ['nx-governance'] }],
       outputs: [],
       dependsOn: r2.map((target) => ({ target, params: 'ignore' })),
       options: { settingsFile: 'governance/governance.json' },
