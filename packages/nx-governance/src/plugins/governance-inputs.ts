@@ -1,4 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
+import type { ResolvedConsumer } from '../lib/consumers/resolve-consumers';
 import { keysFolderOf } from '../lib/evidence/signature-policy';
 import type { GovernanceSettings } from '../lib/schemas/governance';
 import { CONSUMER_FILE, type GovernanceData } from '../lib/workspace/load-governance';
@@ -28,11 +29,17 @@ export function governanceDataInputs(settingsFile: string, settings: GovernanceS
  * removed there makes the data invalid). A target whose verdict rests on that
  * check must not be restored when any of it changed.
  */
-export function checkedGovernanceInputs(settingsFile: string, data: GovernanceData, referencedProjects: readonly string[]): Input[] {
-  const projects = [...new Set(referencedProjects)].filter((project) => project && project !== data.settings.projectName).sort();
+export function checkedGovernanceInputs(settingsFile: string, data: GovernanceData, consumers: readonly ResolvedConsumer[]): Input[] {
+  const named = [...(data.settings.core ? [data.settings.core.project] : []), ...consumers.map((c) => c.project), ...targetStepProjects(data)];
+  const projects = [...new Set(named)].filter((project) => project && project !== data.settings.projectName).sort();
   return [
     ...governanceDataInputs(settingsFile, data.settings),
     `{workspaceRoot}/**/${CONSUMER_FILE}`,
     ...(projects.length ? [{ input: 'default', projects }] : []),
   ];
+}
+
+/** The projects a gate's Nx target steps name (`project:target`). */
+function targetStepProjects(data: GovernanceData): string[] {
+  return (data.gates?.data.gates ?? []).flatMap((gate) => (gate.kind === 'command' ? gate.steps.flatMap((step) => ('target' in step ? [step.target.split(':')[0]] : [])) : []));
 }

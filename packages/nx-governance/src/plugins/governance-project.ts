@@ -1,5 +1,6 @@
 import type { ProjectConfiguration, TargetConfiguration } from '@nx/devkit';
 import { gateScopes } from '../lib/gates/gate-scopes';
+import type { ResolvedConsumer } from '../lib/consumers/resolve-consumers';
 import type { GovernanceData } from '../lib/workspace/load-governance';
 import { gateScopeTarget, gateTarget } from './gate-targets';
 import type { GovernancePluginOptions } from './options';
@@ -15,8 +16,8 @@ export function governanceProject(
   data: GovernanceData,
   options: Required<GovernancePluginOptions>,
   workspaceRoot: string,
-  /** Every Nx project the data names besides this one: the core, the consumers, the projects of target steps. */
-  referencedProjects: readonly string[],
+  /** The consumers the data declares: with the core and the projects of target steps, what the check of the data looks up in the graph. */
+  consumers: readonly ResolvedConsumer[],
 ): Omit<ProjectConfiguration, 'root'> {
   const { settings } = data;
   const gates = data.gates?.data.gates ?? [];
@@ -29,7 +30,7 @@ export function governanceProject(
     metadata: { description, technologies },
   });
   // What every judging target checks first; validate and the aggregates are restored only while it is unchanged.
-  const checkInputs = checkedGovernanceInputs(settingsFile, data, referencedProjects);
+  const checkInputs = checkedGovernanceInputs(settingsFile, data, consumers);
   const validate = validateTarget(settingsFile, checkInputs, ownInputs);
   // With a file unreadable the scopes cannot be trusted: the aggregates then run nothing and fail on the file.
   const dataReadable = data.unreadable.size === 0 && data.settingsSource !== undefined;

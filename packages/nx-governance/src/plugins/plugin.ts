@@ -11,7 +11,6 @@ import { governanceProject } from './governance-project';
 import { InferenceCache } from './inference-cache';
 import { type GovernancePluginOptions, normalizeOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
-import { targetStepProjects } from './validate-target';
 import { closeRunsNxLeftOpen } from './post-run';
 import { refuseDirtyGateRun } from './pre-run';
 
@@ -84,8 +83,7 @@ function inferProjects(
   };
 
   const consumers = declared ? resolveConsumers(reader, data, declared) : resolveConsumers(reader, data);
-  const referenced = [...(data.settings.core ? [data.settings.core.project] : []), ...consumers.map((c) => c.project), ...targetStepProjects(data)];
-  add(dirname(settingsFile), governanceProject(settingsFile, data, options, workspaceRoot, referenced));
+  add(dirname(settingsFile), governanceProject(settingsFile, data, options, workspaceRoot, consumers));
   if (core?.path) add(core.path, coreProject(core, options));
   for (const consumer of consumers) {
     // Nx cannot hash a project without files; a missing folder is validate's to report, not the graph's to break on.

@@ -1,5 +1,4 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import type { GovernanceData } from '../lib/workspace/load-governance';
 import type { Input } from './governance-inputs';
 
 /**
@@ -20,9 +19,4 @@ export function validateTarget(settingsFile: string, checkInputs: Input[], plugi
     options: { settingsFile },
     metadata: { description: 'Check every governance file against its schema and the rules across files', technologies: ['nx-governance'] },
   };
-}
-
-/** The projects a gate's Nx target steps name (`project:target`). */
-export function targetStepProjects(data: GovernanceData): string[] {
-  return (data.gates?.data.gates ?? []).flatMap((gate) => (gate.kind === 'command' ? gate.steps.flatMap((step) => ('target' in step ? [step.target.split(':')[0]] : [])) : []));
 }
