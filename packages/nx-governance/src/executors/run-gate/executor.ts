@@ -11,6 +11,7 @@ import { runningTaskHash } from '../nx-task-hash';
 import { storedTargetSteps } from '../stored-target-steps';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import { normalizeOptions } from './normalize-options';
+import { definitionRefusal } from './verify-definition';
 import type { RunGateExecutorSchema } from './schema';
 
 async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
@@ -22,6 +23,11 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
   const gate = gates.find((g) => g.id === options.gate);
   if (!gate) {
     logger.error(`Unknown gate ${options.gate}, expected one of: ${knownList(gates.map((g) => g.id), options.gate)}`);
+    return { success: false };
+  }
+  const refusal = definitionRefusal(context, data, gate);
+  if (refusal) {
+    logger.error(refusal);
     return { success: false };
   }
   const key = signingKey();

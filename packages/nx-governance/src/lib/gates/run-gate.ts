@@ -3,7 +3,7 @@ import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { GateRecord, StepRecord } from '../evidence/gate-record';
 import { currentBranch, folderCommit, headCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
-import { runProcessSync } from '../process/run-process-sync';
+import { readToolVersion } from '../process/tool-version';
 import { reapLeftoverSteps } from '../process/running-steps';
 import { TestSummaryReader } from '../process/test-counts';
 import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
@@ -110,7 +110,7 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
       continue;
     }
     const label = step.name ?? step.argv.join(' ');
-    if (step.version) stepVersions[label] = readVersion(step.version, join(root, step.cwd ?? '.'));
+    if (step.version) stepVersions[label] = readToolVersion(step.version, join(root, step.cwd ?? '.'));
     log(`${position} ${step.argv.join(' ')}${step.cwd ? ` (in ${step.cwd})` : ''}`);
     const logFile = `${gateEvidenceFolder(settings, gate.id)}/logs/${stamp}-step${index + 1}.log`;
     const run = await runProcess({
@@ -167,10 +167,4 @@ function evaluateManualGate(input: GateRunInput, gate: ManualGate): Outcome {
     checklist: attestation.answers,
     attestation: { by: attestation.by, at: attestation.at, fingerprint, file, digest: attestation.digest },
   };
-}
-
-function readVersion(argv: string[], cwd: string): string {
-  const result = runProcessSync({ argv, cwd, timeoutMs: 10_000, maxOutputBytes: 1024 * 1024 });
-  if (!result.ok) return result.reason;
-  return (result.stdout || result.stderr).trim().split('\n')[0] ?? '';
 }
