@@ -52,6 +52,7 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
       versions: toolVersions(context.root),
       taskHash: runningTaskHash(context),
       storedStep: (target) => storedSteps.get(target),
+      stepInRun: (target) => stepInRun(context, target),
       log: (line) => logger.info(line),
       signal,
     });
@@ -62,6 +63,12 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
     // An advisory finding is reported, never blocking: the aggregates above it must still run and report it.
     return { success: evidence.record.result === 'pass' || gate.enforcement === 'advisory' };
   });
+}
+
+/** Whether the task graph Nx runs holds the Nx target step (`project:target[:configuration]`), in any configuration. */
+function stepInRun(context: ExecutorContext, target: string): boolean {
+  const [project, name] = target.split(':');
+  return Object.values(context.taskGraph?.tasks ?? {}).some((task) => task.target.project === project && task.target.target === name);
 }
 
 export default withOneLineWriteErrors(runGateExecutor);

@@ -24,6 +24,8 @@ export interface GateRunInput {
   taskHash?: string;
   /** What Nx stored of an Nx target step (run or restored) for its current hash: its output and JUnit report, to count its tests. */
   storedStep?: (target: string) => StoredStep | undefined;
+  /** Whether Nx ran (or restored) the Nx target step in this run; not with --exclude-task-dependencies. Undefined: unknown, so no. */
+  stepInRun?: (target: string) => boolean;
   log: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -101,6 +103,11 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
   for (const [index, step] of gate.steps.entries()) {
     const position = `[${gate.id} ${index + 1}/${gate.steps.length}]`;
     if ('target' in step) {
+      if (!input.stepInRun?.(step.target)) {
+        const note = 'was not part of this run (--exclude-task-dependencies?), so nothing says it passed for these inputs';
+        steps.push({ label: step.target, target: step.target, durationMs: 0, note });
+        return { result: 'fail', notes: [`Nx target step ${step.target} ${note}; run the gate with its task dependencies`], steps, stepVersions };
+      }
       log(`${position} nx run ${step.target} (run and cached by Nx before this gate)`);
       const stored = input.storedStep?.(step.target);
       if (stored?.output !== undefined) summary.readAll(stored.output);
