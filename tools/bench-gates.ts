@@ -12,7 +12,8 @@ const GATES = sized(30, 3);
 const gateIds = Array.from({ length: GATES }, (_, i) => `VG-BENCH-${String(i + 1).padStart(3, '0')}`);
 const GATE_RUN = ['run', 'governance:gate'];
 
-// Each gate declares what it reads, so that only the project configuration ties one gate's hash to another's.
+// Each gate declares what it reads, so that only what the plugin infers could tie one gate's hash to another's
+// (expected: 1 of 30 re-runs in either layout, since each gate's hash carries only its own definition's digest).
 const gate = (id: string, n: number) => ({
   id,
   title: `Gate ${n}`,

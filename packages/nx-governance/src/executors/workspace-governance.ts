@@ -6,6 +6,7 @@ import { readSigningKey, SIGNING_KEY_ENV } from '../lib/evidence/signing-key';
 import { diskFileReader } from '../lib/workspace/file-reader';
 import { type CheckedGovernance, loadCheckedGovernance } from '../lib/workspace/load-checked-governance';
 import { projectRoots, projectTargets } from './project-targets';
+import { pluginOptionsIn } from '../plugins/options';
 
 /**
  * The governance data a judging executor may trust, checked by every rule
@@ -14,7 +15,11 @@ import { projectRoots, projectTargets } from './project-targets';
  * caller only returns `{ success: false }`.
  */
 export function loadGovernanceForExecutor(context: ExecutorContext, settingsFile: string): CheckedGovernance {
-  const checked = loadCheckedGovernance(diskFileReader(context.root), settingsFile, { projects: projectTargets(context), projectRoots: projectRoots(context) });
+  const checked = loadCheckedGovernance(diskFileReader(context.root), settingsFile, {
+    projects: projectTargets(context),
+    projectRoots: projectRoots(context),
+    gateTargetName: pluginOptionsIn(context.nxJsonConfiguration).gateTargetName,
+  });
   if (!checked.ok) reportInvalidGovernance(checked.errors, (line) => logger.error(line));
   return checked;
 }

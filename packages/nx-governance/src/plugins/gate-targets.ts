@@ -1,5 +1,4 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { canonicalJson, sha256 } from '../lib/evidence/seal-record';
 import { gateEvidenceFolder, taskCopyBase } from '../lib/evidence/gate-store';
 import { keysFolderOf } from '../lib/evidence/signature-policy';
 import { attestationFolder } from '../lib/gates/attestation';
@@ -7,20 +6,23 @@ import { gateReads } from '../lib/gates/gate-inputs';
 import type { GateScope } from '../lib/gates/gate-scopes';
 import type { Gate } from '../lib/schemas/gates';
 import type { GovernanceSettings } from '../lib/schemas/governance';
+import { gateDefinitionInput, toolVersionInputs } from './gate-hash-inputs';
 import type { Input } from './governance-inputs';
 
 const technologies = ['nx-governance'];
 
 /**
  * One cached target per gate, named by its id. Its inputs are what the gate
- * reads (`gateReads`: the whole workspace unless the gate declares less), its
- * own definition (through the options Nx hashes), the projects and build
- * outputs of its Nx target steps, the environment it declares and, for a
- * manual gate, its attestations. Its outputs are its latest evidence.
+ * reads (`gateReads`: the whole workspace unless the gate declares less), the
+ * digest of its own definition and the versions of the programs its steps run
+ * (see gate-hash-inputs), the projects and build outputs of its Nx target
+ * steps, the environment it declares and, for a manual gate, its attestations.
+ * Its outputs are its latest evidence. Nothing in its options varies with its
+ * definition, wherever that is kept: Nx hashes every target's options into
+ * every task of the project.
  */
-export function gateTarget(gate: Gate, settingsFile: string, settings: GovernanceSettings, pluginInputs: Input[], definedIn?: string): TargetConfiguration {
-  // A gate in its own file has that file as its input; one in gates.json carries its definition in its options.
-  const inputs: Input[] = definedIn ? [`{workspaceRoot}/${definedIn}`] : [];
+export function gateTarget(gate: Gate, settingsFile: string, settings: GovernanceSettings, pluginInputs: Input[]): TargetConfiguration {
+  const inputs: Input[] = [gateDefinitionInput(gate), ...toolVersionInputs(gate)];
   const dependsOn: NonNullable<TargetConfiguration['dependsOn']> = [];
   if (gate.kind === 'command') {
     for (const step of gate.steps) {
@@ -50,7 +52,7 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
     // leaves every reader the same history. Nx restores globbed outputs without deleting the files it
     // did not cache, so newer local records survive a restore of an older entry.
     outputs: [`{workspaceRoot}/${folder}/latest.json`, `{workspaceRoot}/${folder}/latest.md`, `{workspaceRoot}/${folder}/records/*`, `{workspaceRoot}/${folder}/logs/*`],
-    options: { settingsFile, gate: gate.id, ...(definedIn ? {} : { definition: sha256(canonicalJson(gate)) }) },
+    options: { settingsFile, gate: gate.id },
     metadata: { description: `${gate.kind === 'manual' ? 'Manual gate' : 'Gate'}: ${gate.title} (${gate.enforcement})`, technologies },
   };
 }

@@ -65,7 +65,7 @@ export function governanceProject(
       cadence: command('cadence', 'Report each recurring activity (last done, next due, overdue) and drift; --strict, --as-of'),
       'rollback-check': command('rollback-check', 'Evaluate the rollback triggers: --candidate=<rev> --baseline=<rev>'),
       'release-readiness': command('release-readiness', 'Go / no-go for a release from evidence: --releaseVersion=0.5.0 --class=R2'),
-      ...Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs, data.gateFiles[g.id])])),
+      ...Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs)])),
     },
   };
 }

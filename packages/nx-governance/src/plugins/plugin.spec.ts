@@ -128,6 +128,10 @@ describe('createNodes', () => {
       options: { settingsFile: 'governance/governance.json', gate: 'VG-LOOP-CONTRACT-001' },
     });
     expect(contract.inputs).toEqual([
+      // Its own definition, by digest: no other gate's edit reaches its hash.
+      { runtime: expect.stringMatching(/^echo nx-governance-gate-definition [0-9a-f]{64}$/) },
+      // The python3 its step runs, by the version it reports.
+      { runtime: expect.stringMatching(/^node -e ".*" [A-Za-z0-9+/=]+$/) },
       { input: 'default', projects: ['loop'] },
       { dependentTasksOutputFiles: '**/*', transitive: false },
       // Whether records must be signed.
@@ -136,14 +140,14 @@ describe('createNodes', () => {
       // The plugin is outside this temporary workspace, so it counts as installed from npm.
       { externalDependencies: ['nx-governance'] },
     ]);
-    expect(contract.options.definition).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(contract.options)).toEqual(['settingsFile', 'gate']);
     expect(governance.targets['VG-LOOP-TEST-001'].inputs).toContainEqual({ input: 'default', projects: ['loop'] });
     expect(governance.targets['VG-COMPAT-001'].dependsOn).toEqual([
       { projects: ['io-rflx'], target: 'compat' },
       { projects: ['loop-agent'], target: 'compat' },
       { projects: ['rlm-claude-code'], target: 'compat' },
     ]);
-    expect(governance.targets['VG-CONTRACT-001'].inputs.slice(0, 3)).toEqual([
+    expect(governance.targets['VG-CONTRACT-001'].inputs.slice(1, 4)).toEqual([
       '{workspaceRoot}/evidence/attestations/VG-CONTRACT-001/**/*',
       '{workspaceRoot}/governance/keys/**/*',
       '{workspaceRoot}/loop/contract/**/*',
@@ -157,6 +161,7 @@ describe('createNodes', () => {
     writeFiles(workspace.root, { 'governance/gates.json': JSON.stringify(gates) });
     const { governance } = await infer(['governance/governance.json']);
     expect(governance.targets['VG-NPM-001'].inputs).toEqual([
+      { runtime: expect.stringMatching(/^echo nx-governance-gate-definition /) },
       '{workspaceRoot}/governance/keys/**/*',
       '{workspaceRoot}/**/*',
       '!{workspaceRoot}/evidence/**/*',

@@ -2,7 +2,7 @@ import { type PreTasksExecutionContext, readCachedProjectGraph } from '@nx/devki
 import { requireCleanRefusal } from '../lib/git/git';
 import { diskFileReader } from '../lib/workspace/file-reader';
 import { DEFAULT_SETTINGS_FILE, loadGovernance } from '../lib/workspace/load-governance';
-import { requestedTargets } from './requested-targets';
+import { requestedOf, requestedTargets } from './requested-targets';
 
 /**
  * `--requireClean` on a gate run refuses a dirty tree (or one git cannot judge) before Nx runs any gate:
@@ -13,9 +13,10 @@ import { requestedTargets } from './requested-targets';
 export function refuseDirtyGateRun(context: PreTasksExecutionContext): void {
   if (!context.argv.some((arg) => /^--(requireClean|require-clean)(=true)?$/.test(arg))) return;
   const graph = readCachedProjectGraph();
-  for (const [project, node] of Object.entries(graph.nodes)) {
+  const requests = requestedTargets(context.argv);
+  for (const node of Object.values(graph.nodes)) {
     const targets = node.data.targets ?? {};
-    const gateRuns = [...requestedTargets(context.argv, project)].filter((t) => targets[t]?.executor?.startsWith('nx-governance:'));
+    const gateRuns = [...requestedOf(requests, node.name)].filter((t) => targets[t]?.executor?.startsWith('nx-governance:'));
     if (gateRuns.length === 0) continue;
     const settingsFile = (targets[gateRuns[0]].options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE;
     const { settings } = loadGovernance(diskFileReader(context.workspaceRoot), settingsFile).data;

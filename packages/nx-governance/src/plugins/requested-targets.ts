@@ -1,27 +1,35 @@
+/** A target a command line asked for: on one project (`nx run p:t`), or on whichever projects Nx selected (`-t t`). */
+export interface TargetRequest {
+  project?: string;
+  target: string;
+}
+
 /**
- * The targets of `project` that a command line asked for. Nx does not hand a
- * post-run hook the tasks it skipped, so the hook reads the request itself:
- * `nx run project:target`, `nx target project`, and `run-many`/`affected`
- * with `-t`/`--target(s)` (and `-p`/`--projects`, when given, naming it).
+ * The targets a command line asked for, by name. Which projects Nx selected
+ * (patterns, tags, exclusions, affected) is not read here: the hook learns
+ * that from the tasks Nx ran (see post-run-gates). Forms: `nx run p:t[:c]`,
+ * `nx t p`, `nx p:t`, and `run-many`/`affected` with `-t`/`--target(s)`.
  */
-export function requestedTargets(argv: readonly string[], project: string): Set<string> {
+export function requestedTargets(argv: readonly string[]): TargetRequest[] {
   const args = nxArgs(argv);
-  const requested = new Set<string>();
   const [command, first] = args;
-  const valuesOf = (...names: string[]) => names.flatMap((name) => optionValues(args, name)).flatMap((v) => v.split(','));
-  if (command === 'run' && first) {
-    const [p, t] = first.split(':');
-    if (p === project && t) requested.add(t);
-  } else if (command === 'run-many' || command === 'affected') {
-    const projects = valuesOf('-p', '--projects', '--project');
-    if (projects.length === 0 || projects.includes(project)) for (const t of valuesOf('-t', '--targets', '--target')) if (t) requested.add(t);
-  } else if (command && first === project) {
-    requested.add(command);
-  } else if (command?.includes(':')) {
-    const [p, t] = command.split(':');
-    if (p === project && t) requested.add(t);
+  const onProject = (spec: string): TargetRequest[] => {
+    const [project, target] = spec.split(':');
+    return project && target ? [{ project, target }] : [];
+  };
+  if (command === 'run' && first) return onProject(first);
+  if (command === 'run-many' || command === 'affected') {
+    const values = ['-t', '--targets', '--target'].flatMap((name) => optionValues(args, name)).flatMap((v) => v.split(','));
+    return values.filter(Boolean).map((target) => ({ target }));
   }
-  return requested;
+  if (command?.includes(':')) return onProject(command);
+  if (command && first && !first.startsWith('-')) return [{ project: first, target: command }];
+  return [];
+}
+
+/** The targets of `project` among the requests. */
+export function requestedOf(requests: readonly TargetRequest[], project: string): Set<string> {
+  return new Set(requests.filter((r) => r.project === undefined || r.project === project).map((r) => r.target));
 }
 
 /** The values given to `--name` (as `--name=value` or `--name value`) on the command line. */

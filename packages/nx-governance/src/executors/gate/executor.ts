@@ -7,6 +7,7 @@ import { refuseDirtyTree } from '../require-clean';
 import { normalizeOptions } from './normalize-options';
 import type { GateExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
+import { pluginOptionsIn } from '../../plugins/options';
 
 /**
  * An aggregate of gates (`gate`, `gate-R3`, `gate-M6`, `gate-M6-T01`): Nx has
@@ -19,7 +20,7 @@ async function gateExecutor(raw: GateExecutorSchema, context: ExecutorContext): 
   const options = normalizeOptions(raw);
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
-  const chosen = selectGates(governance.data, options);
+  const chosen = selectGates(governance.data, options, pluginOptionsIn(context.nxJsonConfiguration).gateTargetName);
   if (!chosen.ok) {
     logger.error(chosen.error);
     return { success: false };

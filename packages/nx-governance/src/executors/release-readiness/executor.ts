@@ -1,6 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { writeSealedRecord } from '../../lib/evidence/write-sealed-record';
-import { DEFAULT_GATE_TARGET } from '../../lib/gates/gate-scopes';
 import { assembleReleasePacket } from '../../lib/release/assemble-release-packet';
 import { renderReleasePacket } from '../../lib/release/release-packet';
 import { reportPath } from '../../lib/reports/report-path';
@@ -9,6 +8,8 @@ import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { knownList } from '../../lib/text/known-list';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { resolveCore } from '../../lib/consumers/resolve-core';
+import { scopeTargetName } from '../../lib/workspace/target-names';
+import { pluginOptionsIn } from '../../plugins/options';
 import { currentTaskHashes } from '../nx-task-hash';
 import { runNx } from '../run-nx';
 import { loadGovernanceForExecutor } from '../workspace-governance';
@@ -48,7 +49,7 @@ async function releaseReadinessExecutor(raw: ReleaseReadinessExecutorSchema, con
   if (options.runMissing) {
     logger.info(`Running the gates of ${releaseClass.id} first (--runMissing)`);
     // The release class's own aggregate target runs its gates; readiness then judges whatever evidence that left.
-    const run = await runNx(context.root, ['run', `${project}:${DEFAULT_GATE_TARGET}-${releaseClass.id}`]);
+    const run = await runNx(context.root, ['run', `${project}:${scopeTargetName(pluginOptionsIn(context.nxJsonConfiguration).gateTargetName, releaseClass.id)}`]);
     // A gate that failed is judged below from its evidence; a run that never finished leaves none to judge.
     if (!run.ok) {
       logger.error(`Could not run the gates of ${releaseClass.id}: ${run.reason}`);

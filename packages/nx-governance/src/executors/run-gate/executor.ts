@@ -11,6 +11,7 @@ import { runningTaskHash } from '../nx-task-hash';
 import { storedTargetSteps } from '../stored-target-steps';
 import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
 import { normalizeOptions } from './normalize-options';
+import { definitionRefusal } from './verify-definition';
 import type { RunGateExecutorSchema } from './schema';
 
 async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
@@ -22,6 +23,11 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
   const gate = gates.find((g) => g.id === options.gate);
   if (!gate) {
     logger.error(`Unknown gate ${options.gate}, expected one of: ${knownList(gates.map((g) => g.id), options.gate)}`);
+    return { success: false };
+  }
+  const refusal = definitionRefusal(context, data, gate);
+  if (refusal) {
+    logger.error(refusal);
     return { success: false };
   }
   const key = signingKey();
@@ -46,6 +52,7 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
       versions: toolVersions(context.root),
       taskHash: runningTaskHash(context),
       storedStep: (target) => storedSteps.get(target),
+      stepInRun: (target) => stepInRun(context, target),
       log: (line) => logger.info(line),
       signal,
     });
@@ -56,6 +63,12 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
     // An advisory finding is reported, never blocking: the aggregates above it must still run and report it.
     return { success: evidence.record.result === 'pass' || gate.enforcement === 'advisory' };
   });
+}
+
+/** Whether the task graph Nx runs holds the Nx target step (`project:target[:configuration]`), in any configuration. */
+function stepInRun(context: ExecutorContext, target: string): boolean {
+  const [project, name] = target.split(':');
+  return Object.values(context.taskGraph?.tasks ?? {}).some((task) => task.target.project === project && task.target.target === name);
 }
 
 export default withOneLineWriteErrors(runGateExecutor);

@@ -6,11 +6,12 @@ import { gatesReadingEverything } from '../../lib/gates/gate-inputs';
 import { normalizeOptions } from './normalize-options';
 import type { ValidateExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
+import { pluginOptionsIn } from '../../plugins/options';
 
 async function validateExecutor(raw: ValidateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const options = normalizeOptions(raw);
   const { settingsFile } = options;
-  const result = runValidation({ root: context.root, settingsFile, projects: projectTargets(context), strict: options.strict, json: options.json });
+  const result = runValidation({ root: context.root, settingsFile, projects: projectTargets(context), strict: options.strict, json: options.json, gateTargetName: pluginOptionsIn(context.nxJsonConfiguration).gateTargetName });
   for (const warning of result.warnings) logger.warn(`warning: ${formatDiagnostic(warning)}`);
   for (const problem of result.errors) logger.error(formatDiagnostic(problem));
   const { milestones, gates } = result.data;

@@ -1,4 +1,5 @@
 import type { GovernanceData } from '../workspace/load-governance';
+import { DEFAULT_TARGET_NAMES, scopeTargetName } from '../workspace/target-names';
 
 /** A set of gates that one Nx target runs: a release class, a milestone, a task card, or the default class. */
 export interface GateScope {
@@ -16,7 +17,7 @@ export interface GateScope {
 }
 
 /** Default name of the aggregate that runs the default release class; the others are `<name>-<id>`. */
-export const DEFAULT_GATE_TARGET = 'gate';
+export const DEFAULT_GATE_TARGET = DEFAULT_TARGET_NAMES.gateTargetName;
 
 /**
  * Every scope the data defines, each with the target that runs it: `gate`
@@ -38,7 +39,7 @@ export function gateScopes(data: GovernanceData, gateTarget = DEFAULT_GATE_TARGE
     scopes.push({
       kind: 'release-class',
       id: releaseClass.id,
-      target: `${gateTarget}-${releaseClass.id}`,
+      target: scopeTargetName(gateTarget, releaseClass.id),
       describe: `release class ${releaseClass.id} (${releaseClass.title})`,
       releaseClass: releaseClass.id,
       gates: unique(releaseClass.gates),
@@ -47,9 +48,9 @@ export function gateScopes(data: GovernanceData, gateTarget = DEFAULT_GATE_TARGE
   }
   for (const milestone of data.milestones) {
     const tasks = milestone.taskCards.map((card) => ({ task: card.id, milestone: milestone.id, gates: unique(card.requiredGates) }));
-    scopes.push({ kind: 'milestone', id: milestone.id, target: `${gateTarget}-${milestone.id}`, describe: `milestone ${milestone.id}`, gates: unique(tasks.flatMap((t) => t.gates)), tasks });
+    scopes.push({ kind: 'milestone', id: milestone.id, target: scopeTargetName(gateTarget, milestone.id), describe: `milestone ${milestone.id}`, gates: unique(tasks.flatMap((t) => t.gates)), tasks });
     for (const task of tasks) {
-      scopes.push({ kind: 'task', id: task.task, target: `${gateTarget}-${task.task}`, describe: `task ${task.task}`, gates: task.gates, tasks: [task] });
+      scopes.push({ kind: 'task', id: task.task, target: scopeTargetName(gateTarget, task.task), describe: `task ${task.task}`, gates: task.gates, tasks: [task] });
     }
   }
   const claimed = new Set<string>();

@@ -3,7 +3,7 @@ import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { GateRecord, StepRecord } from '../evidence/gate-record';
 import { currentBranch, folderCommit, headCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
-import { runProcessSync } from '../process/run-process-sync';
+import { readToolVersion } from '../process/tool-version';
 import { reapLeftoverSteps } from '../process/running-steps';
 import { TestSummaryReader } from '../process/test-counts';
 import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
@@ -24,6 +24,8 @@ export interface GateRunInput {
   taskHash?: string;
   /** What Nx stored of an Nx target step (run or restored) for its current hash: its output and JUnit report, to count its tests. */
   storedStep?: (target: string) => StoredStep | undefined;
+  /** Whether Nx ran (or restored) the Nx target step in this run; not with --exclude-task-dependencies. Undefined: unknown, so no. */
+  stepInRun?: (target: string) => boolean;
   log: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -101,6 +103,11 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
   for (const [index, step] of gate.steps.entries()) {
     const position = `[${gate.id} ${index + 1}/${gate.steps.length}]`;
     if ('target' in step) {
+      if (!input.stepInRun?.(step.target)) {
+        const note = 'was not part of this run (--exclude-task-dependencies?), so nothing says it passed for these inputs';
+        steps.push({ label: step.target, target: step.target, durationMs: 0, note });
+        return { result: 'fail', notes: [`Nx target step ${step.target} ${note}; run the gate with its task dependencies`], steps, stepVersions };
+      }
       log(`${position} nx run ${step.target} (run and cached by Nx before this gate)`);
       const stored = input.storedStep?.(step.target);
       if (stored?.output !== undefined) summary.readAll(stored.output);
@@ -110,7 +117,7 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
       continue;
     }
     const label = step.name ?? step.argv.join(' ');
-    if (step.version) stepVersions[label] = readVersion(step.version, join(root, step.cwd ?? '.'));
+    if (step.version) stepVersions[label] = readToolVersion(step.version, join(root, step.cwd ?? '.'));
     log(`${position} ${step.argv.join(' ')}${step.cwd ? ` (in ${step.cwd})` : ''}`);
     const logFile = `${gateEvidenceFolder(settings, gate.id)}/logs/${stamp}-step${index + 1}.log`;
     const run = await runProcess({
@@ -167,10 +174,4 @@ function evaluateManualGate(input: GateRunInput, gate: ManualGate): Outcome {
     checklist: attestation.answers,
     attestation: { by: attestation.by, at: attestation.at, fingerprint, file, digest: attestation.digest },
   };
-}
-
-function readVersion(argv: string[], cwd: string): string {
-  const result = runProcessSync({ argv, cwd, timeoutMs: 10_000, maxOutputBytes: 1024 * 1024 });
-  if (!result.ok) return result.reason;
-  return (result.stdout || result.stderr).trim().split('\n')[0] ?? '';
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_TARGET_NAMES, scopeTargetName } from '../workspace/target-names';
 import { unsafeSpelling } from './pattern-spelling';
 
 export type IdKind = 'gate' | 'milestone' | 'task';
@@ -31,8 +32,9 @@ const SAFE_ID_WORDS = 'letters, digits, ".", "_" and "-", starting with a letter
  * the same project, so a gate named like one of them, or like an aggregate
  * (`gate-<scope>`), would replace it.
  */
-const GOVERNANCE_TARGETS = ['gate', 'validate', 'attest', 'verify-evidence', 'compat-run', 'report', 'compat-query', 'cadence', 'rollback-check', 'release-readiness', 'prune-evidence'];
-const isReservedGateId = (id: string) => GOVERNANCE_TARGETS.includes(id) || id.startsWith('gate-');
+const { gateTargetName, validateTargetName, compatRunTargetName } = DEFAULT_TARGET_NAMES;
+const GOVERNANCE_TARGETS = [gateTargetName, validateTargetName, 'attest', 'verify-evidence', compatRunTargetName, 'report', 'compat-query', 'cadence', 'rollback-check', 'release-readiness', 'prune-evidence'];
+const isReservedGateId = (id: string) => GOVERNANCE_TARGETS.includes(id) || id.startsWith(scopeTargetName(gateTargetName, ''));
 
 /** Strings no id may be, whatever its pattern: a pattern that accepts one of them is refused when the settings load. */
 const UNSAFE_PROBES = ['.', '..', 'a/b', 'a\\b', 'a b', 'a:b', '-a'];

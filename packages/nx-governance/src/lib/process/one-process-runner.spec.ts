@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** The runner's own files: everything else starts processes through `runProcess` or `runProcessSync`. */
-const RUNNER = ['lib/process/run-process.ts', 'lib/process/run-process-sync.ts', 'lib/process/reap-watchdog.ts'];
+/**
+ * The runner's own files: everything else starts processes through `runProcess` or `runProcessSync`.
+ * tool-version.ts names child_process only in the script it hands Nx for a `runtime` input.
+ */
+const RUNNER = ['lib/process/run-process.ts', 'lib/process/run-process-sync.ts', 'lib/process/reap-watchdog.ts', 'lib/process/tool-version.ts'];
 const SOURCE_ROOT = join(__dirname, '../..');
 
 function sourceFiles(folder: string): string[] {

@@ -1,4 +1,5 @@
 import { DEFAULT_GATE_TARGET } from '../gates/gate-scopes';
+import { scopeTargetName } from '../workspace/target-names';
 import { NX_TARGET_PATTERN } from '../schemas/gates';
 import { knownList } from '../text/known-list';
 import { forEachDuplicate, type RuleContext } from './rule-context';
@@ -32,5 +33,6 @@ export function checkGates(ctx: RuleContext): void {
 
 /** The governance project's targets that run gates: every gate and every aggregate of gates. */
 function isGateRunTarget(ctx: RuleContext, target: string): boolean {
-  return ctx.gateIds()?.has(target) === true || target === DEFAULT_GATE_TARGET || target.startsWith(`${DEFAULT_GATE_TARGET}-`);
+  const gateTarget = ctx.options.gateTargetName ?? DEFAULT_GATE_TARGET;
+  return ctx.gateIds()?.has(target) === true || target === gateTarget || target.startsWith(scopeTargetName(gateTarget, ''));
 }

@@ -10,6 +10,8 @@ export interface ValidationOptions {
   projects?: ReadonlyMap<string, readonly string[]>;
   /** Report unknown task-card fields and lines that belong to no field. */
   strict?: boolean;
+  /** The name of the aggregate that runs the default class (the plugin's `gateTargetName`); default `gate`. */
+  gateTargetName?: string;
 }
 
 /** What every rule gets: the data, the options, and a way to report at a JSON path. */

@@ -10,11 +10,13 @@ export interface ValidationRun {
   strict: boolean;
   /** Where to write the JSON report, when one is asked for. */
   json?: string;
+  /** The plugin's `gateTargetName`, when it renames the aggregates. */
+  gateTargetName?: string;
 }
 
 /** Validates the governance data and writes the JSON report asked for: what validate runs, and what a restored validate still owes. */
 export function runValidation(run: ValidationRun): ValidationResult {
-  const result = validateGovernance(diskFileReader(run.root), run.settingsFile, { projects: run.projects, strict: run.strict });
+  const result = validateGovernance(diskFileReader(run.root), run.settingsFile, { projects: run.projects, strict: run.strict, gateTargetName: run.gateTargetName });
   if (run.json) {
     writeJsonReport(reportPath(run.root, run.json), {
       kind: 'nx-governance/validate',

@@ -1,0 +1,45 @@
+import { logger } from '@nx/devkit';
+import { closeGateRun } from '../lib/gates/close-gate-run';
+import { selectGates } from '../lib/gates/select-gates';
+import type { GateOrigin } from '../lib/gates/summarize-gate-run';
+import type { CheckedGovernance } from '../lib/workspace/load-checked-governance';
+import { type NxRun, stringOption } from './post-run-tasks';
+
+/**
+ * Closes an aggregate's run that its executor did not close: its evidence, its
+ * reports and (when Nx printed nothing for it) its summary. An aggregate Nx
+ * skipped (a gate failed) is closed with `print`; one Nx restored replayed its
+ * summary, and only the reports asked for now are this run's to write.
+ */
+export function closeScopeRun(
+  run: NxRun,
+  governance: Extract<CheckedGovernance, { ok: true }>,
+  project: string,
+  options: Record<string, unknown>,
+  show: { print: boolean },
+): void {
+  const { data } = governance;
+  const chosen = selectGates(data, options, run.names.gateTargetName);
+  if (!chosen.ok) {
+    logger.error(chosen.error);
+    return;
+  }
+  const origins: Record<string, GateOrigin> = {};
+  const taskHashes: Record<string, string | undefined> = {};
+  for (const gate of chosen.selection.gates) {
+    const result = run.resultOf(project, gate.id);
+    origins[gate.id] = !result || result.status === 'skipped' || result.status === 'stopped' ? 'not-run' : /cache/.test(result.status) ? 'restored' : 'ran';
+    taskHashes[gate.id] = origins[gate.id] === 'not-run' ? undefined : result?.task.hash;
+  }
+  const summary = closeGateRun({
+    root: run.root,
+    settings: data.settings,
+    selection: chosen.selection,
+    origins,
+    taskHashes,
+    reports: { junit: stringOption(options.junit), json: stringOption(options.json) },
+  });
+  if (!show.print) return;
+  for (const line of summary.table) logger.info(line);
+  logger.error(summary.verdict);
+}
