@@ -1,0 +1,11 @@
+import { evidencePolicyIgnores, withEvidencePolicy } from './evidence-policy';
+
+describe('the evidence policy', () => {
+  it('keeps chains, logs and history local, and is appended once', () => {
+    const once = withEvidencePolicy('node_modules\n', 'evidence');
+    expect(once).toBe(`node_modules\n\n${evidencePolicyIgnores('evidence')}`);
+    expect(withEvidencePolicy(once, 'evidence')).toBe(once);
+    expect(once).toContain('evidence/gates/*/records/');
+    expect(once).not.toMatch(/^evidence\/$/m);
+  });
+});
