@@ -24,7 +24,7 @@ export function requestedTargets(argv: readonly string[], project: string): Set<
   return requested;
 }
 
-/** The values given to `--name` (as `--name=value` or `--name value`) on the command line. */
+/** The values given to `--name` (as `--name=value` or `--name value`) on the command line; '' for `--name` given alone. */
 export function requestedOption(argv: readonly string[], name: string): string | undefined {
   return optionValues(nxArgs(argv), name).pop();
 }
@@ -34,5 +34,6 @@ function nxArgs(argv: readonly string[]): string[] {
 }
 
 function optionValues(args: readonly string[], name: string): string[] {
-  return args.flatMap((arg, i) => (arg === name ? [args[i + 1] ?? ''] : arg.startsWith(`${name}=`) ? [arg.slice(name.length + 1)] : []));
+  const valueAfter = (next: string | undefined) => (next === undefined || next.startsWith('-') ? '' : next);
+  return args.flatMap((arg, i) => (arg === name ? [valueAfter(args[i + 1])] : arg.startsWith(`${name}=`) ? [arg.slice(name.length + 1)] : []));
 }

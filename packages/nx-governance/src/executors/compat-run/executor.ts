@@ -1,5 +1,4 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../lib/reports/report-path';
 import { readLatestCompatResult } from '../../lib/compat/compat-store';
 import { itemsOfShard, parseShard } from '../../lib/ci/compat-shard';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
@@ -51,7 +50,7 @@ async function compatRunExecutor(raw: CompatRunExecutorSchema, context: Executor
     );
     return { consumer: consumer.name, project: consumer.project, result: record?.result ?? 'missing', reason: record?.reason, digest: record?.digest };
   });
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-run', affected: options.affected, ...(shard ? { shard: shard.shard } : {}), consumers: rows });
+  writeJsonReport(context.root, options.json, { kind: 'nx-governance/compat-run', affected: options.affected, ...(shard ? { shard: shard.shard } : {}), consumers: rows });
   return { success: run.ok && run.exitCode === 0 };
 }
 

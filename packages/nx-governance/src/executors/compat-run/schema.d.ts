@@ -6,5 +6,5 @@ export interface CompatRunExecutorSchema {
   head?: string;
   shard?: string;
   parallel?: number;
-  json?: string;
+  json?: string | boolean;
 }
