@@ -73,7 +73,12 @@ export function baseBranch(nxJson: { defaultBase?: string; affected?: { defaultB
   return base.replace(/^origin\//, '');
 }
 
-export const EXIT_CODE_NOTE = [
-  'A failing gate exits 1; when Nx itself skips a task (a failed dependency) it exits 130, which is',
-  'still a failure here: the job fails on any non-zero exit.',
-];
+/** The comment a recipe file starts with: who wrote it, the evidence policy, and what the exit codes mean. */
+export function recipeHeader(provider: CiProvider): string[] {
+  return [
+    `Written by nx g nx-governance:init --ci=${provider}. Evidence policy: see .gitignore (committed: latest`,
+    'records, task evidence, attestations, release packets; local: chains, logs, result history).',
+    'A failing gate exits 1; when Nx itself skips a task (a failed dependency) it exits 130, which is',
+    'still a failure here: the job fails on any non-zero exit.',
+  ].map((line) => `# ${line}`);
+}

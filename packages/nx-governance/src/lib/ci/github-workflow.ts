@@ -1,4 +1,4 @@
-import { type CiRecipeOptions, compatShardCommand, EXIT_CODE_NOTE, governanceCiCommands, NODE_VERSION, REPORTS_FOLDER } from './ci-recipe';
+import { type CiRecipeOptions, compatShardCommand, governanceCiCommands, NODE_VERSION, recipeHeader, REPORTS_FOLDER } from './ci-recipe';
 
 export const GITHUB_WORKFLOW = '.github/workflows/governance.yml';
 
@@ -25,9 +25,7 @@ export function renderGithubWorkflow(options: CiRecipeOptions): string {
     ...paths.map((path) => `            ${path}`),
   ];
   return [
-    `# Written by nx g nx-governance:init --ci=github. Evidence policy: see .gitignore (committed: latest`,
-    '# records, task evidence, attestations, release packets; local: chains, logs, result history).',
-    ...EXIT_CODE_NOTE.map((line) => `# ${line}`),
+    ...recipeHeader('github'),
     'name: governance',
     '',
     'on:',

@@ -1,4 +1,4 @@
-import { type CiRecipeOptions, compatShardCommand, EXIT_CODE_NOTE, GOVERNANCE_JUNIT, governanceCiCommands, NODE_VERSION, REPORTS_FOLDER } from './ci-recipe';
+import { type CiRecipeOptions, compatShardCommand, GOVERNANCE_JUNIT, governanceCiCommands, NODE_VERSION, recipeHeader, REPORTS_FOLDER } from './ci-recipe';
 
 export const GITLAB_CI = '.gitlab-ci.yml';
 
@@ -15,9 +15,7 @@ export const GITLAB_KEEP_GOING = ' || status=1';
  */
 export function renderGitlabCi(options: CiRecipeOptions): string {
   return [
-    `# Written by nx g nx-governance:init --ci=gitlab. Evidence policy: see .gitignore (committed: latest`,
-    '# records, task evidence, attestations, release packets; local: chains, logs, result history).',
-    ...EXIT_CODE_NOTE.map((line) => `# ${line}`),
+    ...recipeHeader('gitlab'),
     '# Nx self-hosted remote cache: set NX_SELF_HOSTED_REMOTE_CACHE_SERVER and',
     '# NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN as CI/CD variables; the compat shards write their results',
     '# there and the governance job restores them (without them, it re-runs the affected consumers).',
