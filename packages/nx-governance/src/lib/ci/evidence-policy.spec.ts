@@ -7,5 +7,8 @@ describe('the evidence policy', () => {
     expect(withEvidencePolicy(once, 'evidence')).toBe(once);
     expect(once).toContain('evidence/gates/*/records/');
     expect(once).not.toMatch(/^evidence\/$/m);
+    // The reports folder at the root only, never a project folder that happens to be called reports.
+    expect(once).toMatch(/^\/reports\/$/m);
+    expect(once).not.toMatch(/^reports\/$/m);
   });
 });

@@ -15,7 +15,8 @@ export function evidencePolicyIgnores(evidence: string): string {
     `${evidence}/compat/*/results/`,
     `${evidence}/compat/*/logs/`,
     `${evidence}/.running/`,
-    'reports/',
+    // Anchored: a bare reports/ would also hide any project folder named reports.
+    '/reports/',
     '',
   ].join('\n');
 }
