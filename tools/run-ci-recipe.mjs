@@ -1,7 +1,8 @@
 // Runs on this repository the governance job of the CI recipe `init --ci` writes: the same
 // commands, from the same function the generated workflow is rendered from (the built plugin's
 // governanceCiCommands), in order, each one even when an earlier one failed, as the recipe does.
-// Exits 1 when any failed. The base is NX_BASE (the previous commit when unset), the head HEAD.
+// Then checks that the run modified no file git tracks (what a newcomer's first gate run must not
+// do either). Exits 1 when any failed. The base is NX_BASE (the previous commit when unset), the head HEAD.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +21,11 @@ const results = commands.map((command) => {
   const run = spawnSync(exec, args, { cwd: root, env, stdio: 'inherit' });
   return { command, code: run.status ?? 1 };
 });
+const modified = git('status', '--porcelain', '--untracked-files=no');
+results.push({ command: 'git status: no tracked file modified by the run', code: modified ? 1 : 0 });
+if (modified) console.log(`\nThe run modified tracked files:\n${modified}`);
 console.log('\nThe CI recipe on this repository:');
 for (const { command, code } of results) console.log(`  ${code === 0 ? 'pass' : `FAIL (exit ${code})`}  ${command}`);
 const failed = results.filter((r) => r.code !== 0);
-console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
+console.log(`The CI recipe: ${results.length - failed.length} of ${results.length} checks passed.`);
 process.exit(failed.length ? 1 : 0);
