@@ -138,7 +138,7 @@ export class TestWorkspace {
     const result = spawnSync(process.execPath, [existsSync(ownNx) ? ownNx : this.install.nxBin, ...args], {
       cwd: this.root,
       encoding: 'utf8',
-      env: { ...process.env, ...this.nxEnv(), ...env },
+      env: { ...withoutNxSettings(process.env), ...this.nxEnv(), ...env },
       // No standard input, as in CI: nothing may wait for an answer.
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
@@ -190,6 +190,15 @@ export class TestWorkspace {
   remove(): void {
     rmSync(this.root, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment without the user's Nx settings (NX_BASE, NX_DAEMON, NX_CACHE_DIRECTORY,
+ * NX_SKIP_NX_CACHE, NX_SELF_HOSTED_REMOTE_CACHE_SERVER…): a test says every one it needs,
+ * so it asserts the same whatever a developer or CI has exported.
+ */
+export function withoutNxSettings(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('NX_')));
 }
 
 /**

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyEvidence } from '../../packages/nx-governance/src/lib/evidence/verify-evidence';
 import { defaultGovernanceSettings } from '../../packages/nx-governance/src/lib/schemas/governance';
-import { NX_BIN, servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/workspace';
+import { NX_BIN, servedFromCache, tasksExecuted, TestWorkspace, withoutNxSettings } from '../helpers/workspace';
 import { commandGate } from '../helpers/gate-fixtures';
 
 const node = (script: string, ...args: string[]) => ['node', '-e', script, ...args];
@@ -39,7 +39,7 @@ function startNx(workspace: TestWorkspace, args: string[], env: NodeJS.ProcessEn
     cwd: workspace.root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...workspace.nxEnv(), ...env },
+    env: { ...withoutNxSettings(process.env), ...workspace.nxEnv(), ...env },
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));

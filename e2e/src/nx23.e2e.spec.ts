@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { CORE_TEST_GATE, createJsCoreWorkspace } from '../helpers/js-core-workspace';
 import { installNx, NX_23, type NxInstall } from '../helpers/nx-install';
-import { servedFromCache, tasksExecuted, tasksInRun, type TestWorkspace } from '../helpers/workspace';
+import { servedFromCache, tasksExecuted, tasksInRun, type TestWorkspace, withoutNxSettings } from '../helpers/workspace';
 
 /**
  * The core cases on the other Nx major the peer range claims, with the packed
@@ -89,7 +89,7 @@ function runPlugin(workspace: TestWorkspace, body: string, options: { module?: s
     `const plugin = ${JSON.stringify(join(workspace.install.nodeModules, 'nx-governance', 'dist'))};`,
     `Promise.resolve((() => { ${body} })()).then((value) => process.stdout.write('\\n' + JSON.stringify(value)), (error) => { console.error(error); process.exit(1); });`,
   ].join('\n');
-  const result = spawnSync(process.execPath, ['-e', script], { cwd: workspace.root, encoding: 'utf8', env: { ...process.env, ...workspace.nxEnv(), ...options.env } });
+  const result = spawnSync(process.execPath, ['-e', script], { cwd: workspace.root, encoding: 'utf8', env: { ...withoutNxSettings(process.env), ...workspace.nxEnv(), ...options.env } });
   if (result.status !== 0) throw new Error(`node failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop() ?? 'null');
 }

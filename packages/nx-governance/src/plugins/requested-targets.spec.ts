@@ -1,4 +1,4 @@
-import { requestedOf, requestedTargets } from './requested-targets';
+import { requestedOf, requestedOption, requestedTargets } from './requested-targets';
 
 const nx = (...args: string[]) => ['/usr/bin/node', '/w/node_modules/nx/dist/bin/nx.js', ...args];
 
@@ -18,5 +18,18 @@ describe('requestedTargets', () => {
     [nx('affected', '--target', 'VG-A-001', '--configuration=ci'), ['VG-A-001']],
   ])('%j', (argv, expected) => {
     expect([...requestedOf(requestedTargets(argv), 'governance')].sort()).toEqual([...expected].sort());
+  });
+});
+
+describe('requestedOption', () => {
+  it.each([
+    [nx('run', 'governance:gate', '--json=r.json'), 'r.json'],
+    [nx('run', 'governance:gate', '--json', 'r.json'), 'r.json'],
+    // Alone, for standard output: before another option, or last.
+    [nx('run', 'governance:gate', '--json', '--junit=j.xml'), ''],
+    [nx('run', 'governance:gate', '--json'), ''],
+    [nx('run', 'governance:gate'), undefined],
+  ])('%j', (argv, expected) => {
+    expect(requestedOption(argv, '--json')).toBe(expected);
   });
 });

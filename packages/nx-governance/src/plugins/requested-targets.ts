@@ -32,7 +32,7 @@ export function requestedOf(requests: readonly TargetRequest[], project: string)
   return new Set(requests.filter((r) => r.project === undefined || r.project === project).map((r) => r.target));
 }
 
-/** The values given to `--name` (as `--name=value` or `--name value`) on the command line. */
+/** The values given to `--name` (as `--name=value` or `--name value`) on the command line; '' for `--name` given alone. */
 export function requestedOption(argv: readonly string[], name: string): string | undefined {
   return optionValues(nxArgs(argv), name).pop();
 }
@@ -42,5 +42,6 @@ function nxArgs(argv: readonly string[]): string[] {
 }
 
 function optionValues(args: readonly string[], name: string): string[] {
-  return args.flatMap((arg, i) => (arg === name ? [args[i + 1] ?? ''] : arg.startsWith(`${name}=`) ? [arg.slice(name.length + 1)] : []));
+  const valueAfter = (next: string | undefined) => (next === undefined || next.startsWith('-') ? '' : next);
+  return args.flatMap((arg, i) => (arg === name ? [valueAfter(args[i + 1])] : arg.startsWith(`${name}=`) ? [arg.slice(name.length + 1)] : []));
 }

@@ -1,5 +1,4 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../lib/reports/report-path';
 import { evaluateCadence } from '../../lib/cadence/evaluate-cadence';
 import { readEvidenceHistory } from '../../lib/cadence/read-evidence-history';
 import { todayUtc } from '../../lib/dates';
@@ -35,7 +34,7 @@ async function cadenceExecutor(raw: CadenceExecutorSchema, context: ExecutorCont
     logger.warn(`Drift (${report.drift.length}):`);
     for (const d of report.drift) logger.warn(`  - ${d}`);
   }
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/cadence', ...report });
+  writeJsonReport(context.root, options.json, { kind: 'nx-governance/cadence', ...report });
   const overdue = report.activities.filter((a) => a.status === 'overdue');
   if (options.strict && overdue.length) {
     logger.error(`${overdue.length} activity(ies) overdue: ${overdue.map((a) => a.id).join(', ')}`);

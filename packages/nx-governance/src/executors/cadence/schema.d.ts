@@ -2,5 +2,5 @@ export interface CadenceExecutorSchema {
   settingsFile?: string;
   asOf?: string;
   strict?: boolean;
-  json?: string;
+  json?: string | boolean;
 }

@@ -1,5 +1,4 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../lib/reports/report-path';
 import { computeMatrix } from '../../lib/matrix/compute-matrix';
 import { queryMatrix } from '../../lib/matrix/query-matrix';
 import { readCompatResults } from '../../lib/matrix/read-compat-results';
@@ -22,7 +21,7 @@ async function compatQueryExecutor(raw: CompatQueryExecutorSchema, context: Exec
   }
   const matrix = computeMatrix(compat, readCompatResults(diskFileReader(context.root), data.settings, consumers.map((c) => c.name)), consumers);
   const answer = queryMatrix(matrix, String(options.core), options.consumer);
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-query', ...answer });
+  writeJsonReport(context.root, options.json, { kind: 'nx-governance/compat-query', ...answer });
   if (answer.error) {
     logger.error(answer.error);
     return { success: false };

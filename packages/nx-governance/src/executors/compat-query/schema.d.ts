@@ -2,5 +2,5 @@ export interface CompatQueryExecutorSchema {
   settingsFile?: string;
   core: string;
   consumer: string;
-  json?: string;
+  json?: string | boolean;
 }

@@ -1,6 +1,6 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../lib/reports/report-path';
 import { readLatestCompatResult } from '../../lib/compat/compat-store';
+import { itemsOfShard, parseShard } from '../../lib/ci/compat-shard';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { queryNx, runNx } from '../run-nx';
@@ -14,6 +14,11 @@ async function compatRunExecutor(raw: CompatRunExecutorSchema, context: Executor
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
+  const shard = options.shard === undefined ? undefined : parseShard(String(options.shard));
+  if (shard && !shard.ok) {
+    logger.error(shard.reason);
+    return { success: false };
+  }
   let selected = consumers;
   if (options.affected) {
     const revisions = [...(options.base ? [`--base=${options.base}`] : []), ...(options.head ? [`--head=${options.head}`] : [])];
@@ -25,11 +30,13 @@ async function compatRunExecutor(raw: CompatRunExecutorSchema, context: Executor
     }
     selected = consumers.filter((c) => affected.has(c.project));
   }
+  const reached = selected.length;
+  if (shard) selected = itemsOfShard(selected, (c) => c.project, shard.shard);
   if (selected.length === 0) {
-    logger.info(`No consumer to run${options.affected ? ': the change reaches none' : ''}.`);
+    logger.info(`No consumer to run${options.affected && reached === 0 ? ': the change reaches none' : ''}${shard && reached ? ` in shard ${options.shard} (${reached} in all)` : ''}.`);
     return { success: true };
   }
-  logger.info(`Running ${target} for ${selected.length} of ${consumers.length} consumer(s): ${selected.map((c) => c.name).join(', ')}`);
+  logger.info(`Running ${target} for ${selected.length} of ${consumers.length} consumer(s)${shard ? ` (shard ${options.shard})` : ''}: ${selected.map((c) => c.name).join(', ')}`);
   const run = await runNx(
     context.root,
     ['run-many', `--target=${target}`, `--projects=${selected.map((c) => c.project).join(',')}`, `--parallel=${options.parallel}`, '--outputStyle=stream'],
@@ -43,7 +50,7 @@ async function compatRunExecutor(raw: CompatRunExecutorSchema, context: Executor
     );
     return { consumer: consumer.name, project: consumer.project, result: record?.result ?? 'missing', reason: record?.reason, digest: record?.digest };
   });
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/compat-run', affected: options.affected, consumers: rows });
+  writeJsonReport(context.root, options.json, { kind: 'nx-governance/compat-run', affected: options.affected, ...(shard ? { shard: shard.shard } : {}), consumers: rows });
   return { success: run.ok && run.exitCode === 0 };
 }
 

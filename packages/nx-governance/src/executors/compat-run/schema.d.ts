@@ -4,6 +4,7 @@ export interface CompatRunExecutorSchema {
   affected?: boolean;
   base?: string;
   head?: string;
+  shard?: string;
   parallel?: number;
-  json?: string;
+  json?: string | boolean;
 }

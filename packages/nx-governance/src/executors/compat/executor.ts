@@ -1,5 +1,4 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { reportPath } from '../../lib/reports/report-path';
 import { bisectCore } from '../../lib/compat/bisect-core';
 import { isCompatSuccess } from '../../lib/compat/compat-result';
 import { runCompat } from '../../lib/compat/run-compat';
@@ -42,7 +41,7 @@ async function compatExecutor(raw: CompatExecutorSchema, context: ExecutorContex
       const { digest: _old, ...unsealed } = record;
       record = writeCompatResult(context.root, data.settings, { ...unsealed, bisect });
     }
-    if (options.json) writeJsonReport(reportPath(context.root, options.json), record);
+    writeJsonReport(context.root, options.json, record);
     const line = `[compat ${consumer.name}] ${record.result}: ${record.reason}${record.log ? `; log ${record.log}` : ''}`;
     if (isCompatSuccess(record.result)) logger.info(line);
     else logger.error(line);

@@ -3,5 +3,5 @@ export interface CompatExecutorSchema {
   consumer: string;
   bisect?: boolean;
   good?: string;
-  json?: string;
+  json?: string | boolean;
 }

@@ -6,5 +6,5 @@ export interface GateExecutorSchema {
   gate?: string;
   requireClean?: boolean;
   junit?: string;
-  json?: string;
+  json?: string | boolean;
 }

@@ -2,7 +2,6 @@ import { type ExecutorContext, logger } from '@nx/devkit';
 import { pruneEvidence } from '../../lib/evidence/prune-evidence';
 import { renderPruneSummary } from '../../lib/evidence/prune-summary';
 import { gitUser } from '../../lib/git/git-user';
-import { reportPath } from '../../lib/reports/report-path';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 import { loadGovernanceForExecutor } from '../workspace-governance';
@@ -18,7 +17,7 @@ async function pruneEvidenceExecutor(raw: PruneEvidenceExecutorSchema, context: 
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const result = pruneEvidence(context.root, governance.data.settings, { keep: options.keep, apply: options.apply, by: gitUser(context.root), at: new Date().toISOString() });
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/prune-evidence', ...result });
+  writeJsonReport(context.root, options.json, { kind: 'nx-governance/prune-evidence', ...result });
   if (!result.ok) {
     for (const problem of result.problems) logger.error(problem);
     return { success: false };

@@ -4,5 +4,5 @@ export interface PruneEvidenceExecutorSchema {
   keep?: number;
   /** Default in schema.json (false: a dry run), applied by normalizeOptions. */
   apply?: boolean;
-  json?: string;
+  json?: string | boolean;
 }

@@ -2,7 +2,6 @@ import { type ExecutorContext, logger } from '@nx/devkit';
 import { writeSealedRecord } from '../../lib/evidence/write-sealed-record';
 import { assembleReleasePacket } from '../../lib/release/assemble-release-packet';
 import { renderReleasePacket } from '../../lib/release/release-packet';
-import { reportPath } from '../../lib/reports/report-path';
 import { asPathSegment } from '../../lib/fs/inside-workspace';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { knownList } from '../../lib/text/known-list';
@@ -75,7 +74,7 @@ async function releaseReadinessExecutor(raw: ReleaseReadinessExecutorSchema, con
   }
   const folder = `${data.settings.paths.evidence}/releases/${packet.version}`;
   const { sealed, file } = writeSealedRecord(context.root, folder, `${packet.date.replace(/[:.]/g, '-')}-${packet.releaseClass}`, packet, renderReleasePacket);
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), sealed);
+  writeJsonReport(context.root, options.json, sealed);
   (packet.verdict === 'go' ? logger.info : logger.error)(`Verdict: ${packet.verdict.toUpperCase()}. Release packet: ${file}`);
   return { success: packet.verdict === 'go' };
 }

@@ -4,5 +4,5 @@ export interface ReleaseReadinessExecutorSchema {
   class?: string;
   approver?: string;
   runMissing?: boolean;
-  json?: string;
+  json?: string | boolean;
 }

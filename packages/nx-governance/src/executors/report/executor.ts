@@ -2,7 +2,10 @@ import { appendFileSync } from 'node:fs';
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { reportPath } from '../../lib/reports/report-path';
 import { writeFileAtomically } from '../../lib/fs/write-file-atomically';
-import { revisionFileReader } from '../../lib/git/revision-file-reader';
+import { headCommit } from '../../lib/git/git';
+import { revisionCommit, revisionFileReader } from '../../lib/git/revision-file-reader';
+import { evidenceLinks, headCommitFromEnv, repositoryHostFromEnv } from '../../lib/reports/evidence-links';
+import { countOf } from '../../lib/text/count-of';
 import { comparePrEvidence, renderPrReport } from '../../lib/reports/pr-report';
 import { readEvidenceSnapshot } from '../../lib/reports/pr-snapshot';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
@@ -32,7 +35,8 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
   // The base's own data decides what it defined; evidence it cannot read counts as none.
   const then = readEvidenceSnapshot(atBase, loadGovernance(atBase, governance.data.settingsFile).data, names);
   const report = comparePrEvidence(base, now, then);
-  const markdown = renderPrReport(report);
+  const commits = { head: headCommitFromEnv(process.env) ?? headCommit(context.root), base: revisionCommit(context.root, base) };
+  const markdown = renderPrReport(report, evidenceLinks(repositoryHostFromEnv(process.env), commits));
   if (options.output) writeFileAtomically(reportPath(context.root, options.output), markdown);
   if (options.summary) {
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
@@ -43,8 +47,8 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
     appendFileSync(summaryFile, markdown);
   }
   if (!options.output && !options.summary) logger.info(markdown);
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/pr-report', ...report });
-  logger.info(`${report.newFailures} new failure(s) against ${base}; ${report.tierChanges.length} tier change(s).`);
+  writeJsonReport(context.root, options.json, { kind: 'nx-governance/pr-report', ...report });
+  logger.info(`${countOf(report.newFailures, 'new failure')} against ${base}; ${countOf(report.tierChanges.length, 'tier change')}.`);
   return { success: true };
 }
 

@@ -2,6 +2,6 @@ export interface ReportExecutorSchema {
   base?: string;
   output?: string;
   summary?: boolean;
-  json?: string;
+  json?: string | boolean;
   settingsFile?: string;
 }

@@ -2,5 +2,5 @@ export interface RollbackCheckExecutorSchema {
   settingsFile?: string;
   candidate?: string;
   baseline: string;
-  json?: string;
+  json?: string | boolean;
 }

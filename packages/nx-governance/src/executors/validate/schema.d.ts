@@ -2,5 +2,5 @@ export interface ValidateExecutorSchema {
   settingsFile?: string;
   strict?: boolean;
   /** Workspace-relative path of a JSON report. */
-  json?: string;
+  json?: string | boolean;
 }

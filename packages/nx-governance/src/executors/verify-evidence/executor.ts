@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import { loadImportedEvidence } from '../../lib/evidence/imported-evidence-index';
 import { loadSignaturePolicy } from '../../lib/evidence/signature-policy';
 import { verifyEvidence } from '../../lib/evidence/verify-evidence';
-import { reportPath } from '../../lib/reports/report-path';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { currentTaskHashes } from '../nx-task-hash';
@@ -40,7 +39,7 @@ async function verifyEvidenceExecutor(raw: VerifyEvidenceExecutorSchema, context
   const report = verifyEvidence(context.root, data.settings, { policy: signatures.policy, currentHashes, imported: imported.index });
   for (const notice of report.notices) logger.warn(notice);
   for (const problem of report.problems) logger.error(`${problem.file}: ${problem.kind}: ${problem.message}`);
-  if (options.json) writeJsonReport(reportPath(context.root, options.json), { kind: 'nx-governance/verify-evidence', ...report });
+  writeJsonReport(context.root, options.json, { kind: 'nx-governance/verify-evidence', ...report });
   if (report.problems.length) {
     logger.error(`${report.problems.length} problem(s) in ${report.checked} evidence file(s).`);
     return { success: false };

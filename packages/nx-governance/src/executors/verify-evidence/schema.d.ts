@@ -1,5 +1,5 @@
 export interface VerifyEvidenceExecutorSchema {
   settingsFile?: string;
-  json?: string;
+  json?: string | boolean;
   stale?: boolean;
 }

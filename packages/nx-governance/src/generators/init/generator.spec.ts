@@ -1,4 +1,4 @@
-import { readNxJson, type Tree } from '@nx/devkit';
+import { readNxJson, type Tree, updateNxJson } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { validateGovernance } from '../../lib/validation/validate-governance';
 import { treeFileReader } from '../tree-file-reader';
@@ -26,6 +26,17 @@ describe('init generator', () => {
     tree.write('.github/workflows/governance.yml', '# mine\n');
     await initGenerator(tree, { ci: 'github' });
     expect(tree.read('.github/workflows/governance.yml', 'utf8')).toBe('# mine\n');
+  });
+
+  it("with --ci=gitlab writes the GitLab pipeline for nx.json's defaultBase, sharding compat as asked", async () => {
+    tree.write('libs/core/project.json', JSON.stringify({ name: 'core', root: 'libs/core' }));
+    updateNxJson(tree, { ...readNxJson(tree), defaultBase: 'origin/develop' });
+    await initGenerator(tree, { coreProject: 'core', ci: 'gitlab', ciShards: 2 });
+    const pipeline = tree.read('.gitlab-ci.yml', 'utf8') ?? '';
+    expect(pipeline).toContain('  parallel: 2\n');
+    expect(pipeline).toContain('- if: $CI_COMMIT_BRANCH == "develop"');
+    expect(pipeline).toContain('npx nx run governance:compat-run --affected --shard=$CI_NODE_INDEX/$CI_NODE_TOTAL');
+    expect(tree.exists('.github/workflows/governance.yml')).toBe(false);
   });
 
   it('registers the plugin and its sync generator, and writes valid governance for the core it was given', async () => {

@@ -3,7 +3,8 @@ import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/gener
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../lib/import/default-governance';
 import { detectLanguage } from '../../lib/consumers/languages';
 import { findCore, type FoundCore, libraryAt } from '../../lib/import/find-core';
-import { GITHUB_WORKFLOW, renderGithubWorkflow, withEvidencePolicy } from '../../lib/ci/github-workflow';
+import { withEvidencePolicy } from '../../lib/ci/evidence-policy';
+import { writeCiRecipeFile } from './ci-recipe-files';
 import { stageGovernance } from '../../lib/import/staged-governance';
 import { schemaReference, type SchemaFileName } from '../../lib/json/json-schemas';
 import { knownList } from '../../lib/text/known-list';
@@ -106,13 +107,13 @@ async function finish(tree: Tree, options: ReturnType<typeof normalizeOptions>):
   if (!options.skipFormat) await formatFiles(tree);
 }
 
-/** The evidence policy in .gitignore always; with --ci, a workflow that runs the governance (an existing one is kept). */
+/** The evidence policy in .gitignore always; with --ci, the CI recipe that runs the governance (an existing one is kept). */
 function writeCiRecipe(tree: Tree, options: ReturnType<typeof normalizeOptions>): void {
   const settingsFile = `${options.directory.replace(/\/+$/, '')}/governance.json`;
   const settings = tree.exists(settingsFile) ? (JSON.parse(tree.read(settingsFile, 'utf8') ?? '{}') as { projectName?: string; paths?: { evidence?: string } }) : undefined;
   if (!settings) return;
   tree.write('.gitignore', withEvidencePolicy(tree.read('.gitignore', 'utf8') ?? '', settings.paths?.evidence ?? 'evidence'));
-  if (options.ci === 'github' && !tree.exists(GITHUB_WORKFLOW)) tree.write(GITHUB_WORKFLOW, renderGithubWorkflow(settings.projectName ?? 'governance'));
+  if (options.ci) writeCiRecipeFile(tree, options.ci, settings.projectName ?? 'governance', options.ciShards);
 }
 
 function projectRoots(tree: Tree): Map<string, string> {

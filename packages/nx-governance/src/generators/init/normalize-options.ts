@@ -1,4 +1,4 @@
 import { withSchemaDefaults } from '../../schema-defaults';
 import type { InitGeneratorSchema } from './schema';
 
-export const normalizeOptions = (options: InitGeneratorSchema) => withSchemaDefaults(options, require('./schema.json'), ['directory', 'addReadmeGuidance', 'skipFormat']);
+export const normalizeOptions = (options: InitGeneratorSchema) => withSchemaDefaults(options, require('./schema.json'), ['directory', 'addReadmeGuidance', 'skipFormat', 'ciShards']);

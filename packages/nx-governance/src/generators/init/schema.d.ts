@@ -2,6 +2,7 @@ export interface InitGeneratorSchema {
   coreProject?: string;
   directory?: string;
   addReadmeGuidance?: boolean;
-  ci?: 'github';
+  ci?: 'github' | 'gitlab';
+  ciShards?: number;
   skipFormat?: boolean;
 }

@@ -18,7 +18,7 @@ export interface GateRunClosing {
   origins?: Record<string, GateOrigin>;
   /** The Nx task hash of each gate's task in this run, when known: a latest record with another hash is not this run's. */
   taskHashes?: Record<string, string | undefined>;
-  reports: { junit?: string; json?: string };
+  reports: { junit?: string; json?: string | boolean };
 }
 
 /**
@@ -48,8 +48,6 @@ export function closeGateRun(closing: GateRunClosing) {
   summary.table.unshift(`${rows.length} gate(s) of ${selection.describe}: ${rows.map((r) => r.gate.id).join(', ')}`);
   const title = `nx-governance gates: ${selection.describe}`;
   if (closing.reports.junit) writeFileAtomically(reportPath(root, closing.reports.junit), renderJunit(title, summary.junitCases));
-  if (closing.reports.json) {
-    writeJsonReport(reportPath(root, closing.reports.json), { kind: 'nx-governance/gate-run', scope: selection.describe, passed: summary.passed, gates: summary.json });
-  }
+  writeJsonReport(root, closing.reports.json, { kind: 'nx-governance/gate-run', scope: selection.describe, passed: summary.passed, gates: summary.json });
   return summary;
 }

@@ -1,3 +1,4 @@
+import { evidenceLinks, repositoryHostFromEnv } from './evidence-links';
 import { comparePrEvidence, renderPrReport } from './pr-report';
 import type { EvidenceSnapshot, Standing } from './pr-snapshot';
 
@@ -38,5 +39,35 @@ describe('comparePrEvidence', () => {
     expect(markdown).toContain('[pass](evidence/gates/VG%20A/latest.md)');
     expect(markdown.split('\n').filter((line) => line.startsWith('| gate'))).toHaveLength(1);
     expect(markdown).not.toMatch(/^- Result: pass/m);
+  });
+
+  it('counts in words that agree with the number', () => {
+    const one = comparePrEvidence('main', snapshot({ 'VG-A-001': fail() }), snapshot({ 'VG-A-001': pass() }));
+    const two = comparePrEvidence('main', snapshot({ 'VG-A-001': fail(), 'VG-B-001': fail() }), snapshot({ 'VG-A-001': pass(), 'VG-B-001': pass() }));
+    expect(renderPrReport(one)).toContain('**1 new failure.**');
+    expect(renderPrReport(two)).toContain('**2 new failures.**');
+  });
+});
+
+describe('links to the evidence', () => {
+  const report = comparePrEvidence('origin/main', snapshot({ 'VG-A-001': pass('evidence/gates/VG-A-001/latest.md') }), snapshot({ 'VG-A-001': pass('evidence/gates/VG-A-001/latest.md') }));
+  const row = (markdown: string) => markdown.split('\n').find((line) => line.startsWith('| gate'));
+
+  it('are absolute, at the head and at the base commit, where GitHub Actions says where the repository lives', () => {
+    const host = repositoryHostFromEnv({ GITHUB_SERVER_URL: 'https://github.example', GITHUB_REPOSITORY: 'team/repo' });
+    const links = evidenceLinks(host, { head: 'h1', base: 'b0' });
+    expect(row(renderPrReport(report, links))).toBe(
+      '| gate | VG-A-001 | [pass](https://github.example/team/repo/blob/h1/evidence/gates/VG-A-001/latest.md) | [pass](https://github.example/team/repo/blob/b0/evidence/gates/VG-A-001/latest.md) | unchanged |',
+    );
+  });
+
+  it("use GitLab's project address there", () => {
+    const host = repositoryHostFromEnv({ CI_PROJECT_URL: 'https://gitlab.example/team/repo' });
+    expect(evidenceLinks(host, { head: 'h1', base: 'b0' }).base('evidence/a b.md')).toBe('https://gitlab.example/team/repo/-/blob/b0/evidence/a%20b.md');
+  });
+
+  it('are relative elsewhere, and the base, which no relative path can show, is not linked as if it were now', () => {
+    expect(repositoryHostFromEnv({})).toBeUndefined();
+    expect(row(renderPrReport(report, evidenceLinks(undefined, { head: 'h1', base: 'b0' })))).toBe('| gate | VG-A-001 | [pass](evidence/gates/VG-A-001/latest.md) | pass | unchanged |');
   });
 });

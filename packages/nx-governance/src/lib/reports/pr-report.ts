@@ -1,3 +1,5 @@
+import { countOf } from '../text/count-of';
+import { evidenceLinks, type EvidenceLinks } from './evidence-links';
 import type { EvidenceSnapshot, Standing } from './pr-snapshot';
 
 export type ChangeKind = 'new failure' | 'fixed' | 'still failing' | 'unchanged';
@@ -53,18 +55,22 @@ function cell(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[|\\`*_<>[\]]/g, (c) => `\\${c}`);
 }
 
-const link = (standing: Standing) => (standing.evidence ? `[${cell(standing.result)}](${encodeURI(standing.evidence)})` : cell(standing.result));
+/** The result, linked to its evidence file where `url` gives an address for it. */
+function link(standing: Standing, url: (path: string) => string | undefined): string {
+  const target = standing.evidence ? url(standing.evidence) : undefined;
+  return target ? `[${cell(standing.result)}](${target})` : cell(standing.result);
+}
 
-/** Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
-export function renderPrReport(report: PrReport): string {
+/** Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`; links relative unless `links` says where the repository lives. */
+export function renderPrReport(report: PrReport, links: EvidenceLinks = evidenceLinks(undefined, {})): string {
   const lines = [
     `## Governance: this change against ${cell(report.base)}`,
     '',
-    report.newFailures ? `**${report.newFailures} new failure(s).**` : 'No new failure.',
+    report.newFailures ? `**${countOf(report.newFailures, 'new failure')}.**` : 'No new failure.',
     '',
     '| | Gate or consumer | Now | At the base | Change |',
     '|---|---|---|---|---|',
-    ...report.rows.map((r) => `| ${r.kind} | ${cell(r.id)} | ${link(r.now)} | ${link(r.base)} | ${r.change} |`),
+    ...report.rows.map((r) => `| ${r.kind} | ${cell(r.id)} | ${link(r.now, links.now)} | ${link(r.base, links.base)} | ${r.change} |`),
   ];
   if (report.tierChanges.length) {
     lines.push('', '### Compatibility matrix', '', '| Tuple | At the base | Now |', '|---|---|---|');
