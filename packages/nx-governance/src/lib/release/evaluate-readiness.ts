@@ -10,7 +10,7 @@ import type { GovernanceData } from '../workspace/load-governance';
 import { renderedDocuments } from '../docs/rendered-documents';
 import { compatResultsAt } from './evidence-for-commit';
 import { ROLLBACK_TUPLE_ID, rollbackTuple } from '../rollback/rollback-tuple';
-import { compareIds } from '../ids/next-id';
+import { activeMilestone, isOpenCard } from '../milestone/active-milestone';
 
 export type ItemState = 'pass' | 'fail' | 'inconclusive';
 
@@ -88,9 +88,8 @@ function docsItem({ reader, data }: ReadinessInput): ReadinessItem {
 }
 
 function blockingCardsItem({ data }: ReadinessInput): ReadinessItem {
-  const open = (status?: string) => status !== 'done' && status !== 'steady_state';
-  const active = [...data.milestones].sort((a, b) => compareIds(b.id, a.id)).find((m) => m.taskCards.some((c) => open(c.status?.value)));
-  const blocking = active?.taskCards.filter((c) => c.releaseBlocking && open(c.status?.value)) ?? [];
+  const active = activeMilestone(data.milestones);
+  const blocking = active?.taskCards.filter((c) => c.releaseBlocking && isOpenCard(c.status?.value)) ?? [];
   const check = 'no release-blocking task card of the active milestone is open';
   if (!active) return item('release-blockers', check, 'pass', 'every task card is done');
   return item('release-blockers', check, blocking.length ? 'fail' : 'pass', blocking.length ? `open in ${active.id}: ${blocking.map((c) => `${c.id} (${c.status?.value ?? 'no status'})`).join(', ')}` : `none open in ${active.id}`);
