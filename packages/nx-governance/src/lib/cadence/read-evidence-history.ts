@@ -5,13 +5,20 @@ import { posix } from 'node:path';
 import { readEvidenceOfKind } from '../evidence/read-evidence';
 import { readGateChain, readLatestGateEvidenceFrom, signaturePolicyOf } from '../evidence/read-gate-evidence';
 import { attestationFolder } from '../gates/attestation';
+import type { StoredCompatResult } from '../matrix/compute-matrix';
 import { readCompatResults } from '../matrix/read-compat-results';
 import type { GovernanceData } from '../workspace/load-governance';
 import type { FileReader } from '../workspace/file-reader';
 import type { EvidenceHistory } from './evaluate-cadence';
 
 /** The dates and latest results the cadence needs, from the evidence folder. */
-export function readEvidenceHistory(reader: FileReader, data: GovernanceData, consumers: string[]): EvidenceHistory {
+export function readEvidenceHistory(
+  reader: FileReader,
+  data: GovernanceData,
+  consumers: string[],
+  /** The consumers' results when the caller has read them already (the page reads them once for the matrix too). */
+  compatResults?: StoredCompatResult[],
+): EvidenceHistory {
   const gateDates = new Map<string, string[]>();
   const latestGate = new Map<string, GateEvidence>();
   const policy = signaturePolicyOf(reader, data.settings);
@@ -32,7 +39,7 @@ export function readEvidenceHistory(reader: FileReader, data: GovernanceData, co
     if (latest) latestGate.set(gate.id, latest);
   }
   const latestCompat = new Map<string, CompatRecord>();
-  for (const { record } of readCompatResults(reader, data.settings, consumers)) {
+  for (const { record } of compatResults ?? readCompatResults(reader, data.settings, consumers)) {
     const current = latestCompat.get(record.consumer);
     if (!current || current.finishedAt < record.finishedAt) latestCompat.set(record.consumer, record);
   }

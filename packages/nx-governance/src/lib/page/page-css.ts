@@ -20,6 +20,7 @@ thead th{background:var(--head);position:sticky;top:0;font-weight:600}
 .grid td{padding:3px;min-width:92px}
 .b{display:inline-flex;align-items:center;gap:4px;border-radius:4px;padding:1px 6px;border:1px solid transparent;white-space:nowrap;font-size:12.5px;text-decoration:none;color:inherit}
 .grid .b{display:flex;margin:1px 0}
+.grid a.b{text-decoration:underline}
 .b .s{font-weight:700;width:1.1em;text-align:center}
 .b small{color:var(--muted);font-size:11px}
 .good{background:#dcf5e3;border-color:#8fd19e;color:#0b4f1c}

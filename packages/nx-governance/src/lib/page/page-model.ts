@@ -103,7 +103,7 @@ export function buildPageModel({ reader, data, consumers, asOf, currentHashes }:
           },
         }
       : {}),
-    cadence: evaluateCadence(data, readEvidenceHistory(reader, data, names), names, asOf),
+    cadence: evaluateCadence(data, readEvidenceHistory(reader, data, names, results), names, asOf),
     rollback: lastRollbackState(reader, settings, playbook),
     timelines: compatTimelines(names, results),
   };

@@ -2,6 +2,7 @@ import type { CompatibilityMatrix, MatrixCell } from '../matrix/compute-matrix';
 import { TIERS } from '../matrix/compute-matrix';
 import { escapeHtml as e } from './escape-html';
 import { badge, type LinkTo, stackTable } from './page-html';
+import { SYMBOLS, TONES } from './page-symbols';
 
 /**
  * The matrix as a grid: one row per consumer, one column per core release in
@@ -14,13 +15,14 @@ export function renderMatrixGrid(matrix: CompatibilityMatrix, linkTo: LinkTo): s
   const byPair = new Map<string, MatrixCell[]>();
   for (const cell of matrix.cells) byPair.set(`${cell.core}\n${cell.consumer}`, [...(byPair.get(`${cell.core}\n${cell.consumer}`) ?? []), cell]);
   let tip = 0;
+  // Kept small: a 50 by 30 matrix has 1500 of these, and the page must stay under 1 MB.
   const cellHtml = (cell: MatrixCell): string => {
     const id = `t${tip++}`;
-    const label = badge(cell.tier, cell.consumerVersion === 'any' ? '' : ` <small>${e(cell.consumerVersion)}</small>`);
-    const describedBy = `aria-describedby="${id}" data-tier="${e(cell.tier)}" data-version="${e(cell.consumerVersion)}"`;
-    const focusable = cell.evidence ? `<a class="ev" href="${e(linkTo(cell.evidence))}" ${describedBy}>${label}</a>` : `<span tabindex="0" ${describedBy}>${label}</span>`;
-    const evidence = cell.evidence ? `<br>Evidence: ${e(cell.evidence)} (follow the link)` : '<br>No result file decided this tier.';
-    return `${focusable}<span class="tip" role="tooltip" id="${id}"><strong>${e(cell.consumer)} ${e(cell.consumerVersion)} with core ${e(cell.core)}: ${e(cell.tier)}</strong><br>${e(cell.why)}${evidence}</span>`;
+    const version = cell.consumerVersion === 'any' ? '' : ` <small>${e(cell.consumerVersion)}</small>`;
+    const attributes = `class="b ${TONES[cell.tier]}" data-tier="${cell.tier}"${version ? ` data-version="${e(cell.consumerVersion)}"` : ''} aria-describedby="${id}"`;
+    const label = `<span class="s" aria-hidden="true">${SYMBOLS[cell.tier]}</span>${cell.tier}${version}`;
+    const focusable = cell.evidence ? `<a ${attributes} href="${e(linkTo(cell.evidence))}">${label}</a>` : `<span ${attributes} tabindex="0">${label}</span>`;
+    return `${focusable}<span class="tip" role="tooltip" id="${id}"><b>${e(cell.consumer)}${version ? ` ${e(cell.consumerVersion)}` : ''} with core ${e(cell.core)}: ${cell.tier}.</b> ${e(cell.why)}</span>`;
   };
   const head = `<thead><tr><th scope="col">Consumer \\ core</th>${cores.map((core) => `<th scope="col">${e(core)}</th>`).join('')}</tr></thead>`;
   const rows = matrix.consumers.map((consumer) => {

@@ -67,7 +67,7 @@ export function renderTimelines(model: PageModel, linkTo: LinkTo): string {
   if (!model.timelines.length) return '<p class="muted">No consumer.</p>';
   const rows = model.timelines.map((t) => {
     const runs = t.runs.map(
-      (r) => `<li><a class="ev" href="${e(linkTo(r.evidence))}" title="${e(`${r.finishedAt}: ${r.result} against core ${r.core}: ${r.reason}`)}">${badge(r.result, ` <small>${e(r.core)} ${e(r.finishedAt.slice(5, 10))}</small>`)}</a></li>`,
+      (r) => `<li><a class="ev" href="${e(linkTo(r.evidence))}" title="${e(r.reason)}">${badge(r.result, ` <small>${e(r.core)} ${e(r.finishedAt.slice(5, 10))}</small>`)}</a></li>`,
     );
     const older = t.total > t.runs.length ? `<span class="muted">${e(t.total - t.runs.length)} older run(s) not shown</span>` : '';
     return [`<strong>${e(t.consumer)}</strong>`, runs.length ? `<ol class="runs" aria-label="Runs of ${e(t.consumer)}, oldest first">${runs.join('')}</ol>${older}` : '<span class="muted">no run in the local history</span>', e(t.total)];
