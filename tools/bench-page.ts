@@ -32,7 +32,7 @@ try {
     const before = process.cpuUsage();
     const data = load();
     const files = reader();
-    html = renderPage(buildPageModel({ reader: files, data, consumers: resolveConsumers(files, data), asOf: '2026-12-01', currentHashes: {} }));
+    html = renderPage(buildPageModel({ root, reader: files, data, consumers: resolveConsumers(files, data), asOf: '2026-12-01', currentHashes: {} }));
     const used = process.cpuUsage(before);
     cpu.push((used.user + used.system) / 1000);
   });

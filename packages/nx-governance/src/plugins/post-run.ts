@@ -121,7 +121,7 @@ function closeScopeRun(context: PostTasksExecutionContext, data: Parameters<type
   }
   const summary = closeGateRun({
     root: context.workspaceRoot,
-    settings: data.settings,
+    governance: data,
     selection: chosen.selection,
     origins,
     taskHashes,

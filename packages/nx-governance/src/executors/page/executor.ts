@@ -35,7 +35,7 @@ async function pageExecutor(raw: PageExecutorSchema, context: ExecutorContext): 
   const { data, consumers } = governance;
   const gates = (data.gates?.data.gates ?? []).map((g) => g.id);
   const currentHashes = await hashesOrUndefined(data.settings.projectName, gates);
-  const model = buildPageModel({ reader: diskFileReader(context.root), data, consumers, asOf, currentHashes });
+  const model = buildPageModel({ root: context.root, reader: diskFileReader(context.root), data, consumers, asOf, currentHashes });
   writeFileAtomically(output, renderPage(model, relativeHref(context.root, dirname(output))));
   if (json) writeJsonReport(json, model);
   logger.info(`Governance page of ${model.project} as of ${asOf}: ${output}`);

@@ -24,7 +24,7 @@ describe('buildPageModel', () => {
   const build = (hashes: Record<string, string> | 'none' = recordedHashes()): PageModel => {
     const data = load();
     const currentHashes = hashes === 'none' ? undefined : hashes;
-    return buildPageModel({ reader, data, consumers: resolveConsumers(reader, data), asOf: '2026-12-01', currentHashes });
+    return buildPageModel({ root, reader, data, consumers: resolveConsumers(reader, data), asOf: '2026-12-01', currentHashes });
   };
 
   it('holds the matrix the rendered matrix JSON holds and the cadence the cadence report holds', () => {

@@ -6,7 +6,8 @@ import { readCompatResults } from '../matrix/read-compat-results';
 import { activeMilestone, newestMilestone } from '../milestone/active-milestone';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
-import { type GateJudgement, type GateState, gateEvidenceFile, judgeGateStates } from './gate-states';
+import { gateLatestFile } from '../evidence/evidence-layout';
+import { type GateJudgement, type GateState, judgeGateStates } from './gate-states';
 import { lastRollbackState, type PageRollback } from './page-rollback';
 import { compatTimelines, type PageTimeline } from './page-timelines';
 
@@ -41,6 +42,8 @@ export interface PageModel {
 }
 
 export interface PageInput {
+  /** The workspace root, where a latest record's chain must be. */
+  root: string;
   reader: FileReader;
   data: GovernanceData;
   consumers: ResolvedConsumer[];
@@ -56,24 +59,24 @@ export interface PageInput {
  * rollback triggers as the last `rollback-check` decided them. `--json`
  * writes this model; the page renders nothing else.
  */
-export function buildPageModel({ reader, data, consumers, asOf, currentHashes }: PageInput): PageModel {
+export function buildPageModel({ root, reader, data, consumers, asOf, currentHashes }: PageInput): PageModel {
   const { settings } = data;
   const names = consumers.map((c) => c.name);
   const results = readCompatResults(reader, settings, names);
   const compat = data.compatibility?.data;
   const playbook = data.playbook?.data;
   const gates = data.gates?.data.gates ?? [];
-  const judged = judgeGateStates(reader, settings, settings.projectName, gates.map((g) => g.id), currentHashes);
+  const judged = judgeGateStates(root, reader, data, gates.map((g) => g.id), currentHashes);
   const owners = new Map(playbook?.roles.map((r) => [r.id, `${r.title} (${r.owner})`]) ?? []);
   const gateRow = (id: string): PageGate => {
     const gate = gates.find((g) => g.id === id);
-    const judgement: GateJudgement = judged.get(id) ?? { state: 'missing', reason: 'the gate is not defined' };
+    const judgement = judged.get(id);
     return {
       id,
       title: gate?.title ?? id,
       owner: gate ? (owners.get(gate.owner) ?? gate.owner) : 'unknown',
       enforcement: gate?.enforcement ?? 'unknown',
-      ...pickJudgement(judgement, settings, id, asOf),
+      ...(judgement ? pickJudgement(judgement, settings, id, asOf) : { state: 'missing' as const, reason: 'the gate is not defined' }),
     };
   };
   const active = activeMilestone(data.milestones);
@@ -104,18 +107,18 @@ export function buildPageModel({ reader, data, consumers, asOf, currentHashes }:
         }
       : {}),
     cadence: evaluateCadence(data, readEvidenceHistory(reader, data, names, results), names, asOf),
-    rollback: lastRollbackState(reader, settings, playbook),
+    rollback: lastRollbackState(reader, data),
     timelines: compatTimelines(names, results),
   };
 }
 
 function pickJudgement(judgement: GateJudgement, settings: GovernanceData['settings'], gate: string, asOf: string): Omit<PageGate, 'id' | 'title' | 'owner' | 'enforcement'> {
-  const record = judgement.evidence?.record;
+  const record = 'evidence' in judgement ? judgement.evidence?.record : undefined;
   return {
     state: judgement.state,
     reason: judgement.reason,
-    ...(judgement.fix ? { fix: judgement.fix } : {}),
-    ...(record ? { finishedAt: record.finishedAt, ageDays: daysBetween(record.finishedAt.slice(0, 10), asOf), evidence: gateEvidenceFile(settings, gate) } : {}),
+    ...('fix' in judgement && judgement.fix ? { fix: judgement.fix } : {}),
+    ...(record ? { finishedAt: record.finishedAt, ageDays: daysBetween(record.finishedAt.slice(0, 10), asOf), evidence: gateLatestFile(settings, gate, 'md') } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
+import { rollbackFolder } from '../evidence/evidence-layout';
 import { readEvidenceOfKind } from '../evidence/read-evidence';
-import { signaturePolicyOf } from '../evidence/read-gate-evidence';
-import type { PlaybookFile } from '../schemas/playbook';
-import type { GovernanceSettings } from '../schemas/governance';
+import { loadSignaturePolicy } from '../evidence/signature-policy';
 import type { FileReader } from '../workspace/file-reader';
+import type { GovernanceData } from '../workspace/load-governance';
 
 export type TriggerState = 'fired' | 'clear' | 'inconclusive' | 'never checked';
 
@@ -14,13 +14,12 @@ export interface PageRollback {
   unverified: string[];
 }
 
-/** Where rollback-check files its decisions. */
-export const rollbackFolder = (settings: GovernanceSettings): string => `${settings.paths.evidence}/rollback`;
-
 /** Each playbook trigger with the state the newest sealed rollback decision gave it. */
-export function lastRollbackState(reader: FileReader, settings: GovernanceSettings, playbook: PlaybookFile | undefined): PageRollback {
-  const policy = signaturePolicyOf(reader, settings);
-  const files = reader.list(rollbackFolder(settings), '.json');
+export function lastRollbackState(reader: FileReader, data: GovernanceData): PageRollback {
+  const loaded = loadSignaturePolicy(reader, data);
+  const policy = loaded.ok ? loaded.policy : undefined;
+  const playbook = data.playbook?.data;
+  const files = reader.list(rollbackFolder(data.settings), '.json');
   const reads = policy ? files.map((file) => readEvidenceOfKind(reader, file, policy, 'nx-governance/rollback-decision')) : [];
   const decisions = reads.flatMap((r) => (r.ok ? [{ file: r.file, value: r.value }] : []));
   const unverified = policy ? reads.flatMap((r) => (r.ok ? [] : [r.file])) : files;

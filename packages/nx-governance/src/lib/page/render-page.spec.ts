@@ -20,7 +20,7 @@ describe('renderPage', () => {
   const reader = diskFileReader(root);
   const model = (): PageModel => {
     const { data } = loadGovernance(reader, 'governance/governance.json');
-    return buildPageModel({ reader, data, consumers: resolveConsumers(reader, data), asOf: '2026-12-01', currentHashes: {} });
+    return buildPageModel({ root, reader, data, consumers: resolveConsumers(reader, data), asOf: '2026-12-01', currentHashes: {} });
   };
 
   it('shows every number and state the model holds, and nothing else', () => {
