@@ -69,6 +69,8 @@ async function checkInBrowser(context: BrowserContext, file: string, model: Page
     await page.setViewportSize({ width, height: 900 });
     // Readable at the width: the page never scrolls sideways; only the grid does, inside its frame.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: name === 'page' });
   }
   await page.emulateMedia({ media: 'print' });

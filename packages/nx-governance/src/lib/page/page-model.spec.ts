@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { evaluateCadence } from '../cadence/evaluate-cadence';
 import { readEvidenceHistory } from '../cadence/read-evidence-history';
@@ -6,26 +6,16 @@ import { resolveConsumers } from '../consumers/resolve-consumers';
 import { renderedDocuments, MATRIX_FILE } from '../docs/rendered-documents';
 import { writeSealedRecord } from '../evidence/write-sealed-record';
 import { renderRollbackMarkdown, type RollbackDecision } from '../rollback/rollback-decision';
-import { diskFileReader } from '../workspace/file-reader';
-import { loadGovernance } from '../workspace/load-governance';
-import { copyBundledGovernance, makeTempWorkspace, REPO_ROOT } from '../../test-helpers/temp-workspace';
-import { buildPageModel, type PageModel } from './page-model';
+import { bundledPageWorkspace } from '../../test-helpers/bundled-page-workspace';
+import type { PageModel } from './page-model';
 
 const GATES = ['VG-COMPAT-001', 'VG-CONTRACT-001', 'VG-GOVERNANCE-001', 'VG-LOOP-BUILD-001', 'VG-LOOP-CONTRACT-001', 'VG-LOOP-TEST-001'];
 
 describe('buildPageModel', () => {
-  const { root, cleanup } = makeTempWorkspace();
-  copyBundledGovernance(root);
-  cpSync(join(REPO_ROOT, 'evidence'), join(root, 'evidence'), { recursive: true });
+  const { root, cleanup, reader, load, build: buildWith } = bundledPageWorkspace();
   afterAll(cleanup);
-  const reader = diskFileReader(root);
-  const load = () => loadGovernance(diskFileReader(root), 'governance/governance.json').data;
   const recordedHashes = () => Object.fromEntries(GATES.map((g) => [g, JSON.parse(readFileSync(join(root, `evidence/gates/${g}/latest.json`), 'utf8')).record.taskHash as string]));
-  const build = (hashes: Record<string, string> | 'none' = recordedHashes()): PageModel => {
-    const data = load();
-    const currentHashes = hashes === 'none' ? undefined : hashes;
-    return buildPageModel({ root, reader, data, consumers: resolveConsumers(reader, data), asOf: '2026-12-01', currentHashes });
-  };
+  const build = (hashes: Record<string, string> | 'none' = recordedHashes()): PageModel => buildWith(hashes === 'none' ? undefined : hashes);
 
   it('holds the matrix the rendered matrix JSON holds and the cadence the cadence report holds', () => {
     const data = load();

@@ -1,10 +1,5 @@
-import { cpSync } from 'node:fs';
-import { join } from 'node:path';
-import { resolveConsumers } from '../consumers/resolve-consumers';
-import { diskFileReader } from '../workspace/file-reader';
-import { loadGovernance } from '../workspace/load-governance';
-import { copyBundledGovernance, makeTempWorkspace, REPO_ROOT } from '../../test-helpers/temp-workspace';
-import { buildPageModel, type PageModel } from './page-model';
+import { bundledPageWorkspace } from '../../test-helpers/bundled-page-workspace';
+import type { PageModel } from './page-model';
 import { relativeHref } from './relative-href';
 import { overdueFirst } from './render-page-sections';
 import { renderPage } from './render-page';
@@ -13,15 +8,9 @@ const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').re
 const all = (html: string, re: RegExp) => [...html.matchAll(re)].map((m) => m.slice(1).map((s) => (s === undefined ? s : unescape(s))));
 
 describe('renderPage', () => {
-  const { root, cleanup } = makeTempWorkspace();
-  copyBundledGovernance(root);
-  cpSync(join(REPO_ROOT, 'evidence'), join(root, 'evidence'), { recursive: true });
+  const { cleanup, build } = bundledPageWorkspace();
   afterAll(cleanup);
-  const reader = diskFileReader(root);
-  const model = (): PageModel => {
-    const { data } = loadGovernance(reader, 'governance/governance.json');
-    return buildPageModel({ root, reader, data, consumers: resolveConsumers(reader, data), asOf: '2026-12-01', currentHashes: {} });
-  };
+  const model = (): PageModel => build({});
 
   it('shows every number and state the model holds, and nothing else', () => {
     const m = model();
