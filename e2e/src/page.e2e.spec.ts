@@ -70,7 +70,10 @@ async function checkInBrowser(context: BrowserContext, file: string, model: Page
     // Readable at the width: the page never scrolls sideways; only the grid does, inside its frame.
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      for (const frame of document.querySelectorAll('.wrap')) frame.scrollLeft = 0;
+    });
     await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: name === 'page' });
   }
   await page.emulateMedia({ media: 'print' });

@@ -16,6 +16,7 @@ table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 thead th{background:var(--head);position:sticky;top:0;font-weight:600}
 .grid th[scope=row]{position:sticky;left:0;background:var(--head);white-space:nowrap;z-index:1}
+.grid thead th:first-child{left:0;z-index:2}
 .grid{width:auto;min-width:50%}
 .grid td{padding:3px;min-width:92px}
 .b{display:inline-flex;align-items:center;gap:4px;border-radius:4px;padding:1px 6px;border:1px solid transparent;white-space:nowrap;font-size:12.5px;text-decoration:none;color:inherit}
