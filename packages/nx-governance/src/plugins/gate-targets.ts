@@ -1,7 +1,7 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { gateEvidenceFolder, taskCopyBase } from '../lib/evidence/gate-store';
 import { keysFolderOf } from '../lib/evidence/signature-policy';
-import { attestationFolder } from '../lib/gates/attestation';
+import { attestationsFolder } from '../lib/evidence/evidence-layout';
 import { gateReads } from '../lib/gates/gate-inputs';
 import type { GateScope } from '../lib/gates/gate-scopes';
 import type { Gate } from '../lib/schemas/gates';
@@ -34,7 +34,7 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
     if (dependsOn.length) inputs.push({ dependentTasksOutputFiles: '**/*', transitive: false });
     for (const name of gate.requires?.env ?? []) inputs.push({ env: name });
   } else {
-    inputs.push(`{workspaceRoot}/${attestationFolder(settings, gate.id)}/**/*`);
+    inputs.push(`{workspaceRoot}/${attestationsFolder(settings, gate.id)}/**/*`);
   }
   // Whether records must be signed (a trusted key in the keys folder) is part of what a run produces. The signing key's
   // path is not: it differs from machine to machine, and hashing it would keep clones from sharing a remote cache.

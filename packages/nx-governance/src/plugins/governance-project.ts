@@ -7,6 +7,7 @@ import type { GovernancePluginOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 import { validateTarget } from './validate-target';
 import { checkedGovernanceInputs } from './governance-inputs';
+import { pageTarget } from './page-target';
 
 const technologies = ['nx-governance'];
 
@@ -37,6 +38,7 @@ export function governanceProject(
   const gateIds = new Set(dataReadable ? gates.map((g) => g.id) : []);
   const scopeTargets = Object.fromEntries(scopes.map((scope) => [scope.target, gateScopeTarget(scope, settingsFile, settings, gateIds, checkInputs, ownInputs)]));
   const targetsOf = (kind: string) => scopes.filter((s) => s.kind === kind).map((s) => s.target);
+  const gateTargets = Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs)]));
   return {
     name: settings.projectName,
     projectType: 'library',
@@ -65,7 +67,8 @@ export function governanceProject(
       cadence: command('cadence', 'Report each recurring activity (last done, next due, overdue) and drift; --strict, --as-of'),
       'rollback-check': command('rollback-check', 'Evaluate the rollback triggers: --candidate=<rev> --baseline=<rev>'),
       'release-readiness': command('release-readiness', 'Go / no-go for a release from evidence: --releaseVersion=0.5.0 --class=R2'),
-      ...Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs)])),
+      page: pageTarget(settingsFile, settings, checkInputs, Object.values(gateTargets), ownInputs),
+      ...gateTargets,
     },
   };
 }

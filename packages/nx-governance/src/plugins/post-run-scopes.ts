@@ -33,7 +33,7 @@ export function closeScopeRun(
   }
   const summary = closeGateRun({
     root: run.root,
-    settings: data.settings,
+    governance: data,
     selection: chosen.selection,
     origins,
     taskHashes,

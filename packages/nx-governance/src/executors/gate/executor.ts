@@ -38,7 +38,7 @@ async function gateExecutor(raw: GateExecutorSchema, context: ExecutorContext): 
   if (options.requireClean && refuseDirtyTree(context.root, governance.data.settings)) return { success: false };
   const summary = closeGateRun({
     root: context.root,
-    settings: governance.data.settings,
+    governance: governance.data,
     selection,
     taskHashes: Object.fromEntries(selection.gates.map((gate) => [gate.id, dependencies.get(gate.id)])),
     reports: { junit: options.junit, json: options.json },

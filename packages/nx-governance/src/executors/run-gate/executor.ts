@@ -36,7 +36,7 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
     return { success: false };
   }
   // A record nobody can trust is not a pass to cache: refuse to run unsigned where signatures are required.
-  const signatures = loadSignaturePolicy(diskFileReader(context.root), data.settings.requireSignatures, options.settingsFile);
+  const signatures = loadSignaturePolicy(diskFileReader(context.root), data);
   if (!signatures.ok || (signatures.policy.required && !key.pem)) {
     logger.error(signatures.ok ? `${gate.id}: records must be signed (${signatures.policy.keysFolder} holds trusted keys), and ${SIGNING_KEY_ENV} names no key; set it to an Ed25519 private key` : signatures.errors.join('\n'));
     return { success: false };

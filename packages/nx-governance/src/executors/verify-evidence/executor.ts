@@ -17,7 +17,7 @@ async function verifyEvidenceExecutor(raw: VerifyEvidenceExecutorSchema, context
   const governance = loadGovernanceForExecutor(context, settingsFile);
   if (!governance.ok) return { success: false };
   const { data } = governance;
-  const signatures = loadSignaturePolicy(diskFileReader(context.root), data.settings.requireSignatures, settingsFile);
+  const signatures = loadSignaturePolicy(diskFileReader(context.root), data);
   if (!signatures.ok) {
     for (const error of signatures.errors) logger.error(error);
     logger.error('No evidence can be verified until every key in the keys folder is an Ed25519 public key.');

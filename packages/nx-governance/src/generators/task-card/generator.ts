@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import type { FileReader } from '../../lib/workspace/file-reader';
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { latestImportedEvidence, loadImportedEvidence } from '../../lib/evidence/imported-evidence-index';
-import { readLatestGateEvidenceFrom } from '../../lib/evidence/read-gate-evidence';
+import { readLatestGateRecord } from '../../lib/evidence/read-gate-evidence';
+import { loadSignaturePolicy } from '../../lib/evidence/signature-policy';
 import { nextTaskId } from '../../lib/ids/next-id';
 import { appendTaskCard, setTaskStatus } from '../../lib/milestone/edit-milestone';
 import { splitGateIds } from '../../lib/milestone/parse-task-card';
@@ -30,7 +31,12 @@ export default async function taskCardGenerator(tree: Tree, raw: TaskCardGenerat
     if (options.status === 'done') {
       const imported = loadImportedEvidence(reader, posix.dirname(data.settingsFile));
       if (!imported.ok) throw new Error(`${card.id}: the imported evidence index is unreadable; fix or re-import it:\n${imported.reason}`);
-      const sealed = (gate: string) => readLatestGateEvidenceFrom(reader, data.settings, gate)?.record.result === 'pass';
+      // A generator cannot ask Nx for task hashes: a trusted record that says pass is what marks a card done.
+      const policy = loadSignaturePolicy(reader, data);
+      const sealed = (gate: string) => {
+        const read = policy.ok ? readLatestGateRecord(reader, data.settings, gate, policy.policy) : undefined;
+        return read?.ok === true && read.value.record.result === 'pass';
+      };
       const importedOf = (gate: string) => latestImportedEvidence(imported.index, gate, card.id);
       const missing = card.requiredGates.filter((gate) => !sealed(gate) && importedOf(gate)?.result !== 'pass');
       if (missing.length) {

@@ -2,37 +2,46 @@ import type { CompatRecord } from '../compat/compat-result';
 import type { GateEvidence } from '../evidence/gate-record';
 import { loadImportedEvidence } from '../evidence/imported-evidence-index';
 import { posix } from 'node:path';
-import { readEvidenceOfKind } from '../evidence/read-evidence';
-import { readGateChain, readLatestGateEvidenceFrom, signaturePolicyOf } from '../evidence/read-gate-evidence';
-import { attestationFolder } from '../gates/attestation';
+import { attestationsFolder } from '../evidence/evidence-layout';
+import { DIGEST_ONLY, readEvidenceOfKind } from '../evidence/read-evidence';
+import { readGateChain, readLatestGateRecord } from '../evidence/read-gate-evidence';
+import { loadSignaturePolicy } from '../evidence/signature-policy';
+import type { StoredCompatResult } from '../matrix/compute-matrix';
 import { readCompatResults } from '../matrix/read-compat-results';
 import type { GovernanceData } from '../workspace/load-governance';
 import type { FileReader } from '../workspace/file-reader';
 import type { EvidenceHistory } from './evaluate-cadence';
 
 /** The dates and latest results the cadence needs, from the evidence folder. */
-export function readEvidenceHistory(reader: FileReader, data: GovernanceData, consumers: string[]): EvidenceHistory {
+export function readEvidenceHistory(
+  reader: FileReader,
+  data: GovernanceData,
+  consumers: string[],
+  /** The consumers' results when the caller has read them already (the page reads them once for the matrix too). */
+  compatResults?: StoredCompatResult[],
+): EvidenceHistory {
   const gateDates = new Map<string, string[]>();
   const latestGate = new Map<string, GateEvidence>();
-  const policy = signaturePolicyOf(reader, data.settings);
+  const loaded = loadSignaturePolicy(reader, data);
   // A broken key file: no evidence can be trusted, so nothing counts as done (verify-evidence names the file).
-  if (!policy) return { gateDates, latestGate, latestCompat: new Map() };
+  if (!loaded.ok) return { gateDates, latestGate, latestCompat: new Map() };
+  const { policy } = loaded;
   for (const gate of data.gates?.data.gates ?? []) {
     const dates: string[] = [];
     for (const read of readGateChain(reader, data.settings, gate.id, policy)) {
       // A manual gate was done when a person attested, not when the gate target last re-recorded that attestation.
       if (read.ok && read.value.record.result === 'pass') dates.push((read.value.record.attestation?.at ?? read.value.record.finishedAt).slice(0, 10));
     }
-    for (const file of reader.list(attestationFolder(data.settings, gate.id), '.json')) {
-      const read = readEvidenceOfKind(reader, file, policy, 'nx-governance/attestation');
+    for (const file of reader.list(attestationsFolder(data.settings, gate.id), '.json')) {
+      const read = readEvidenceOfKind(reader, file, DIGEST_ONLY, 'nx-governance/attestation');
       if (read.ok) dates.push(read.value.at.slice(0, 10));
     }
     gateDates.set(gate.id, dates);
-    const latest = readLatestGateEvidenceFrom(reader, data.settings, gate.id, policy);
-    if (latest) latestGate.set(gate.id, latest);
+    const latest = readLatestGateRecord(reader, data.settings, gate.id, policy);
+    if (latest.ok) latestGate.set(gate.id, latest.value);
   }
   const latestCompat = new Map<string, CompatRecord>();
-  for (const { record } of readCompatResults(reader, data.settings, consumers)) {
+  for (const { record } of compatResults ?? readCompatResults(reader, data.settings, consumers)) {
     const current = latestCompat.get(record.consumer);
     if (!current || current.finishedAt < record.finishedAt) latestCompat.set(record.consumer, record);
   }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { readEvidenceOfKind } from '../evidence/read-evidence';
+import { DIGEST_ONLY, readEvidenceOfKind } from '../evidence/read-evidence';
 import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
-import { signaturePolicyOf } from '../evidence/read-gate-evidence';
 import { sealRecord } from '../evidence/seal-record';
 import { diskFileReader } from '../workspace/file-reader';
 import { writeFileAtomically } from '../fs/write-file-atomically';
@@ -13,9 +12,8 @@ import { renderCompatMarkdown } from './render-compat-markdown';
 /** The consumer's newest result, or undefined when there is none or it does not verify. */
 export function readLatestCompatResult(root: string, settings: GovernanceSettings, consumer: string): CompatRecord | undefined {
   const reader = diskFileReader(root);
-  const policy = signaturePolicyOf(reader, settings);
-  if (!policy) return undefined;
-  const read = readEvidenceOfKind(reader, `${compatResultFolder(settings, consumer)}/latest.json`, policy, 'nx-governance/compat-result');
+  // Compat results are sealed by their digest, never signed.
+  const read = readEvidenceOfKind(reader, `${compatResultFolder(settings, consumer)}/latest.json`, DIGEST_ONLY, 'nx-governance/compat-result');
   return read.ok ? read.value : undefined;
 }
 

@@ -1,7 +1,7 @@
-import { hostname } from 'node:os';
 import type { GovernanceSettings } from '../schemas/governance';
 import { type AnchorEntry, type ChainEntry, chainLinkProblems, isAnchorFile, splitAtAnchor } from './chain-anchor';
 import type { GateEvidence } from './gate-record';
+import { latestPlaceProblem } from './latest-in-chain';
 import { gateEvidenceFolder, taskCopyBase } from './gate-store';
 import type { ParsedEvidence } from './read-evidence';
 import type { Report, VerifyOptions } from './verify-evidence';
@@ -63,29 +63,13 @@ export function checkChains(root: string, settings: GovernanceSettings, intact: 
 
 function checkChain(root: string, gate: string, { records, anchors, latest }: GateFolder, options: VerifyOptions, report: Report): string[] {
   const split = splitAtAnchor(records, anchors);
-  const { chain, history, anchor } = split;
   for (const problem of chainLinkProblems(gate, split)) report(problem.file, 'broken-chain', problem.message);
-  const notices = historyNotice(split.anchor?.file, history, split.olderAnchors.length);
+  const notices = historyNotice(split.anchor?.file, split.history, split.olderAnchors.length);
   if (!latest) return notices;
-  const head = chain[chain.length - 1]?.evidence;
   const record = latest.evidence.record;
   const current = options.currentHashes?.[gate];
-  // Nx keeps one cache entry per task hash, the newest run's: a restore for the current inputs brings that run's record.
-  const sameInputs = [...history, ...chain].filter(({ evidence }) => current !== undefined && evidence?.record.taskHash === current);
-  const restoredForNow = sameInputs.length > 0 && sameInputs[sameInputs.length - 1].evidence?.digest === latest.evidence.digest;
-  if (!chain.length && !anchor) {
-    // A latest restored by Nx from another checkout's run comes without its chain; one made here must have one.
-    const madeHere = record.producedBy?.host === hostname() && record.producedBy.checkout === root;
-    if (madeHere) report(latest.file, 'missing', `latest is record ${record.sequence}, made in this checkout, but records/ holds none: the chain was deleted`);
-  } else if (head && record.sequence > head.record.sequence) {
-    report(latest.file, 'broken-chain', `latest is record ${record.sequence}, but the chain ends at record ${head.record.sequence}: its newest record(s) are missing`);
-  } else if (restoredForNow) {
-    // Nx restored an older run's outputs for inputs that are again as they were then: that record is the gate's result for them.
-  } else if (!chain.some(({ evidence }) => evidence?.digest === latest.evidence.digest)) {
-    report(latest.file, 'broken-chain', 'latest is a copy of no record in the chain');
-  } else if (head && latest.evidence.digest !== head.digest && head.record.previousDigest !== latest.evidence.digest) {
-    report(latest.file, 'broken-chain', `latest is record ${record.sequence}, expected the chain's newest record ${head.record.sequence}`);
-  }
+  const place = latestPlaceProblem(root, split, latest, current);
+  if (place) report(place.file, place.kind, place.message);
   if (current && record.taskHash !== current) {
     report(latest.file, 'stale', `recorded for Nx task hash ${record.taskHash ?? '(none)'}, but the gate's inputs now hash to ${current}: run the gate again`);
   }

@@ -4,7 +4,7 @@ import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { writeFileAtomically } from '../fs/write-file-atomically';
 import { diskFileReader } from '../workspace/file-reader';
 import type { TaskCopy } from './evidence-schemas';
-import { readEvidenceOfKind, taskContextDigest } from './read-evidence';
+import { DIGEST_ONLY, readEvidenceOfKind, taskContextDigest } from './read-evidence';
 import type { GovernanceSettings } from '../schemas/governance';
 import { envelopeFor, gateStatement } from './dsse';
 import { withFileLock } from './file-lock';
@@ -50,7 +50,7 @@ function newestRecord(root: string, settings: GovernanceSettings, gate: string):
   if (!chain.length) return undefined;
   const file = relative(root, chain[chain.length - 1]).split(sep).join('/');
   // Signatures are the readers' concern: a chain begun before a key was committed must still grow.
-  const newest = readEvidenceOfKind(reader, file, { publicKeys: [], required: false, keysFolder: '', ignoreSignatures: true }, 'nx-governance/gate-evidence');
+  const newest = readEvidenceOfKind(reader, file, DIGEST_ONLY, 'nx-governance/gate-evidence');
   if (!newest.ok) throw new Error(`${newest.file}: ${newest.problem}: ${newest.message}; the chain cannot be extended until verify-evidence passes`);
   return newest.value;
 }

@@ -3,7 +3,7 @@ import type { FileReader } from '../workspace/file-reader';
 import { verifiedSignatures } from './dsse';
 import { EVIDENCE_SCHEMAS, type EvidenceKind } from './evidence-schemas';
 import { canonicalJson, hasValidDigest, sha256 } from './seal-record';
-import type { SignaturePolicy } from './signature-policy';
+import { keyFingerprint, type SignaturePolicy } from './signature-policy';
 
 export type EvidenceProblemKind = 'missing' | 'unreadable' | 'unknown-kind' | 'schema' | 'tampered' | 'unsigned' | 'bad-signature' | 'misplaced';
 
@@ -17,6 +17,12 @@ export interface EvidenceFailure {
 type Parsed = { [K in EvidenceKind]: { ok: true; file: string; kind: K; value: z.output<(typeof EVIDENCE_SCHEMAS)[K]> } };
 export type ParsedEvidence<K extends EvidenceKind = EvidenceKind> = Parsed[K];
 export type EvidenceResult<K extends EvidenceKind = EvidenceKind> = ParsedEvidence<K> | EvidenceFailure;
+
+/**
+ * For what carries no signature (compat results, attestations, anchors) and for a chain's links: schema and digest only.
+ * A gate record's signature is judged on the record a reader relies on (`judgeGateEvidence`).
+ */
+export const DIGEST_ONLY: SignaturePolicy = { publicKeys: [], required: false, keysFolder: '', ignoreSignatures: true };
 
 const fail = (file: string, problem: EvidenceProblemKind, message: string): EvidenceFailure => ({ ok: false, file, problem, message });
 
@@ -84,7 +90,9 @@ function checkSeal(evidence: ParsedEvidence, policy: SignaturePolicy): EvidenceF
   if (policy.ignoreSignatures) return undefined;
   const verified = verifiedSignatures(envelope, policy.publicKeys);
   if (verified.length !== envelope.signatures.length) {
-    return fail(file, 'bad-signature', `${envelope.signatures.length - verified.length} of ${envelope.signatures.length} signature(s) do not verify against the keys in ${policy.keysFolder}/`);
+    const unverified = envelope.signatures.filter((s) => !verified.includes(s.keyid)).map((s) => keyFingerprint(s.keyid));
+    const trusted = policy.publicKeys.map((key) => keyFingerprint(key)).join(', ') || 'none';
+    return fail(file, 'bad-signature', `${unverified.length} of ${envelope.signatures.length} signature(s) do not verify against the keys in ${policy.keysFolder}/: signed by key ${unverified.join(', ')}, trusted: ${trusted}`);
   }
   if (policy.required && verified.length === 0) {
     return fail(file, 'unsigned', `found no signature, expected one that verifies against the keys in ${policy.keysFolder}/ (signatures are required)`);

@@ -10,9 +10,9 @@ describe('loadSignaturePolicy', () => {
     const withKey = makeTempWorkspace({ 'governance/keys/team.pem': pem(generateKeyPairSync('ed25519').publicKey) });
     const without = makeTempWorkspace();
     try {
-      expect(loadSignaturePolicy(diskFileReader(withKey.root), false)).toMatchObject({ ok: true, policy: { required: true } });
-      expect(loadSignaturePolicy(diskFileReader(without.root), false)).toMatchObject({ ok: true, policy: { required: false, publicKeys: [] } });
-      expect(loadSignaturePolicy(diskFileReader(without.root), true)).toMatchObject({ ok: true, policy: { required: true, publicKeys: [] } });
+      expect(loadSignaturePolicy(diskFileReader(withKey.root), { settingsFile: 'governance/governance.json', settings: { requireSignatures: false } })).toMatchObject({ ok: true, policy: { required: true } });
+      expect(loadSignaturePolicy(diskFileReader(without.root), { settingsFile: 'governance/governance.json', settings: { requireSignatures: false } })).toMatchObject({ ok: true, policy: { required: false, publicKeys: [] } });
+      expect(loadSignaturePolicy(diskFileReader(without.root), { settingsFile: 'governance/governance.json', settings: { requireSignatures: true } })).toMatchObject({ ok: true, policy: { required: true, publicKeys: [] } });
     } finally {
       withKey.cleanup();
       without.cleanup();
@@ -27,7 +27,7 @@ describe('loadSignaturePolicy', () => {
       'governance/keys/secret.pem': privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     });
     try {
-      const loaded = loadSignaturePolicy(diskFileReader(root), false);
+      const loaded = loadSignaturePolicy(diskFileReader(root), { settingsFile: 'governance/governance.json', settings: { requireSignatures: false } });
       expect(loaded.ok).toBe(false);
       if (loaded.ok) return;
       expect(loaded.errors).toEqual([

@@ -29,7 +29,7 @@ describe('verifyEvidence', () => {
   let root: string;
   let cleanup: () => void;
   const verify = () => {
-    const policy = loadSignaturePolicy(diskFileReader(root), false);
+    const policy = loadSignaturePolicy(diskFileReader(root), { settingsFile: 'governance/governance.json', settings: { requireSignatures: false } });
     if (!policy.ok) throw new Error(policy.errors.join('\n'));
     return verifyEvidence(root, settings, { policy: policy.policy });
   };
@@ -159,7 +159,7 @@ describe('verifyEvidence with imported evidence', () => {
       writeFiles(root, { 'evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md': text, 'evidence/2026-02-19/summary.json': '{"passed": 3}' });
       const entry = (file: string, content: string) => ({ file, sha256: sha256(content), kind: 'markdown' as const, tasks: [], gates: ['VG-CONTRACT-001'], result: 'pass' as const, resultFrom: 'header' as const, imported: true as const, sealed: false as const });
       const imported = { kind: 'nx-governance/imported-evidence' as const, folder: 'evidence', entries: [entry('evidence/2026-02-19/M6-T01-VG-CONTRACT-001.md', text), entry('evidence/2026-02-19/summary.json', '{"passed": 3}')] };
-      const policy = loadSignaturePolicy(diskFileReader(root), false);
+      const policy = loadSignaturePolicy(diskFileReader(root), { settingsFile: 'governance/governance.json', settings: { requireSignatures: false } });
       if (!policy.ok) throw new Error(policy.errors.join('\n'));
       const clean = verifyEvidence(root, settings, { policy: policy.policy, imported });
       expect(clean.problems).toEqual([]);
@@ -190,7 +190,7 @@ describe('verifyEvidence of a rollback decision', () => {
         procedure: [{ step: 'Revert the release.', owner: 'Release manager (Ada)' }],
       };
       const { file } = writeSealedRecord(root, 'evidence/rollback', 'decision', decision, renderRollbackMarkdown);
-      const policy = loadSignaturePolicy(diskFileReader(root), false);
+      const policy = loadSignaturePolicy(diskFileReader(root), { settingsFile: 'governance/governance.json', settings: { requireSignatures: false } });
       if (!policy.ok) throw new Error(policy.errors.join('\n'));
       expect(verifyEvidence(root, settings, { policy: policy.policy }).problems).toEqual([]);
       const markdown = join(root, file.replace(/\.json$/, '.md'));

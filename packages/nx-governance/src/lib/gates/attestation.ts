@@ -4,8 +4,8 @@ import fg from 'fast-glob';
 import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { writeFileAtomically } from '../fs/write-file-atomically';
 import type { ChecklistAnswer } from '../evidence/gate-record';
-import { readEvidenceOfKind } from '../evidence/read-evidence';
-import { signaturePolicyOf } from '../evidence/read-gate-evidence';
+import { attestationsFolder, timestampFileName } from '../evidence/evidence-layout';
+import { DIGEST_ONLY, readEvidenceOfKind } from '../evidence/read-evidence';
 import { canonicalJson, sealRecord, sha256, type Sealed } from '../evidence/seal-record';
 import { diskFileReader } from '../workspace/file-reader';
 import type { ManualGate } from '../schemas/gates';
@@ -29,14 +29,11 @@ export function manualGateFingerprint(root: string, gate: ManualGate): string {
   return sha256(canonicalJson({ id: gate.id, checklist: gate.checklist, inputs: gate.inputs ?? [], files: hashes }));
 }
 
-export function attestationFolder(settings: GovernanceSettings, gate: string): string {
-  return `${settings.paths.evidence}/attestations/${gate}`;
-}
 
 export function writeAttestation(root: string, settings: GovernanceSettings, attestation: Attestation): string {
   const sealed = sealRecord(attestation);
-  const name = `${attestation.at.replace(/[:.]/g, '-')}-${attestation.task ?? 'any-task'}.json`;
-  const relative = `${attestationFolder(settings, attestation.gate)}/${name}`;
+  const name = `${timestampFileName(attestation.at)}-${attestation.task ?? 'any-task'}.json`;
+  const relative = `${attestationsFolder(settings, attestation.gate)}/${name}`;
   writeFileAtomically(insideWorkspaceOrThrow(root, relative, settings.paths.evidence), `${JSON.stringify(sealed, null, 2)}\n`);
   return relative;
 }
@@ -50,10 +47,8 @@ export function findCurrentAttestation(
   task?: string,
 ): { attestation: Sealed<Attestation>; file: string } | undefined {
   const reader = diskFileReader(root);
-  const policy = signaturePolicyOf(reader, settings);
-  if (!policy) return undefined;
-  for (const file of reader.list(attestationFolder(settings, gate), '.json').reverse()) {
-    const read = readEvidenceOfKind(reader, file, policy, 'nx-governance/attestation');
+  for (const file of reader.list(attestationsFolder(settings, gate), '.json').reverse()) {
+    const read = readEvidenceOfKind(reader, file, DIGEST_ONLY, 'nx-governance/attestation');
     if (!read.ok || read.value.gate !== gate || read.value.fingerprint !== fingerprint) continue;
     if (task && read.value.task && read.value.task !== task) continue;
     return { attestation: read.value, file };

@@ -1,50 +1,61 @@
 import { reportPath } from '../reports/report-path';
-import { writeTaskEvidence, gateEvidenceFolder } from '../evidence/gate-store';
+import { writeTaskEvidence } from '../evidence/gate-store';
+import { judgeGateEvidence, judgedRecord } from '../evidence/judge-gate-evidence';
 import { recordOrigin } from '../evidence/produced-by';
-import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
+import { loadSignaturePolicy } from '../evidence/signature-policy';
 import { writeFileAtomically } from '../fs/write-file-atomically';
 import { renderJunit } from '../reports/junit';
 import { writeJsonReport } from '../reports/write-json-report';
-import type { GovernanceSettings } from '../schemas/governance';
 import { diskFileReader } from '../workspace/file-reader';
+import type { GovernanceData } from '../workspace/load-governance';
 import type { GateSelection } from './select-gates';
 import { type GateOrigin, type GateRunRow, summarizeGateRun } from './summarize-gate-run';
 
 export interface GateRunClosing {
   root: string;
-  settings: GovernanceSettings;
+  governance: Pick<GovernanceData, 'settings' | 'settingsFile'>;
   selection: GateSelection;
   /** How each gate's task went in this Nx run, by gate id, when Nx said; otherwise read from the record's `producedBy`. */
   origins?: Record<string, GateOrigin>;
-  /** The Nx task hash of each gate's task in this run, when known: a latest record with another hash is not this run's. */
-  taskHashes?: Record<string, string | undefined>;
+  /** The Nx task hash of each gate's task in this run; a gate without one is judged `unknown`, never a pass. */
+  taskHashes: Record<string, string | undefined>;
   reports: { junit?: string; json?: string | boolean };
 }
 
 /**
  * What ends every gate run, whoever ends it (the aggregate's executor when all
- * gates succeeded, the post-run hook when Nx skipped the aggregate): read each
- * gate's latest record, keep it only if it belongs to this run, file the task
- * cards' evidence, write the reports, and judge.
+ * gates succeeded, the post-run hook when Nx skipped the aggregate): judge each
+ * gate's latest record (judgeGateEvidence: trusted, whole chain, this run's
+ * task hash), file the task cards' evidence, write the reports, and decide.
  */
 export function closeGateRun(closing: GateRunClosing) {
-  const { root, settings, selection } = closing;
+  const { root, governance, selection } = closing;
+  const { settings } = governance;
   const reader = diskFileReader(root);
+  const policy = loadSignaturePolicy(reader, governance);
   const rows: GateRunRow[] = selection.gates.map((gate) => {
-    const evidence = readLatestGateEvidenceFrom(reader, settings, gate.id);
-    const expected = closing.taskHashes?.[gate.id];
-    const current = !!evidence && (expected === undefined || evidence.record.taskHash === expected);
-    const origin = closing.origins?.[gate.id] ?? (evidence && recordOrigin(evidence.record.producedBy, root) === 'this-run' ? 'ran' : 'restored');
-    return { gate, origin, ...(current ? { evidence } : {}) };
+    const origin = closing.origins?.[gate.id];
+    const judgement = judgeGateEvidence({
+      root,
+      reader,
+      settings,
+      policy,
+      gate: gate.id,
+      currentTaskHash: closing.taskHashes[gate.id],
+      unknownHashWhy: origin === 'not-run' ? 'the gate did not run in this run' : 'Nx gave the gate task no hash in this run',
+    });
+    const evidence = 'evidence' in judgement ? judgement.evidence : undefined;
+    return { gate, judgement, origin: origin ?? (evidence && recordOrigin(evidence.record.producedBy, root) === 'this-run' ? 'ran' : 'restored') };
   });
   for (const { task, milestone, gates } of selection.tasks) {
     for (const row of rows) {
-      if (!gates.includes(row.gate.id) || !row.evidence) continue;
-      const file = writeTaskEvidence(root, settings, row.evidence, { milestone, task, releaseClass: selection.releaseClass });
+      const evidence = judgedRecord(row.judgement);
+      if (!gates.includes(row.gate.id) || !evidence) continue;
+      const file = writeTaskEvidence(root, settings, evidence, { milestone, task, releaseClass: selection.releaseClass });
       (row.taskEvidence ??= []).push(file.slice(root.length + 1));
     }
   }
-  const summary = summarizeGateRun(rows, (gate) => gateEvidenceFolder(settings, gate));
+  const summary = summarizeGateRun(rows);
   summary.table.unshift(`${rows.length} gate(s) of ${selection.describe}: ${rows.map((r) => r.gate.id).join(', ')}`);
   const title = `nx-governance gates: ${selection.describe}`;
   if (closing.reports.junit) writeFileAtomically(reportPath(root, closing.reports.junit), renderJunit(title, summary.junitCases));

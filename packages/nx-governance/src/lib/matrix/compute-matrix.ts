@@ -52,15 +52,19 @@ export function computeMatrix(
     .sort((a, b) => (a.version && b.version ? semver.rcompare(a.version, b.version) : b.date.localeCompare(a.date)))
     .map((r) => r.version ?? r.commit!);
   const consumers = declared.map((c) => c.name).sort();
+  // Each cell looks only at its consumer's results: grouped once, a large matrix costs cells times one history, not cells times all.
+  const resultsOf = new Map<string, StoredCompatResult[]>();
+  for (const result of results) resultsOf.set(result.record.consumer, [...(resultsOf.get(result.record.consumer) ?? []), result]);
   const cells: MatrixCell[] = [];
   for (const core of releases) {
     for (const consumer of consumers) {
+      const own = resultsOf.get(consumer) ?? [];
       const versions = new Set<string>();
       for (const tuple of compat.tuples) if (tuple.core === core && tuple.consumers[consumer]) versions.add(tuple.consumers[consumer]);
-      for (const { record } of results) if (record.consumer === consumer && record.tuple.core.version === core && record.tuple.consumer.version) versions.add(record.tuple.consumer.version);
+      for (const { record } of own) if (record.tuple.core.version === core && record.tuple.consumer.version) versions.add(record.tuple.consumer.version);
       if (versions.size === 0) versions.add('any');
       const supports = declared.find((c) => c.name === consumer)?.supports;
-      for (const consumerVersion of [...versions].sort()) cells.push(cellFor(compat, results, core, consumer, consumerVersion, supports, asOf));
+      for (const consumerVersion of [...versions].sort()) cells.push(cellFor(compat, own, core, consumer, consumerVersion, supports, asOf));
     }
   }
   return { kind: 'nx-governance/compatibility-matrix', asOf, policy: compat.policy, cycles, consumers, cells, deprecations: compat.deprecations };

@@ -4,13 +4,14 @@ import { compatVerdict } from '../compat/compat-result';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { TreeState } from '../git/git';
 import { latestImportedEvidence, type LoadedImportedEvidence, loadImportedEvidence } from '../evidence/imported-evidence-index';
-import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
+import { describeJudgement, type GateJudgement, judgeGateEvidence } from '../evidence/judge-gate-evidence';
+import { loadSignaturePolicy } from '../evidence/signature-policy';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
 import { renderedDocuments } from '../docs/rendered-documents';
 import { compatResultsAt } from './evidence-for-commit';
 import { ROLLBACK_TUPLE_ID, rollbackTuple } from '../rollback/rollback-tuple';
-import { compareIds } from '../ids/next-id';
+import { activeMilestone, isOpenCard } from '../milestone/active-milestone';
 
 export type ItemState = 'pass' | 'fail' | 'inconclusive';
 
@@ -45,22 +46,30 @@ export function evaluateReadiness(input: ReadinessInput): ReadinessItem[] {
   return [...gateItems(input), ...consumerItems(input), docsItem(input), blockingCardsItem(input), cleanTreeItem(input), ...rollbackTupleItems(input)];
 }
 
-function gateItems({ reader, data, releaseClass, currentHashes }: ReadinessInput): ReadinessItem[] {
+/** A gate's judgement as a checklist item: only a pass passes; stale, unknown and untrusted evidence is inconclusive. */
+const ITEM_STATE: Record<GateJudgement['state'], ItemState> = {
+  pass: 'pass',
+  fail: 'fail',
+  blocked: 'fail',
+  pending: 'fail',
+  stale: 'inconclusive',
+  unknown: 'inconclusive',
+  untrusted: 'inconclusive',
+  missing: 'inconclusive',
+};
+
+function gateItems({ root, reader, data, releaseClass, currentHashes }: ReadinessInput): ReadinessItem[] {
+  const policy = loadSignaturePolicy(reader, data);
   const gates = new Map((data.gates?.data.gates ?? []).map((g) => [g.id, g]));
   const imported = loadImportedEvidence(reader, posix.dirname(data.settingsFile));
   const ids = data.playbook?.data.releaseClasses.find((c) => c.id === releaseClass)?.gates ?? [];
   return ids.map((id) => {
     const advisory = gates.get(id)?.enforcement === 'advisory';
     const check = `gate ${id} has passing, current evidence for this commit`;
-    const evidence = readLatestGateEvidenceFrom(reader, data.settings, id);
-    const file = `${data.settings.paths.evidence}/gates/${id}/latest.json`;
-    if (!evidence) return importedOnlyItem(id, check, advisory, imported);
-    const { record } = evidence;
     // Current means Nx would compute the same task hash now: the commit may have moved on (committing the evidence itself, docs) without touching the gate's inputs.
-    if (record.taskHash !== currentHashes[id]) {
-      return item(`gate:${id}`, check, 'inconclusive', `the evidence (from ${record.git.commit?.slice(0, 12) ?? 'an unknown commit'}) is stale: the gate's inputs changed since`, [file], advisory);
-    }
-    return item(`gate:${id}`, check, record.result === 'pass' ? 'pass' : 'fail', `${record.result}${record.notes.length ? `: ${record.notes.join('; ')}` : ''}`, [file], advisory);
+    const judgement = judgeGateEvidence({ root, reader, settings: data.settings, policy, gate: id, currentTaskHash: currentHashes[id], unknownHashWhy: 'Nx computed no hash for the gate target' });
+    if (judgement.state === 'missing') return importedOnlyItem(id, check, advisory, imported);
+    return item(`gate:${id}`, check, ITEM_STATE[judgement.state], describeJudgement(judgement), [judgement.file], advisory);
   });
 }
 
@@ -88,9 +97,8 @@ function docsItem({ reader, data }: ReadinessInput): ReadinessItem {
 }
 
 function blockingCardsItem({ data }: ReadinessInput): ReadinessItem {
-  const open = (status?: string) => status !== 'done' && status !== 'steady_state';
-  const active = [...data.milestones].sort((a, b) => compareIds(b.id, a.id)).find((m) => m.taskCards.some((c) => open(c.status?.value)));
-  const blocking = active?.taskCards.filter((c) => c.releaseBlocking && open(c.status?.value)) ?? [];
+  const active = activeMilestone(data.milestones);
+  const blocking = active?.taskCards.filter((c) => c.releaseBlocking && isOpenCard(c.status?.value)) ?? [];
   const check = 'no release-blocking task card of the active milestone is open';
   if (!active) return item('release-blockers', check, 'pass', 'every task card is done');
   return item('release-blockers', check, blocking.length ? 'fail' : 'pass', blocking.length ? `open in ${active.id}: ${blocking.map((c) => `${c.id} (${c.status?.value ?? 'no status'})`).join(', ')}` : `none open in ${active.id}`);

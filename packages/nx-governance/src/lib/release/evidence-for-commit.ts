@@ -3,6 +3,7 @@ import type { GateEvidence } from '../evidence/gate-record';
 import { readGateChain, readLatestGateRecord } from '../evidence/read-gate-evidence';
 import { loadSignaturePolicy } from '../evidence/signature-policy';
 import type { GovernanceSettings } from '../schemas/governance';
+import type { GovernanceData } from '../workspace/load-governance';
 import { diskFileReader } from '../workspace/file-reader';
 import { readCompatResults } from '../matrix/read-compat-results';
 
@@ -13,9 +14,10 @@ export type EvidenceAtCommit = { ok: true; evidence: GateEvidence | undefined } 
  * copy when there is no chain), every file read through the checked reader: a
  * chain with any file that does not verify gives its errors, never an older record.
  */
-export function gateEvidenceAt(root: string, settings: GovernanceSettings, gate: string, commit: string): EvidenceAtCommit {
+export function gateEvidenceAt(root: string, governance: Pick<GovernanceData, 'settings' | 'settingsFile'>, gate: string, commit: string): EvidenceAtCommit {
+  const { settings } = governance;
   const reader = diskFileReader(root);
-  const policy = loadSignaturePolicy(reader, settings.requireSignatures);
+  const policy = loadSignaturePolicy(reader, governance);
   if (!policy.ok) return { ok: false, errors: policy.errors };
   const latest = readLatestGateRecord(reader, settings, gate, policy.policy);
   const read = [...readGateChain(reader, settings, gate, policy.policy), ...(latest.ok || latest.problem !== 'missing' ? [latest] : [])];

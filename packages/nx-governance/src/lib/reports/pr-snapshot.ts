@@ -1,7 +1,7 @@
-import { compatResultFolder } from '../compat/compat-paths';
 import { type CompatRecord, isCompatSuccess } from '../compat/compat-result';
-import { gateEvidenceFolder } from '../evidence/gate-store';
-import { readLatestGateEvidenceFrom } from '../evidence/read-gate-evidence';
+import { compatFolder } from '../evidence/evidence-layout';
+import { AS_RECORDED, judgeGateEvidence } from '../evidence/judge-gate-evidence';
+import { loadSignaturePolicy } from '../evidence/signature-policy';
 import { hasValidDigest } from '../evidence/seal-record';
 import { computeMatrix, type MatrixCell } from '../matrix/compute-matrix';
 import { readCompatResults } from '../matrix/read-compat-results';
@@ -14,7 +14,13 @@ export interface Standing {
   passed: boolean;
   /** The evidence file it was read from, when there is one. */
   evidence?: string;
+  /** Why it is not a pass, and what to run, when the judgement says. */
+  reason?: string;
+  fix?: string;
 }
+
+/** Whose evidence a snapshot reads: the working tree now (judged against the task hashes Nx computes now) or a past revision, as it stood then. */
+export type SnapshotCurrency = { root: string; currentHashes: Record<string, string>; unknownHashWhy?: string } | { root: string; asRecorded: true };
 
 /** What the evidence of one revision says: every gate, every consumer, the matrix's tiers. */
 export interface EvidenceSnapshot {
@@ -26,16 +32,25 @@ export interface EvidenceSnapshot {
 const NONE: Standing = { result: 'no evidence', passed: false };
 
 /** Reads a snapshot through `reader`: the working tree now, or git's objects at the base. */
-export function readEvidenceSnapshot(reader: FileReader, data: GovernanceData, consumers: string[]): EvidenceSnapshot {
+export function readEvidenceSnapshot(reader: FileReader, data: GovernanceData, consumers: string[], currency: SnapshotCurrency): EvidenceSnapshot {
   const gates = new Map<string, Standing>();
+  const policy = loadSignaturePolicy(reader, data);
   for (const gate of data.gates?.data.gates ?? []) {
-    const evidence = readLatestGateEvidenceFrom(reader, data.settings, gate.id);
-    const file = `${gateEvidenceFolder(data.settings, gate.id)}/latest.md`;
-    gates.set(gate.id, evidence ? { result: evidence.record.result, passed: evidence.record.result === 'pass', evidence: file } : NONE);
+    const currentTaskHash = 'asRecorded' in currency ? AS_RECORDED : currency.currentHashes[gate.id];
+    const unknownHashWhy = 'asRecorded' in currency ? undefined : currency.unknownHashWhy;
+    // A record made for other inputs is shown as stale with what to run, never as its old result.
+    const judgement = judgeGateEvidence({ root: currency.root, reader, settings: data.settings, policy, gate: gate.id, currentTaskHash, unknownHashWhy });
+    if (judgement.state === 'missing') {
+      gates.set(gate.id, NONE);
+      continue;
+    }
+    const { state, reason, file } = judgement;
+    const fix = 'fix' in judgement ? judgement.fix : undefined;
+    gates.set(gate.id, { result: state, passed: state === 'pass', evidence: file.replace(/\.json$/, '.md'), ...(state === 'pass' ? {} : { reason }), ...(fix ? { fix } : {}) });
   }
   const standings = new Map<string, Standing>();
   for (const consumer of consumers) {
-    const file = `${compatResultFolder(data.settings, consumer)}/latest.json`;
+    const file = `${compatFolder(data.settings, consumer)}/latest.json`;
     const record = parseCompat(reader.read(file));
     standings.set(consumer, record ? { result: record.result, passed: isCompatSuccess(record.result), evidence: file.replace(/\.json$/, '.md') } : NONE);
   }

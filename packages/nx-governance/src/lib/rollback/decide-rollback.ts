@@ -44,7 +44,7 @@ export function decideRollback(input: RollbackCheckInput): RollbackCheck {
   const coreCommit = core?.path ? git(root, ['log', '-1', '--format=%H', candidate, '--', core.path]) : undefined;
   const triggers = evaluateRollbackTriggers(playbook.rollbackTriggers, {
     root,
-    settings: data.settings,
+    governance: data,
     gates: data.gates?.data.gates ?? [],
     consumers: input.consumers,
     candidate: { rev: candidateRev, commit: candidate, ...(coreCommit ? { coreCommit } : {}) },

@@ -21,7 +21,7 @@ describe('evaluateRollbackTriggers', () => {
   const perfGate = { id: 'VG-PERF-001', kind: 'command', passCriteria: { metrics: [{ name: 'latency', file: 'm.json', pointer: '/ms', better: 'lower', max: 100 }] } } as unknown as Gate;
   const input = (): RollbackInput => ({
     root,
-    settings,
+    governance: { settings, settingsFile: 'governance/governance.json' },
     gates: [perfGate],
     consumers: ['app', 'lib'],
     candidate: { rev: 'HEAD', commit: CANDIDATE, coreCommit: CORE },

@@ -1,7 +1,7 @@
 import { compatVerdict } from '../compat/compat-result';
 import { boundsProblems, readMetricValue, regression } from '../gates/metrics';
 import type { Gate } from '../schemas/gates';
-import type { GovernanceSettings } from '../schemas/governance';
+import type { GovernanceData } from '../workspace/load-governance';
 import type { RollbackTrigger } from '../schemas/playbook';
 import { compatResultsAt, gateEvidenceAt } from '../release/evidence-for-commit';
 
@@ -17,7 +17,7 @@ export interface TriggerResult {
 
 export interface RollbackInput {
   root: string;
-  settings: GovernanceSettings;
+  governance: Pick<GovernanceData, 'settings' | 'settingsFile'>;
   gates: Gate[];
   consumers: string[];
   candidate: { rev: string; commit: string; coreCommit?: string };
@@ -43,8 +43,8 @@ export function evaluateRollbackTriggers(triggers: RollbackTrigger[], input: Rol
 
 type Judgement = Omit<TriggerResult, 'id' | 'kind'>;
 
-function functional(gates: string[], { root, settings, candidate }: RollbackInput): Judgement {
-  const read = gates.map((gate) => gateEvidenceAt(root, settings, gate, candidate.commit));
+function functional(gates: string[], { root, governance, candidate }: RollbackInput): Judgement {
+  const read = gates.map((gate) => gateEvidenceAt(root, governance, gate, candidate.commit));
   const broken = read.flatMap((r) => (r.ok ? [] : r.errors));
   // Evidence altered after the fact cannot clear a release: it is a reason to roll back until it verifies.
   if (broken.length) return { state: 'fired', reason: `evidence does not verify: ${broken.join('; ')}`, evidence: broken };
@@ -57,10 +57,10 @@ function functional(gates: string[], { root, settings, candidate }: RollbackInpu
   return { state: 'clear', reason: `${gates.join(', ')} passed for ${candidate.rev}`, evidence };
 }
 
-function compatibility({ root, settings, consumers, candidate }: RollbackInput): Judgement {
+function compatibility({ root, governance, consumers, candidate }: RollbackInput): Judgement {
   if (!consumers.length) return { state: 'clear', reason: 'no consumer is declared, so none can regress', evidence: [] };
   if (!candidate.coreCommit) return { state: 'inconclusive', reason: 'the core has no folder to find its commit', evidence: [] };
-  const results = compatResultsAt(root, settings, consumers, candidate.coreCommit);
+  const results = compatResultsAt(root, governance.settings, consumers, candidate.coreCommit);
   const evidence = [...results.values()].map((r) => `${r.consumer}: ${r.result} (sha256 ${r.digest.slice(0, 12)})`);
   const verdictOf = (consumer: string) => {
     const result = results.get(consumer);
@@ -73,11 +73,11 @@ function compatibility({ root, settings, consumers, candidate }: RollbackInput):
   return { state: 'clear', reason: `every consumer passes against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
 }
 
-function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>, { root, settings, gates, candidate, baseline }: RollbackInput): Judgement {
+function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>, { root, governance, gates, candidate, baseline }: RollbackInput): Judgement {
   const gate = gates.find((g) => g.id === trigger.gate);
   const definition = gate?.kind === 'command' ? gate.passCriteria?.metrics?.find((m) => m.name === trigger.metric) : undefined;
   const valueAt = (commit: string) => {
-    const read = gateEvidenceAt(root, settings, trigger.gate, commit);
+    const read = gateEvidenceAt(root, governance, trigger.gate, commit);
     const evidence = read.ok ? read.evidence : undefined;
     return { evidence, errors: read.ok ? [] : read.errors, value: evidence?.record.criteria.find((c) => c.name === trigger.metric)?.value };
   };

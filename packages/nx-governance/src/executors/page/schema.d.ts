@@ -1,0 +1,6 @@
+export interface PageExecutorSchema {
+  settingsFile?: string;
+  output?: string;
+  json?: string;
+  asOf?: string;
+}
