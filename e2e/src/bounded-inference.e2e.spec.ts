@@ -30,20 +30,30 @@ function nxWithin(workspace: TestWorkspace, timeoutMs: number, ...args: string[]
   });
 }
 
-/** Nx's plugin workers serving this workspace (Nx passes the workspace root on their command line), zombies excluded. */
-function pluginWorkers(workspace: TestWorkspace): number[] {
+/** Nx's plugin workers serving this workspace (Nx passes the plugin and the workspace root on their command line), zombies excluded. */
+function pluginWorkers(workspace: TestWorkspace, plugin = 'nx-governance'): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .filter((pid) => {
       try {
         const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
         const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '')[0];
-        return state !== 'Z' && args.some((a) => a.includes('plugin-worker')) && args.includes(workspace.root);
+        return state !== 'Z' && args.some((a) => a.includes('plugin-worker')) && args.includes(plugin) && args.includes(workspace.root);
       } catch {
         return false;
       }
     })
     .map(Number);
+}
+
+/** CPU seconds a process has used (user and system; Linux counts in 1/100 s). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -76,5 +86,21 @@ describe('inference stays bounded, and its worker ends with Nx', () => {
     expect(validate.code).not.toBe(0);
     expect(validate.output).toContain(`found ${JSON.stringify(MISTYPED_ID)}, expected a gate id: an id matching ${BACKTRACKING_GATE_PATTERN}`);
     expect(await waitForNoWorkers(workspace, 5_000)).toEqual([]);
+  });
+
+  it('leaves no plugin worker behind when nx is killed mid-inference', async () => {
+    // A milestone long enough that inference is still running, synchronously, when nx is killed.
+    const cards = Array.from({ length: 60_000 }, (_, i) => `### M1-T${i + 1} Card ${i + 1}\n\n- Goal: card ${i + 1}.\n- Status: todo\n- Required gates: VG-OK-001\n`);
+    workspace.write('governance/milestones/M1.md', `# M1 - Large\n\n## Task Cards\n\n${cards.join('\n')}`);
+    const nx = spawn(process.execPath, [NX_BIN, 'show', 'projects'], { cwd: workspace.root, detached: true, stdio: 'ignore', env: { ...process.env, ...workspace.nxEnv() } });
+    let finished = false;
+    const closed = new Promise((resolve) => nx.on('close', resolve)).then(() => (finished = true));
+    // Mid-inference: the plugin's worker has loaded and worked a while, however loaded the machine is.
+    while (!finished && !pluginWorkers(workspace).some((pid) => cpuSeconds(pid) > 2.5)) await sleep(20);
+    expect(finished).toBe(false);
+    // As a CI cancel does: SIGKILL to Nx's process group. Nx starts its plugin workers detached, outside it.
+    process.kill(-(nx.pid ?? 0), 'SIGKILL');
+    await closed;
+    expect(await waitForNoWorkers(workspace, 3_000)).toEqual([]);
   });
 });
