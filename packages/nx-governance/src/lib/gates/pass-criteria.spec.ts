@@ -14,6 +14,7 @@ describe('judgeMinTests', () => {
     ['too few', found(counts(3, 0)), 10, false, '3 test(s) executed (3 passed, 0 failed, 0 skipped) from the runner summary, expected at least 10'],
     ['3 passed, 8 failed against 10', found(counts(3, 8)), 10, false, '11 test(s) executed (3 passed, 8 failed, 0 skipped) from the runner summary, expected no failed test'],
     ['many passed, one failed', found(counts(100, 1)), 10, false, '101 test(s) executed (100 passed, 1 failed, 0 skipped) from the runner summary, expected no failed test'],
+    ['flaky tests, passed on a retry', found({ ...counts(10, 0), flaky: 2 }), 10, true, '10 test(s) executed (10 passed (2 of them flaky: passed on a retry), 0 failed, 0 skipped) from the runner summary, expected at least 10'],
     ['only skipped', found(counts(0, 0, 4)), 1, false, '0 test(s) executed (0 passed, 0 failed, 4 skipped) from the runner summary, expected at least 1'],
     ['no count', { ok: false, reason: 'no test count found in the runner summary' }, 1, false, 'no test count found in the runner summary, expected at least 1 executed test(s)'],
   ])('%s', (_name, source, count, passed, detail) => {

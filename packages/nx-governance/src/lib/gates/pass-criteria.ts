@@ -31,7 +31,8 @@ export function judgeMinTests(found: TestCountSource, count: number): CriterionR
   if (!found.ok) return { name, passed: false, value: 0, detail: `${found.reason}, expected at least ${count} executed test(s)` };
   const { counts, where } = found;
   const ran = executedTests(counts);
-  const summary = `${ran} test(s) executed (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped) from ${where}`;
+  const flaky = counts.flaky ? ` (${counts.flaky} of them flaky: passed on a retry)` : '';
+  const summary = `${ran} test(s) executed (${counts.passed} passed${flaky}, ${counts.failed} failed, ${counts.skipped} skipped) from ${where}`;
   if (counts.failed > 0) return { name, passed: false, value: ran, detail: `${summary}, expected no failed test` };
   return { name, passed: ran >= count, value: ran, detail: `${summary}, expected at least ${count}` };
 }
