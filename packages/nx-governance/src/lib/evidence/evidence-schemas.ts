@@ -19,6 +19,7 @@ const processFacts = {
   truncated: z.boolean().optional(),
   tail: z.array(text).optional(),
   log: text.optional(),
+  leftRunning: z.number().int().optional(),
 };
 const checklistAnswer = z.strictObject({ item: text, answer: z.enum(['yes', 'no']), note: text });
 

@@ -134,6 +134,7 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
       cwd: step.cwd ?? '.',
       ...processFacts(run, logFile),
     });
+    if (run.leftRunning) log(`${position} the step left ${run.leftRunning} process(es) running when it ended; the runner ended them`);
     if (run.spawnError) return { result: 'blocked', notes: [`blocked: ${run.spawnError}; owner: ${gate.owner}`], steps, stepVersions };
     if (run.aborted) return { result: 'interrupted', notes: ['interrupted (Ctrl-C) while running this step'], steps, stepVersions };
     if (run.timedOut) return { result: 'fail', notes: [`timeout: the gate's ${gate.timeoutSeconds}s ran out during step ${index + 1}`], steps, stepVersions };

@@ -48,6 +48,22 @@ describe('runProcess', () => {
     expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
   }, 20_000);
 
+  it.each([
+    ['exits 0', 'exit 0', 60_000, { exitCode: 0, timedOut: false, leftRunning: 1 }],
+    ['fails', 'exit 3', 60_000, { exitCode: 3, timedOut: false, leftRunning: 1 }],
+    // Both sleeps, the one in the background and the one the shell waits for, ran on when the time ran out.
+    ['times out', 'sleep 1000', 2_000, { timedOut: true, leftRunning: 2 }],
+  ])('ends a background process the step left when it %s, and the result says so', async (_name, end, timeoutMs, expected) => {
+    const pidFile = join(workspace.root, 'background.pid');
+    const result = await runProcess({ argv: ['sh', '-c', `sleep 1000 & echo $! > ${pidFile}; ${end}`], cwd: workspace.root, timeoutMs });
+    expect(result).toMatchObject(expected);
+    expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+  }, 30_000);
+
+  it('says nothing was left running by a step that leaves nothing', async () => {
+    expect((await runProcess({ argv: ['node', '-e', '0'], cwd: workspace.root, timeoutMs: 10_000 })).leftRunning).toBe(0);
+  });
+
   it('caps the log, marks it truncated, and hashes all of the output', async () => {
     const logFile = join(workspace.root, 'logs/out.log');
     const script = "const line = 'x'.repeat(1023) + '\\n'; for (let i = 0; i < 4096; i++) process.stdout.write(line);";
