@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../../test-helpers/process-alive';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 import { FileWriteError } from '../fs/file-write-error';
 import { ECHO_BYTES, runProcess, TAIL_BYTES } from './run-process';
@@ -116,16 +117,6 @@ describe('runProcess', () => {
   });
 });
 
-/** A killed process that nobody has reaped yet is a zombie: gone, though its pid still answers. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
 
 /**
  * A command whose child starts a grandchild in a new session (`detached` is
