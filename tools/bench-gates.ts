@@ -6,7 +6,7 @@
 // rest is the aggregate's own executor.
 // Run: npm run bench:gates
 import { tasksExecuted, tasksInRun, type RunResult, type TestWorkspace } from '../e2e/helpers/workspace';
-import { inWorkspace, interleavedMedians, ms, printComparison, row, RUNS, runNx, sized } from './bench-utils';
+import { inWorkspace, interleavedMedians, ms, printComparison, row, RUNS, runNx, sized, sizeFromEnv } from './bench-utils';
 
 const GATES = sized(30, 3);
 const gateIds = Array.from({ length: GATES }, (_, i) => `VG-BENCH-${String(i + 1).padStart(3, '0')}`);
@@ -66,3 +66,26 @@ inWorkspace({ bundled: false }, (workspace) => {
   workspace.write(`governance/gates/${edited.id}.json`, JSON.stringify(edited, null, 2));
   console.log(`edited 1 gate in its own file: ${gatesExecuted(runNx(workspace, GATE_RUN).result)} of ${GATES} gates re-ran`);
 });
+
+// At the size of a large monorepo: a cached gate run over BENCH_LARGE_GATES gates (default 1,000)
+// against `nx run-many` of the same cached gate tasks: what the aggregate adds (reading and checking
+// every gate's record, signatures included) over Nx restoring the tasks.
+const LARGE_GATES = sizeFromEnv('BENCH_LARGE_GATES', 1000, 2);
+
+function largeCachedGateRun(): void {
+  inWorkspace({ bundled: false }, (workspace) => {
+    const ids = Array.from({ length: LARGE_GATES }, (_, i) => `VG-LARGE-${String(i + 1).padStart(4, '0')}`);
+    workspace.write('governance/governance.json', JSON.stringify({ core: { project: 'governance' } }, null, 2));
+    workspace.write('bench/README.md', 'What the benchmark gates read.\n');
+    writeGates(workspace, ids.map((id, i) => gate(id, i + 1)));
+    workspace.commit('large bench gates');
+    runNx(workspace, GATE_RUN); // runs every gate once and caches it
+    const gatesOnly = ['run-many', '--projects=governance', `--targets=${ids.join(',')}`];
+    runNx(workspace, gatesOnly);
+    const [restoreOnly, gateRun] = interleavedMedians(workspace, [gatesOnly, GATE_RUN], RUNS);
+    console.log(`\nlarge: ${LARGE_GATES} gates, all cached; median of ${RUNS} runs`);
+    printComparison({ baseline: `nx run-many of the ${LARGE_GATES} gate tasks (cached)`, measured: `nx run governance:gate (${LARGE_GATES} gates, cached)`, ratio: 'ratio gate / run-many' }, restoreOnly.ms, gateRun.ms);
+  });
+}
+
+largeCachedGateRun();

@@ -19,6 +19,15 @@ export function sized<T>(full: T, smoke: T): T {
   return SMOKE ? smoke : full;
 }
 
+/** A size a person may set by hand (`BENCH_PROJECTS=5000`), else the full-size value, or the smoke-size one. */
+export function sizeFromEnv(name: string, full: number, smoke: number): number {
+  const value = process.env[name];
+  if (value === undefined || SMOKE) return sized(full, smoke);
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`${name}: found ${JSON.stringify(value)}, expected a whole number, 1 or more`);
+  return size;
+}
+
 export const RUNS = runsFromEnv(process.env.BENCH_RUNS);
 
 function runsFromEnv(value: string | undefined): number {

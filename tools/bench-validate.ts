@@ -1,5 +1,6 @@
-// Benchmark: `nx run governance:validate` on a large governance folder (50
-// milestones of 20 task cards, 200 gates) against a bare `nx show projects` in
+// Benchmark: `nx run governance:validate` on a large governance folder (200
+// milestones of 20 task cards, 1,000 gates; BENCH_MILESTONES, BENCH_CARDS and
+// BENCH_GATES set other sizes) against a bare `nx show projects` in
 // the same workspace and the same run: validate as a developer meets it when
 // nothing it reads changed (restored from Nx's cache), and as it runs after an
 // edit (--skip-nx-cache). Prints medians and their ratios, and where the time
@@ -14,13 +15,13 @@
 import type { TestWorkspace } from '../e2e/helpers/workspace';
 import { validateGovernance } from '../packages/nx-governance/src/lib/validation';
 import { diskFileReader } from '../packages/nx-governance/src/lib/workspace/file-reader';
-import { inWorkspace, interleavedMedians, medianInProcess, ms, printComparison, row, RUNS, runNx, sized } from './bench-utils';
+import { inWorkspace, interleavedMedians, medianInProcess, ms, printComparison, row, RUNS, runNx, sizeFromEnv } from './bench-utils';
 
-const MILESTONES = sized(50, 5);
-const CARDS = sized(20, 4);
-const GATES = sized(200, 20);
+const MILESTONES = sizeFromEnv('BENCH_MILESTONES', 200, 5);
+const CARDS = sizeFromEnv('BENCH_CARDS', 20, 4);
+const GATES = sizeFromEnv('BENCH_GATES', 1000, 20);
 
-const benchGateId = (n: number) => `VG-BENCH-${String(n).padStart(3, '0')}`;
+const benchGateId = (n: number) => `VG-BENCH-${String(n).padStart(4, '0')}`;
 
 function benchGate(n: number): object {
   const common = { id: benchGateId(n), title: `Gate ${n}`, scope: 'bench', owner: 'release-manager' };

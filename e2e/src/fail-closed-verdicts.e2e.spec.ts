@@ -1,3 +1,4 @@
+import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { servedFromCache, TestWorkspace } from '../helpers/workspace';
 import { commandGate } from '../helpers/gate-fixtures';
@@ -65,7 +66,17 @@ describe('fail closed: verdicts', () => {
     const run = workspace.nx('run', 'governance:VG-STALE-001', '--skip-nx-cache');
     expect(run.code).not.toBe(0);
     expect(latest('VG-STALE-001').result).toBe('fail');
-    expect(latest('VG-STALE-001').notes.join('\n')).toMatch(/reports\/junit\.xml.*before the step/);
+    expect(latest('VG-STALE-001').notes.join('\n')).toContain('no step of this run wrote reports/junit.xml');
+  });
+
+  it('18.5. a JUnit report dated in the future, which no step of this run wrote, does not count', () => {
+    workspace.write('reports/junit.xml', junit(25));
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    utimesSync(workspace.path('reports/junit.xml'), tomorrow, tomorrow);
+    const run = workspace.nx('run', 'governance:VG-STALE-001', '--skip-nx-cache');
+    expect(run.code).not.toBe(0);
+    expect(latest('VG-STALE-001').result).toBe('fail');
+    expect(latest('VG-STALE-001').notes.join('\n')).toContain('no step of this run wrote reports/junit.xml');
   });
 
   it('7. real jest printing colour codes is counted', () => {

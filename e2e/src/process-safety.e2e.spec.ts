@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NX_BIN, TestWorkspace } from '../helpers/workspace';
@@ -18,6 +18,7 @@ require('fs').writeFileSync('step.pid', String(process.pid)); setInterval(() => 
 const GATES = [
   gate('VG-HANG-001', HANGING_STEP),
   gate('VG-QUICK-001', "console.log('1 passed, 0 failed')", { passCriteria: { minTests: { count: 1 } } }),
+  commandGate('VG-BACKGROUND-001', { steps: [{ argv: ['sh', '-c', `sleep 1000 & echo $! > background.pid; echo '${TOKEN}: 1 passed, 0 failed'`] }] }),
   gate('VG-MARK-001', "require('fs').writeFileSync('step-ran', 'yes'); console.log('1 passed, 0 failed')"),
 ];
 
@@ -100,6 +101,17 @@ describe('processes, locks and disks when a run is killed or the disk is full', 
     for (let i = 0; i < 100 && leftoverProcesses().length; i++) await sleep(50);
     expect(leftoverProcesses()).toEqual([]);
     expect(runningFiles()).toEqual([]);
+  });
+
+  it('ends what a step left running in the background when it exits 0, and the record says so', () => {
+    const run = workspace.nx('run', 'governance:VG-BACKGROUND-001', '--skip-nx-cache');
+    expect(run.code).toBe(0);
+    expect(run.output).toContain('[VG-BACKGROUND-001 1/1] the step left 1 process(es) running when it ended; the runner ended them');
+    const record = JSON.parse(workspace.read('evidence/gates/VG-BACKGROUND-001/latest.json')).record;
+    expect(record.steps[0]).toMatchObject({ exitCode: 0, leftRunning: 1 });
+    const stat = `/proc/${workspace.read('background.pid').trim()}/stat`;
+    // Gone, or a zombie nobody has reaped yet.
+    expect(existsSync(stat) ? readFileSync(stat, 'utf8').replace(/^.*\) /, '')[0] : 'gone').toMatch(/^(gone|Z)$/);
   });
 
   it('does not let a lock left by a killed run block the next run', () => {

@@ -13,8 +13,11 @@ import { type GovernancePluginOptions, normalizeOptions } from './options';
 import { pluginInputs } from './plugin-inputs';
 import { closeRunsNxLeftOpen } from './post-run';
 import { refuseDirtyGateRun } from './pre-run';
+import { endWithNxProcess } from './worker-lifetime';
 
 export type { GovernancePluginOptions } from './options';
+
+endWithNxProcess();
 
 /** Refuses a `--requireClean` gate run on a dirty tree before any gate runs (see refuseDirtyGateRun). */
 export const preTasksExecution: PreTasksExecution<GovernancePluginOptions> = (_options, context) => refuseDirtyGateRun(context);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as semver from 'semver';
 import { reachCore, type ReachedCore } from '../consumers/core-reach';
@@ -9,7 +9,7 @@ import { folderCommit, recordedDirty, treeState } from '../git/git';
 import { processFacts, runProcess } from '../process/run-process';
 import { runProcessSync } from '../process/run-process-sync';
 import { executedTests, type TestCounts, TestSummaryReader } from '../process/test-counts';
-import { readFreshJunit } from '../process/test-counts-junit';
+import { clearJunitReport, readOwnJunit } from '../process/test-counts-junit';
 import type { GovernanceSettings } from '../schemas/governance';
 import { withoutUndefined } from '../without-undefined';
 import { classifyCompatResult, type CompatOutcome, type CompatRecord, type CompatTuple, isMeaningfulCompatResult } from './compat-result';
@@ -90,10 +90,9 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, reached: Reach
   const summary = new TestSummaryReader();
   const { argv, cwd, env, timeoutSeconds, junit } = consumer.test;
   // A report left by an earlier run must not count for this one.
-  if (junit) rmSync(join(root, junit), { force: true });
+  if (junit) clearJunitReport(root, junit);
   const how = Object.entries(reached.env).map(([name, value]) => `with ${name}=${value}`)[0] ?? `by ${reached.reach}${reached.artifact ? ` (${reached.artifact})` : ''}`;
   log(`[compat ${consumer.name}] ${argv.join(' ')} (in ${cwd}) against ${core.project} ${coreVersion ?? ''} ${how}`);
-  const started = new Date();
   const run = await runProcess({
     argv,
     cwd: join(root, cwd),
@@ -106,7 +105,7 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, reached: Reach
       log(`[compat ${consumer.name}] ${line}`);
     },
   });
-  const tests = readJunitIfAny(root, consumer.test.junit, started) ?? summary.result();
+  const tests = readJunitIfAny(root, consumer.test.junit) ?? summary.result();
   const facts = {
     command: { argv, cwd, env: Object.keys(env).sort() },
     ...processFacts(run, input.dryRun ? undefined : logFile),
@@ -115,8 +114,8 @@ async function measure(input: CompatRunInput, tuple: CompatTuple, reached: Reach
   return { ...facts, ...judge(run, tests, timeoutSeconds) };
 }
 
-function readJunitIfAny(root: string, junit: string | undefined, since: Date): TestCounts | undefined {
-  const read = junit ? readFreshJunit(root, junit, since) : undefined;
+function readJunitIfAny(root: string, junit: string | undefined): TestCounts | undefined {
+  const read = junit ? readOwnJunit(root, junit) : undefined;
   return read?.ok ? read.counts : undefined;
 }
 

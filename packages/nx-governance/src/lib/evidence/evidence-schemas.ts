@@ -9,7 +9,7 @@ import { GATE_RESULTS } from './gate-record';
  */
 const sha = z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected a sha256 in hex' });
 const text = z.string();
-const counts = z.strictObject({ passed: z.number(), failed: z.number(), skipped: z.number(), source: text });
+const counts = z.strictObject({ passed: z.number(), failed: z.number(), skipped: z.number(), flaky: z.number().optional(), source: text });
 const processFacts = {
   exitCode: z.number().nullable().optional(),
   signal: z.string().nullable().optional(),
@@ -19,6 +19,7 @@ const processFacts = {
   truncated: z.boolean().optional(),
   tail: z.array(text).optional(),
   log: text.optional(),
+  leftRunning: z.number().int().optional(),
 };
 const checklistAnswer = z.strictObject({ item: text, answer: z.enum(['yes', 'no']), note: text });
 

@@ -1,5 +1,5 @@
 import { executedTests, type TestCounts } from '../process/test-counts';
-import { readFreshJunit, readJunitCounts } from '../process/test-counts-junit';
+import { readJunitCounts, readOwnJunit } from '../process/test-counts-junit';
 import type { CommandGate } from '../schemas/gates';
 import { type CriterionResult, evaluateMetric } from './metrics';
 
@@ -31,23 +31,25 @@ export function judgeMinTests(found: TestCountSource, count: number): CriterionR
   if (!found.ok) return { name, passed: false, value: 0, detail: `${found.reason}, expected at least ${count} executed test(s)` };
   const { counts, where } = found;
   const ran = executedTests(counts);
-  const summary = `${ran} test(s) executed (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped) from ${where}`;
+  const flaky = counts.flaky ? ` (${counts.flaky} of them flaky: passed on a retry)` : '';
+  const summary = `${ran} test(s) executed (${counts.passed} passed${flaky}, ${counts.failed} failed, ${counts.skipped} skipped) from ${where}`;
   if (counts.failed > 0) return { name, passed: false, value: ran, detail: `${summary}, expected no failed test` };
   return { name, passed: ran >= count, value: ran, detail: `${summary}, expected at least ${count}` };
 }
 
 /**
  * Every pass criterion of a gate beyond exit codes, each with what it found.
- * `startedAt` is when the gate's first command step started: a JUnit report
- * in the workspace older than that is stale. A target step's report counts
- * as Nx stored it for the step's current hash, which is fresh by definition.
+ * `ranOwnSteps`: the gate's command steps ran in this run, after the JUnit
+ * report at the gate's path was cleared (`clearJunitReport`), so a report
+ * there is theirs; otherwise the report in the workspace is not this run's.
+ * A target step's report counts as Nx stored it for the step's current hash.
  */
-export function evaluatePassCriteria(root: string, gate: CommandGate, reported: ReportedTests, startedAt: Date): { criteria: CriterionResult[]; tests?: TestCounts } {
+export function evaluatePassCriteria(root: string, gate: CommandGate, reported: ReportedTests, ranOwnSteps: boolean): { criteria: CriterionResult[]; tests?: TestCounts } {
   const criteria: CriterionResult[] = [];
   const minTests = gate.passCriteria?.minTests;
   let tests = reported.summary;
   if (minTests) {
-    const found = minTests.junit ? fromJunit(root, minTests.junit, startedAt, reported.stepReports) : fromSummary(reported.summary);
+    const found = minTests.junit ? fromJunit(root, minTests.junit, ranOwnSteps, reported.stepReports) : fromSummary(reported.summary);
     tests = found.ok ? found.counts : undefined;
     criteria.push(judgeMinTests(found, minTests.count));
   }
@@ -55,8 +57,8 @@ export function evaluatePassCriteria(root: string, gate: CommandGate, reported: 
   return { criteria, ...(tests ? { tests } : {}) };
 }
 
-function fromJunit(root: string, file: string, since: Date, stepReports: ReportedTests['stepReports']): TestCountSource {
-  const read = readFreshJunit(root, file, since);
+function fromJunit(root: string, file: string, ranOwnSteps: boolean, stepReports: ReportedTests['stepReports']): TestCountSource {
+  const read = ranOwnSteps ? readOwnJunit(root, file) : { ok: false as const, reason: `no step of this run wrote ${file}` };
   if (read.ok) return { ok: true, counts: read.counts, where: `JUnit report ${file}` };
   const stored = stepReports[0];
   if (!stored) return { ok: false, reason: `no test count: ${read.reason}` };

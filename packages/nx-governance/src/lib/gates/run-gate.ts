@@ -6,6 +6,7 @@ import { processFacts, runProcess } from '../process/run-process';
 import { readToolVersion } from '../process/tool-version';
 import { reapLeftoverSteps } from '../process/running-steps';
 import { TestSummaryReader } from '../process/test-counts';
+import { clearJunitReport } from '../process/test-counts-junit';
 import type { CommandGate, Gate, ManualGate } from '../schemas/gates';
 import type { GovernanceSettings } from '../schemas/governance';
 import { findCurrentAttestation, manualGateFingerprint } from './attestation';
@@ -100,6 +101,9 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
   // Steps of a run killed with SIGKILL are still running: end them before this run starts its own.
   const runningDir = join(root, settings.paths.evidence, '.running');
   for (const line of reapLeftoverSteps(runningDir)) log(`[${gate.id}] ${line}`);
+  const junit = gate.passCriteria?.minTests?.junit;
+  const ranOwnSteps = gate.steps.some((step) => !('target' in step));
+  if (junit && ranOwnSteps && clearJunitReport(root, junit)) log(`[${gate.id}] removed ${junit}, left by an earlier run: only a report this run's steps write counts`);
   for (const [index, step] of gate.steps.entries()) {
     const position = `[${gate.id} ${index + 1}/${gate.steps.length}]`;
     if ('target' in step) {
@@ -137,12 +141,13 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
       cwd: step.cwd ?? '.',
       ...processFacts(run, logFile),
     });
+    if (run.leftRunning) log(`${position} the step left ${run.leftRunning} process(es) running when it ended; the runner ended them`);
     if (run.spawnError) return { result: 'blocked', notes: [`blocked: ${run.spawnError}; owner: ${gate.owner}`], steps, stepVersions };
     if (run.aborted) return { result: 'interrupted', notes: ['interrupted (Ctrl-C) while running this step'], steps, stepVersions };
     if (run.timedOut) return { result: 'fail', notes: [`timeout: the gate's ${gate.timeoutSeconds}s ran out during step ${index + 1}`], steps, stepVersions };
     if (run.exitCode !== 0) return { result: 'fail', notes: [`step ${index + 1} exited ${run.exitCode ?? run.signal}`], steps, stepVersions };
   }
-  const { criteria, tests } = evaluatePassCriteria(root, gate, { summary: summary.result(), stepReports }, started);
+  const { criteria, tests } = evaluatePassCriteria(root, gate, { summary: summary.result(), stepReports }, ranOwnSteps);
   const unmet = criteria.filter((c) => !c.passed);
   return {
     result: unmet.length ? 'fail' : 'pass',

@@ -13,6 +13,13 @@ describe('id patterns', () => {
     expect(custom.matches('task', 'xREL-3.1')).toBe(false);
   });
 
+  it('matches on a linear-time engine: a pattern that backtracks exponentially on V8 answers an id one character off at once', () => {
+    const words = compileIdPatterns({ ...DEFAULT_ID_PATTERNS, gate: '^([A-Z0-9]+-?)+$' });
+    expect(words.matches('gate', 'VGCONTRACTRELEASEGATE0001ALLCHECKSGOODd')).toBe(false);
+    expect(words.problem('gate', 'VGCONTRACTRELEASEGATE0001ALLCHECKSGOODd')).toBe('found "VGCONTRACTRELEASEGATE0001ALLCHECKSGOODd", expected a gate id: an id matching ^([A-Z0-9]+-?)+$ (ids.gate in governance/governance.json)');
+    expect(words.findIn('gate', `${'A-'.repeat(5000)}a and VG-CONTRACT-001.`)).toEqual(['VG-CONTRACT-001']);
+  });
+
   it('reads which milestone a task belongs to from its milestone group', () => {
     expect(defaults.milestoneOf('M6-T01')).toBe('M6');
     expect(custom.milestoneOf('REL-3.12')).toBe('REL-3');
@@ -29,10 +36,15 @@ describe('id patterns', () => {
     expect(defaults.findIn('task', 'VG-X-001-M1-T02.md')).toEqual(['M1-T02']);
     expect(custom.findIn('task', 'see REL-3.1, then REL-3.2.')).toEqual(['REL-3.1', 'REL-3.2']);
     expect(custom.findIn('gate', 'GATE-BUILD-1 and VG-X-001')).toEqual(['GATE-BUILD-1']);
+    expect(custom.findIn('task', 'REL-3.1.x REL-3.2..; (REL-3.3) xREL-3.4 REL-3.5_')).toEqual(['REL-3.2', 'REL-3.3']);
   });
 
   it.each([
-    ['gate', '(', 'expected a JavaScript regular expression (Invalid regular expression: /^(?:()$/: Unterminated group)'],
+    ['gate', '(', 'expected a regular expression RE2 reads (error parsing regexp: missing closing ): `(`)'],
+    ['task', '^(?<milestone>R\\d+)(?:\\.\\d+){1,2}(?!-)$', 'expected a regular expression without lookarounds or backreferences (patterns run on RE2, a linear-time engine, so that no id can make a command hang), but it has "(?!"'],
+    ['gate', '^(?<![A-Z])G-\\d+$', 'expected a regular expression without lookarounds or backreferences (patterns run on RE2, a linear-time engine, so that no id can make a command hang), but it has "(?<!"'],
+    ['gate', '^(G)-\\1$', 'expected a regular expression without lookarounds or backreferences (patterns run on RE2, a linear-time engine, so that no id can make a command hang), but it has "\\\\1"'],
+    ['gate', 'G\\pL+', 'expected a pattern that allows only letters, digits, ".", "_" and "-", starting with a letter or digit (ids name files and Nx targets), but its "\\\\p" allows others'],
     ['milestone', '\\w*', 'expected a pattern that matches no empty id'],
     ['gate', '[a-z/]+', 'expected a pattern that matches only letters, digits, ".", "_" and "-", starting with a letter or digit (ids name files and Nx targets), but it matches "a/b"'],
     ['gate', 'G[A-Z/]+', 'expected a pattern that allows only letters, digits, ".", "_" and "-", starting with a letter or digit (ids name files and Nx targets), but its "[/]" allows others'],
@@ -51,7 +63,8 @@ describe('id patterns', () => {
     ['gate', CUSTOM_IDS.gate],
     ['milestone', CUSTOM_IDS.milestone],
     ['task', CUSTOM_IDS.task],
-    ['task', '^(?<milestone>R\\d+)(?:\\.\\d+){1,2}(?!-)$'],
+    ['task', '^(?<milestone>R\\d+)(?:\\.\\d+){1,2}$'],
+    ['gate', '^\\(?=X'],
   ] as const)('accepts the %s pattern %s', (kind, source) => {
     expect(idPatternProblem(kind, source)).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { DEFAULT_TARGET_NAMES, scopeTargetName } from '../workspace/target-names';
+import { compileLinearRegex, type LinearRegex } from './linear-regex';
 import { unsafeSpelling } from './pattern-spelling';
 
 export type IdKind = 'gate' | 'milestone' | 'task';
@@ -39,16 +40,18 @@ const isReservedGateId = (id: string) => GOVERNANCE_TARGETS.includes(id) || id.s
 /** Strings no id may be, whatever its pattern: a pattern that accepts one of them is refused when the settings load. */
 const UNSAFE_PROBES = ['.', '..', 'a/b', 'a\\b', 'a b', 'a:b', '-a'];
 
-const fullMatch = (source: string) => new RegExp(`^(?:${source})$`);
+/** A pattern `idPatternProblem` accepted, compiled. */
+function fullMatch(source: string): LinearRegex {
+  const compiled = compileLinearRegex(source);
+  if (!compiled.ok) throw new Error(`an id pattern that the settings' schema should have refused: ${source}: ${compiled.problem}`);
+  return compiled.regex;
+}
 
 /** Why `source` cannot be the pattern of `kind`, or undefined when it can. */
 export function idPatternProblem(kind: IdKind, source: string): string | undefined {
-  let pattern: RegExp;
-  try {
-    pattern = fullMatch(source);
-  } catch (cause) {
-    return `expected a JavaScript regular expression (${(cause as Error).message})`;
-  }
+  const compiled = compileLinearRegex(source);
+  if (!compiled.ok) return compiled.problem;
+  const pattern = { test: (id: string) => compiled.regex.matchesWhole(id) };
   if (pattern.test('')) return 'expected a pattern that matches no empty id';
   const unsafe = UNSAFE_PROBES.find((probe) => pattern.test(probe));
   if (unsafe !== undefined) return `expected a pattern that matches only ${SAFE_ID_WORDS} (ids name files and Nx targets), but it matches ${JSON.stringify(unsafe)}`;
@@ -86,13 +89,8 @@ export interface IdPatterns {
  */
 export function compileIdPatterns(sources: Readonly<IdPatternSettings> = DEFAULT_ID_PATTERNS, settingsFile = 'governance/governance.json'): IdPatterns {
   const compiled = { gate: fullMatch(sources.gate), milestone: fullMatch(sources.milestone), task: fullMatch(sources.task) };
-  const inText = {
-    gate: textPattern('gate', sources.gate),
-    milestone: textPattern('milestone', sources.milestone),
-    task: textPattern('task', sources.task),
-  };
   const describe = (kind: IdKind) => `an id matching ${sources[kind]} (ids.${kind} in ${settingsFile})`;
-  const matches = (kind: IdKind, id: string) => SAFE_ID.test(id) && compiled[kind].test(id) && !(kind === 'gate' && isReservedGateId(id));
+  const matches = (kind: IdKind, id: string) => SAFE_ID.test(id) && compiled[kind].matchesWhole(id) && !(kind === 'gate' && isReservedGateId(id));
   return {
     sources,
     settingsFile,
@@ -105,10 +103,11 @@ export function compileIdPatterns(sources: Readonly<IdPatternSettings> = DEFAULT
       return `found ${JSON.stringify(id)}, expected a ${kind} id: ${describe(kind)}`;
     },
     milestoneOf(task) {
-      return matches('task', task) ? compiled.task.exec(task)?.groups?.milestone : undefined;
+      return matches('task', task) ? compiled.task.groupsOfWhole(task)?.milestone : undefined;
     },
     findIn(kind, text) {
-      return [...text.matchAll(inText[kind])].map((m) => m[0]).filter((id) => matches(kind, id));
+      const found = sources[kind] === DEFAULT_ID_PATTERNS[kind] ? [...text.matchAll(DEFAULT_TEXT_FORMS[kind])].map((m) => m[0]) : idsInWords(text, (id) => matches(kind, id));
+      return found.filter((id) => matches(kind, id));
     },
   };
 }
@@ -116,16 +115,30 @@ export function compileIdPatterns(sources: Readonly<IdPatternSettings> = DEFAULT
 /**
  * How prose and file names write the default forms: a gate id ends at its
  * number, so `-r2` or `-M1-T02` after it stay apart (`VG-X-001-M1-T02.md`).
+ * Our own patterns, linear on V8's engine (each repeated part starts with "-").
  */
-const DEFAULT_TEXT_FORMS: Readonly<IdPatternSettings> = { gate: 'VG(?:-[A-Z][A-Z0-9]*)*-\\d+', milestone: 'M\\d+', task: 'M\\d+-T\\d+' };
+const DEFAULT_TEXT_FORMS: Readonly<Record<IdKind, RegExp>> = { gate: /\bVG(?:-[A-Z][A-Z0-9]*)*-\d+\b/g, milestone: /\bM\d+\b/g, task: /\bM\d+-T\d+\b/g };
+
+/** Words of prose that may hold an id: runs of the characters ids keep to. */
+const ID_CHARACTER_RUN = /[A-Za-z0-9_.-]+/g;
+/** An id names a file, and no file name is longer: a longer word holds no id (and bounds the work on each word). */
+const MAX_ID_LENGTH = 255;
 
 /**
- * The pattern as a search in prose: its anchors dropped, and it must not start
- * or end inside a longer word (a sentence's full stop still ends an id). A
- * configured pattern is greedy there: an id that runs into another is one word.
+ * The ids of a configured form in prose. An id starts where its word starts
+ * and ends where its word ends, or before a "." that is not followed by a
+ * letter or digit (a sentence's full stop): the longest such prefix of the
+ * word that is an id, so an id that runs into another is one word. Matching
+ * the whole of each candidate keeps the search linear on any pattern.
  */
-function textPattern(kind: IdKind, source: string): RegExp {
-  if (source === DEFAULT_ID_PATTERNS[kind]) return new RegExp(`\\b${DEFAULT_TEXT_FORMS[kind]}\\b`, 'g');
-  const inner = source.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
-  return new RegExp(`(?<![A-Za-z0-9_.-])(?:${inner})(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, 'g');
+function idsInWords(text: string, isId: (candidate: string) => boolean): string[] {
+  const found: string[] = [];
+  for (const [word] of text.matchAll(ID_CHARACTER_RUN)) {
+    if (word.length > MAX_ID_LENGTH + 1) continue;
+    const ends = [word.length];
+    for (let at = word.length - 1; at > 0; at--) if (word[at] === '.' && !/[A-Za-z0-9]/.test(word[at + 1] ?? '')) ends.push(at);
+    const id = ends.map((end) => word.slice(0, end)).find(isId);
+    if (id) found.push(id);
+  }
+  return found;
 }

@@ -10,7 +10,7 @@ export function unsafeSpelling(source: string): string | undefined {
     const previous = source[i - 1] ?? '';
     if (c === '\\') {
       const escaped = source[i + 1] ?? '';
-      if (!/[dwbB.\-_^$|()?*+{}[\]A-Za-z0-9]/.test(escaped) || /[SWDs]/.test(escaped)) return `\\${escaped}`;
+      if (!/[dwbB.\-_^$|()?*+{}[\]A-Za-z0-9]/.test(escaped) || /[SWDspPCQ]/.test(escaped)) return `\\${escaped}`;
       i++;
     } else if (inClass) {
       if (c === ']') inClass = false;

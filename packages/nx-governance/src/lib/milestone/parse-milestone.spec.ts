@@ -240,3 +240,26 @@ describe('parseMilestone errors', () => {
     ]);
   });
 });
+
+describe('parseMilestone on lines a backtracking regular expression would take hours over', () => {
+  // Each line made V8's engine try every way to split its run of spaces (cubic: 2,000 spaces took 7 s, 5,000 two minutes).
+  const spaces = ' '.repeat(2_000);
+  const lines = [
+    `# M7 - Next${spaces}#x`,
+    `## Objective${spaces}#x`,
+    '## Task Cards',
+    `### M7-T01 Build${spaces}#x`,
+    `- Status: done${spaces}!`,
+    `- Goal: ${spaces}a\rb`,
+    `-${spaces}x\ry`,
+  ];
+
+  it('reads each in time linear in its length, as it reads a short one', () => {
+    const started = Date.now();
+    const { document, problems } = parseOk(`${lines.join('\n')}\n`, 'M7.md');
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(document.title).toBe(`Next${spaces}#x`);
+    expect(document.taskCards.map((c) => [c.id, c.title, c.goal])).toEqual([['M7-T01', `Build${spaces}#x`, 'a\rb x\ry']]);
+    expect(problems).toEqual([`M7.md:5: M7-T01.status: found ${JSON.stringify(`done${spaces}!`)}, expected one of todo, in_progress, blocked, done, steady_state, optionally followed by a date in parentheses, e.g. done (2026-02-19)`]);
+  });
+});

@@ -4,10 +4,14 @@ import type { MilestoneDocument, MilestonePart, MilestoneSection, TaskCard } fro
 import { parseTaskCard } from './parse-task-card';
 import { fencedLineNumbers, type SourceLine, splitSourceLines } from './source-lines';
 
-/** `# <milestone> - <title>` and `### <task> <title>`: the id is the first word, its form the configured pattern's. */
-const TITLE_HEADING = /^#\s+`?([A-Za-z0-9][A-Za-z0-9._-]*)`?\s*(?:[-–—:]\s*)?(.*?)\s*#*\s*$/;
-const SECTION_HEADING = /^##\s+(.*?)\s*#*\s*$/;
-const CARD_HEADING = /^###\s+`?([A-Za-z0-9][A-Za-z0-9._-]*)`?\s*(?:[-–—:]\s*)?(.*?)\s*#*\s*$/;
+/**
+ * `# <milestone> - <title>` and `### <task> <title>`: the id is the first word, its form the configured pattern's.
+ * The rest of a heading is cut in code (`headingText`): a pattern such as `(.*?)\s*#*\s*$` makes V8 try every
+ * way to split a run of spaces, cubic in the line's length (2,000 spaces: 7 s).
+ */
+const TITLE_HEADING = /^#\s+`?([A-Za-z0-9][A-Za-z0-9._-]*)`?/;
+const SECTION_HEADING = /^##\s+/;
+const CARD_HEADING = /^###\s+`?([A-Za-z0-9][A-Za-z0-9._-]*)`?/;
 const ANY_HEADING = /^#{1,3}\s/;
 
 export type MilestoneParseResult =
@@ -62,9 +66,10 @@ export function parseMilestone(file: string, source: string, ids: IdPatterns = c
       i = end - 1;
       continue;
     }
-    const heading = isHeading(line) ? SECTION_HEADING.exec(line.text) : null;
-    if (heading) {
-      section = { heading: heading[1], line: line.number, kind: sectionKind(heading[1]), text: '' };
+    const marks = isHeading(line) ? SECTION_HEADING.exec(line.text) : null;
+    if (marks) {
+      const heading = withoutClosingHashes(line.text.slice(marks[0].length));
+      section = { heading, line: line.number, kind: sectionKind(heading), text: '' };
       sections.push(section);
     } else if (section) {
       section.text += line.raw;
@@ -105,14 +110,27 @@ function bulletItems(text: string | undefined): string[] {
   if (!text) return [];
   return text
     .split(/\r?\n/)
-    .map((l) => /^\s*[-*+]\s+(.*)$/.exec(l)?.[1]?.trim())
+    .map((l) => /^\s*[-*+]\s+([\s\S]*)$/.exec(l)?.[1]?.trim())
     .filter((l): l is string => !!l);
 }
 
 /** The id and title of a heading whose first word is an id `isId` accepts; any other heading is no milestone or card. */
 function idHeading(heading: RegExp, text: string, isId: (id: string) => boolean): { id: string; title: string } | undefined {
   const match = heading.exec(text);
-  return match && isId(match[1]) ? { id: match[1], title: match[2] } : undefined;
+  return match && isId(match[1]) ? { id: match[1], title: headingText(text.slice(match[0].length)) } : undefined;
+}
+
+/** A heading's title after its id: without the separator ("-", "–", "—" or ":") and the closing "#"s. */
+function headingText(rest: string): string {
+  const text = rest.trimStart();
+  return withoutClosingHashes(/^[-–—:]/.test(text) ? text.slice(1).trimStart() : text);
+}
+
+/** A heading's text without the spaces around it and a closing run of "#" (`## Objective ##`). */
+function withoutClosingHashes(text: string): string {
+  let end = text.trimEnd().length;
+  while (end > 0 && text[end - 1] === '#') end--;
+  return text.slice(0, end).trim();
 }
 
 function checkCardIds(file: string, milestoneId: string, cards: TaskCard[], ids: IdPatterns): Diagnostic[] {

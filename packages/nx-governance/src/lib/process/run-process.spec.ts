@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../../test-helpers/process-alive';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 import { FileWriteError } from '../fs/file-write-error';
 import { ECHO_BYTES, runProcess, TAIL_BYTES } from './run-process';
@@ -47,6 +48,22 @@ describe('runProcess', () => {
     expect(result.exitCode).toBe(0);
     expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
   }, 20_000);
+
+  it.each([
+    ['exits 0', 'exit 0', 60_000, { exitCode: 0, timedOut: false, leftRunning: 1 }],
+    ['fails', 'exit 3', 60_000, { exitCode: 3, timedOut: false, leftRunning: 1 }],
+    // Both sleeps, the one in the background and the one the shell waits for, ran on when the time ran out.
+    ['times out', 'sleep 1000', 2_000, { timedOut: true, leftRunning: 2 }],
+  ])('ends a background process the step left when it %s, and the result says so', async (_name, end, timeoutMs, expected) => {
+    const pidFile = join(workspace.root, 'background.pid');
+    const result = await runProcess({ argv: ['sh', '-c', `sleep 1000 & echo $! > ${pidFile}; ${end}`], cwd: workspace.root, timeoutMs });
+    expect(result).toMatchObject(expected);
+    expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+  }, 30_000);
+
+  it('says nothing was left running by a step that leaves nothing', async () => {
+    expect((await runProcess({ argv: ['node', '-e', '0'], cwd: workspace.root, timeoutMs: 10_000 })).leftRunning).toBe(0);
+  });
 
   it('caps the log, marks it truncated, and hashes all of the output', async () => {
     const logFile = join(workspace.root, 'logs/out.log');
@@ -100,16 +117,6 @@ describe('runProcess', () => {
   });
 });
 
-/** A killed process that nobody has reaped yet is a zombie: gone, though its pid still answers. */
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
 
 /**
  * A command whose child starts a grandchild in a new session (`detached` is

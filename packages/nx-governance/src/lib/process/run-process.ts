@@ -43,6 +43,12 @@ export interface ProcessResult {
   truncated: boolean;
   /** The last lines of output, for evidence a person reads. */
   tail: string[];
+  /**
+   * Processes the command started that were still running when it ended (or
+   * when the runner began ending it, on timeout or Ctrl-C): the runner ended
+   * them, since no process outlives its step.
+   */
+  leftRunning: number;
 }
 
 export const DEFAULT_OUTPUT_CAP = 50 * 1024 * 1024;
@@ -86,7 +92,10 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       windowsHide: true,
     });
     const step = child.pid === undefined ? undefined : stepIdentity(child.pid, marker);
-    const endTree = (signal: NodeJS.Signals) => step && signalStepTree(step, signal, { group: true });
+    const leftRunning = new Set<number>();
+    const endTree = (signal: NodeJS.Signals) => {
+      for (const pid of step ? signalStepTree(step, signal, { group: true }) : []) if (pid !== child.pid) leftRunning.add(pid);
+    };
     let forgetStep: (() => void) | undefined;
     try {
       forgetStep = step && spec.runningDir ? recordRunningStep(spec.runningDir, step, spec.argv) : undefined;
@@ -133,7 +142,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       clearTimeout(timer);
       spec.signal?.removeEventListener('abort', onAbort);
       // Whatever the child left running goes with it, before the run counts as over.
-      if (step) await killStepTree(step);
+      if (step) for (const pid of await killStepTree(step)) leftRunning.add(pid);
       forgetStep?.();
       splitter.push(decoder.end());
       splitter.end();
@@ -149,6 +158,7 @@ export function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
         durationMs: Date.now() - started,
         ...written,
         tail: tail.lines(),
+        leftRunning: leftRunning.size,
       });
     });
   });
@@ -165,9 +175,11 @@ export interface ProcessFacts {
   truncated: boolean;
   tail: string[];
   log?: string;
+  /** Set when the command left processes running, which the runner ended. */
+  leftRunning?: number;
 }
 
 export function processFacts(run: ProcessResult, log?: string): ProcessFacts {
-  const { exitCode, signal, timedOut, durationMs, outputSha256, outputBytes, truncated, tail } = run;
-  return { exitCode, signal, timedOut, durationMs, outputSha256, outputBytes, truncated, tail, ...(log ? { log } : {}) };
+  const { exitCode, signal, timedOut, durationMs, outputSha256, outputBytes, truncated, tail, leftRunning } = run;
+  return { exitCode, signal, timedOut, durationMs, outputSha256, outputBytes, truncated, tail, ...(log ? { log } : {}), ...(leftRunning ? { leftRunning } : {}) };
 }

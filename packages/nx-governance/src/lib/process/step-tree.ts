@@ -53,14 +53,17 @@ export function findStepProcesses(step: StepIdentity, table: ProcEntry[] = listP
 }
 
 /**
- * Sends `signal` to every process of the step; returns the pids signalled.
+ * Sends `signal` to every process of the step; returns the pids signalled
+ * (those it found running).
  * `group` also signals the process group by id, for the runner that started
  * the step and so knows the group is its own; without /proc (macOS) that is
  * all that can be reached.
  */
 export function signalStepTree(step: StepIdentity, signal: NodeJS.Signals, options: { group?: boolean } = {}): number[] {
+  // Listed before the group signal, which may end them before /proc is read.
+  const running = findStepProcesses(step);
   if (options.group) send(-step.pid, signal);
-  return findStepProcesses(step).filter((pid) => send(pid, signal));
+  return running.filter((pid) => send(pid, signal) || options.group);
 }
 
 function send(pid: number, signal: NodeJS.Signals): boolean {
@@ -76,11 +79,16 @@ function send(pid: number, signal: NodeJS.Signals): boolean {
 /**
  * SIGKILL to every process of the step until none is left (a signal is
  * delivered, not yet acted on, when kill returns), at most `timeoutMs`; so
- * once a step's run is over, none of its processes outlives it.
+ * once a step's run is over, none of its processes outlives it. Returns the
+ * pids it found running.
  */
-export async function killStepTree(step: StepIdentity, timeoutMs = 2_000): Promise<void> {
+export async function killStepTree(step: StepIdentity, timeoutMs = 2_000): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
-  while (signalStepTree(step, 'SIGKILL', { group: true }).length && Date.now() < deadline) {
+  const found = new Set<number>();
+  for (let pids = signalStepTree(step, 'SIGKILL', { group: true }); pids.length; pids = signalStepTree(step, 'SIGKILL', { group: true })) {
+    for (const pid of pids) found.add(pid);
+    if (Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+  return [...found];
 }

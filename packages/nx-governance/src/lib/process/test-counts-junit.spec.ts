@@ -1,6 +1,6 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFreshJunit, readJunitCounts } from './test-counts-junit';
+import { clearJunitReport, readJunitCounts, readOwnJunit } from './test-counts-junit';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 
 const counts = (passed: number, failed: number, skipped: number) => ({ ok: true, counts: { passed, failed, skipped, source: 'junit' } });
@@ -34,28 +34,26 @@ describe('readJunitCounts', () => {
   });
 });
 
-describe('readFreshJunit', () => {
+describe('a JUnit report counts only if this run wrote it', () => {
   let root: string;
   let cleanup: () => void;
   beforeEach(() => ({ root: root, cleanup } = makeTempWorkspace()));
   afterEach(() => cleanup());
   const report = '<testsuite><testcase name="a"/></testsuite>';
 
-  it('counts a report written after the run started', () => {
-    const started = new Date(Date.now() - 1000);
+  it('counts a report written after the one an earlier run left was cleared', () => {
+    writeFileSync(join(root, 'junit.xml'), '<testsuite tests="25"/>');
+    expect(clearJunitReport(root, 'junit.xml')).toBe(true);
     writeFileSync(join(root, 'junit.xml'), report);
-    expect(readFreshJunit(root, 'junit.xml', started)).toEqual(counts(1, 0, 0));
+    expect(readOwnJunit(root, 'junit.xml')).toEqual(counts(1, 0, 0));
   });
 
-  it('refuses a report an earlier run left', () => {
+  it('refuses a leftover report whatever its date: one dated tomorrow is cleared like any other', () => {
     writeFileSync(join(root, 'junit.xml'), report);
-    const earlier = new Date(Date.now() - 60_000);
-    utimesSync(join(root, 'junit.xml'), earlier, earlier);
-    const read = readFreshJunit(root, 'junit.xml', new Date());
-    expect(read).toEqual({ ok: false, reason: expect.stringMatching(/^junit\.xml was written at .*, before the step started at .*: a report an earlier run left$/) });
-  });
-
-  it('refuses a missing report', () => {
-    expect(readFreshJunit(root, 'junit.xml', new Date())).toEqual({ ok: false, reason: 'junit.xml does not exist' });
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
+    utimesSync(join(root, 'junit.xml'), tomorrow, tomorrow);
+    clearJunitReport(root, 'junit.xml');
+    expect(readOwnJunit(root, 'junit.xml')).toEqual({ ok: false, reason: 'no step of this run wrote junit.xml' });
+    expect(clearJunitReport(root, 'junit.xml')).toBe(false);
   });
 });

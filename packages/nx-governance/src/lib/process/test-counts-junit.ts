@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { TestCounts } from './test-counts';
@@ -61,17 +61,25 @@ export function readJunitCounts(xml: string): JunitCounts {
 }
 
 /**
- * The counts of the JUnit report `file` (workspace-relative) that a run
- * started at `since` wrote: a report older than the run is one an earlier run
- * left, and counts for nothing.
+ * Removes the JUnit report an earlier run left at `file` (workspace-relative),
+ * before this run's own steps start: a report there afterwards is one they
+ * wrote. Whatever its date says: a clock, an archive or a cache restore can
+ * date a leftover report after the start of any run. Returns whether one was removed.
  */
-export function readFreshJunit(root: string, file: string, since: Date): JunitCounts {
+export function clearJunitReport(root: string, file: string): boolean {
   const path = join(root, file);
-  if (!existsSync(path)) return { ok: false, reason: `${file} does not exist` };
-  const written = statSync(path).mtime;
-  if (written.getTime() < since.getTime()) {
-    return { ok: false, reason: `${file} was written at ${written.toISOString()}, before the step started at ${since.toISOString()}: a report an earlier run left` };
-  }
+  if (!existsSync(path)) return false;
+  rmSync(path, { force: true });
+  return true;
+}
+
+/**
+ * The counts of the JUnit report `file` (workspace-relative) that this run's
+ * steps wrote, `clearJunitReport` having removed any other before they started.
+ */
+export function readOwnJunit(root: string, file: string): JunitCounts {
+  const path = join(root, file);
+  if (!existsSync(path)) return { ok: false, reason: `no step of this run wrote ${file}` };
   const read = readJunitCounts(readFileSync(path, 'utf8'));
   return read.ok ? read : { ok: false, reason: `${file}: ${read.reason}` };
 }

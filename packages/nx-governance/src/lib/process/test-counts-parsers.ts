@@ -3,6 +3,8 @@ export interface LineCounts {
   passed: number;
   failed: number;
   skipped: number;
+  /** Of `passed`, the tests that failed before they passed on a retry (see `TestCounts.flaky`). */
+  flaky?: number;
 }
 
 export interface SummaryParser {
@@ -14,6 +16,7 @@ const number = (text: string | undefined) => (text ? Number(text) : 0);
 /** The number before `name` in a comma- or bar-separated summary, e.g. `2 failed`. */
 const field = (text: string, name: string) => number(new RegExp(`(\\d+) ${name}\\b`).exec(text)?.[1]);
 const counts = (passed: number, failed: number, skipped: number): LineCounts => ({ passed, failed, skipped });
+const withFlaky = (line: LineCounts, flaky: number): LineCounts => (flaky > 0 ? { ...line, flaky } : line);
 
 /**
  * The summary line of each runner, as it prints it (colour codes already
@@ -30,11 +33,14 @@ export const SUMMARY_PARSERS: SummaryParser[] = [
     },
   },
   {
-    //      Summary [   0.012s] 4 tests run: 3 passed, 1 failed, 2 skipped
+    //      Summary [   0.012s] 4 tests run: 3 passed (1 flaky), 1 failed, 1 timed out, 1 exec failed, 2 skipped
+    // "passed" includes the flaky ones, as the rule of `TestCounts.flaky` has it.
     source: 'cargo nextest',
     parse: (line) => {
       const m = /^\s*Summary \[[^\]]*\] \d+ tests? run: (.*)$/.exec(line);
-      return m ? counts(field(m[1], 'passed'), field(m[1], 'failed') + field(m[1], 'timed out'), field(m[1], 'skipped')) : undefined;
+      if (!m) return undefined;
+      const failed = field(m[1], 'failed') + field(m[1], 'timed out') + field(m[1], 'exec failed');
+      return withFlaky(counts(field(m[1], 'passed'), failed, field(m[1], 'skipped')), field(m[1], 'flaky'));
     },
   },
   {
@@ -89,16 +95,18 @@ export const SUMMARY_PARSERS: SummaryParser[] = [
       const m = /^\s+(\d+) (passed|failed|flaky|skipped|did not run|interrupted)(?: \([\d.]+m?s\))?$/.exec(line);
       if (!m) return undefined;
       const n = number(m[1]);
-      // A flaky test failed before it passed on retry: it is no evidence that the code works.
+      // Playwright's "passed" leaves out the flaky ones; they count as passed, as the rule of `TestCounts.flaky` has it.
+      if (m[2] === 'flaky') return withFlaky(counts(n, 0, 0), n);
       return m[2] === 'passed' ? counts(n, 0, 0) : m[2] === 'skipped' || m[2] === 'did not run' ? counts(0, 0, n) : counts(0, n, 0);
     },
   },
   {
-    // go test -v: one "--- PASS: TestName (0.00s)" line per test and subtest.
+    // go test -v: one "--- PASS: TestName (0.00s)" line per test, and one per subtest ("TestName/case", indented).
+    // Top-level tests only: a subtest counts through its parent, which fails when any of its subtests fails.
     source: 'go test',
     parse: (line) => {
-      const m = /^\s*--- (PASS|FAIL|SKIP): \S+ \([\d.]+s\)$/.exec(line);
-      if (!m) return undefined;
+      const m = /^\s*--- (PASS|FAIL|SKIP): (\S+) \([\d.]+s\)$/.exec(line);
+      if (!m || m[2].includes('/')) return undefined;
       return m[1] === 'PASS' ? counts(1, 0, 0) : m[1] === 'FAIL' ? counts(0, 1, 0) : counts(0, 0, 1);
     },
   },

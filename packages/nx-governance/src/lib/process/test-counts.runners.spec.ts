@@ -48,6 +48,11 @@ describe('TestSummaryReader on real runners', () => {
     expect(await run(['python3', '-m', 'unittest', 'test_a'])).toEqual({ passed: 1, failed: 1, skipped: 1, source: 'unittest' });
   });
 
+  it('python unittest with expected failures: a pass, none failed', async () => {
+    write({ 'test_b.py': "import unittest\n\nclass T(unittest.TestCase):\n    def test_passes(self): pass\n    @unittest.expectedFailure\n    def test_known_bug(self): self.assertEqual(1, 2)\n    @unittest.expectedFailure\n    def test_other_bug(self): raise ValueError()\n" });
+    expect(await run(['python3', '-m', 'unittest', 'test_b'])).toEqual({ passed: 1, failed: 0, skipped: 2, source: 'unittest' });
+  });
+
   it('pytest', async () => {
     write({ 'test_a.py': python });
     expect(await run(['python3', '-m', 'pytest', '-p', 'no:cacheprovider', 'test_a.py'])).toEqual({ passed: 1, failed: 1, skipped: 1, source: 'pytest' });

@@ -18,6 +18,12 @@ describe('TestSummaryReader on recorded output', () => {
     ['unittest OK', '....\n----------\nRan 4 tests in 0.002s\n\nOK', { passed: 4, failed: 0, skipped: 0, source: 'unittest' }],
     ['unittest skipped', 'Ran 4 tests in 0.000s\n\nOK (skipped=2)', { passed: 2, failed: 0, skipped: 2, source: 'unittest' }],
     ['unittest failed', 'Ran 5 tests in 0.1s\n\nFAILED (failures=1, errors=1, skipped=1)', { passed: 2, failed: 2, skipped: 1, source: 'unittest' }],
+    ['unittest expected failures (a pass: the run printed OK)', 'Ran 12 tests in 0.003s\n\nOK (expected failures=12)', { passed: 0, failed: 0, skipped: 12, source: 'unittest' }],
+    [
+      'unittest, every kind of outcome',
+      'Ran 9 tests in 0.003s\n\nFAILED (failures=1, errors=1, skipped=1, expected failures=2, unexpected successes=1)',
+      { passed: 3, failed: 3, skipped: 3, source: 'unittest' },
+    ],
     ['unittest none', 'Ran 0 tests in 0.000s\n\nNO TESTS RAN', undefined],
     [
       'cargo test, summed over binaries',
@@ -28,6 +34,16 @@ describe('TestSummaryReader on recorded output', () => {
       'cargo nextest',
       '        PASS [   0.004s] demo tests::adds\n        FAIL [   0.005s] demo tests::fails\n------------\n     Summary [   0.010s] 4 tests run: 3 passed, 1 failed, 1 skipped',
       { passed: 3, failed: 1, skipped: 1, source: 'cargo nextest' },
+    ],
+    [
+      'cargo nextest with retries: a flaky test passed on retry is passed, and reported as flaky',
+      '  TRY 1 FAIL [   0.004s] demo tests::sometimes\n  TRY 2 PASS [   0.004s] demo tests::sometimes\n------------\n     Summary [   0.010s] 4 tests run: 4 passed (1 flaky), 1 skipped',
+      { passed: 4, failed: 0, skipped: 1, flaky: 1, source: 'cargo nextest' },
+    ],
+    [
+      'cargo nextest, tests that timed out or could not start',
+      '     Summary [   0.010s] 6 tests run: 3 passed (1 slow, 1 leaky), 1 failed, 1 timed out, 1 exec failed, 0 skipped',
+      { passed: 3, failed: 3, skipped: 0, source: 'cargo nextest' },
     ],
     ['jest', 'Test Suites: 1 failed, 4 passed, 5 total\nTests:       2 failed, 1 skipped, 68 passed, 71 total\nSnapshots:   0 total', { passed: 68, failed: 2, skipped: 1, source: 'jest' }],
     [
@@ -47,14 +63,20 @@ describe('TestSummaryReader on recorded output', () => {
     ['node --test (TAP)', '# tests 6\n# suites 0\n# pass 5\n# fail 1\n# cancelled 0\n# skipped 0\n# todo 0', { passed: 5, failed: 1, skipped: 0, source: 'node --test' }],
     ['node --test (spec)', 'ℹ tests 3\nℹ pass 2\nℹ fail 0\nℹ cancelled 1\nℹ skipped 0\nℹ todo 0', { passed: 2, failed: 1, skipped: 0, source: 'node --test' }],
     [
-      'go test -v, subtests included',
-      '=== RUN   TestAdd\n--- PASS: TestAdd (0.00s)\n=== RUN   TestTable\n=== RUN   TestTable/zero\n    --- PASS: TestTable/zero (0.00s)\n--- PASS: TestTable (0.00s)\n=== RUN   TestSub\n    math_test.go:12: got 1, want 2\n--- FAIL: TestSub (0.00s)\n--- SKIP: TestSkip (0.00s)\nFAIL\nFAIL\texample.com/demo\t0.002s',
-      { passed: 3, failed: 1, skipped: 1, source: 'go test' },
+      'go test -v: top-level tests only, a subtest counts through its parent',
+      '=== RUN   TestAdd\n--- PASS: TestAdd (0.00s)\n=== RUN   TestTable\n=== RUN   TestTable/zero\n=== RUN   TestTable/one\n=== RUN   TestTable/one/nested\n    --- PASS: TestTable/zero (0.00s)\n    --- PASS: TestTable/one (0.00s)\n        --- PASS: TestTable/one/nested (0.00s)\n--- PASS: TestTable (0.00s)\n=== RUN   TestSub\n    math_test.go:12: got 1, want 2\n--- FAIL: TestSub (0.00s)\n--- SKIP: TestSkip (0.00s)\nFAIL\nFAIL\texample.com/demo\t0.002s',
+      { passed: 2, failed: 1, skipped: 1, source: 'go test' },
+    ],
+    [
+      'go test -v: a failing subtest fails its parent, once',
+      '=== RUN   TestTable\n=== RUN   TestTable/a\n=== RUN   TestTable/b\n    t_test.go:9: no\n    --- PASS: TestTable/a (0.00s)\n    --- FAIL: TestTable/b (0.00s)\n--- FAIL: TestTable (0.00s)\nFAIL',
+      { passed: 0, failed: 1, skipped: 0, source: 'go test' },
     ],
     [
       'playwright',
       'Running 7 tests using 2 workers\n  1 failed\n    [chromium] › example.spec.ts:8:5 › get started link\n  1 flaky\n    [chromium] › example.spec.ts:3:5 › has title\n  1 skipped\n  4 passed (5.2s)',
-      { passed: 4, failed: 2, skipped: 1, source: 'playwright' },
+      // As for nextest: a flaky test passed on retry is passed, and reported as flaky.
+      { passed: 5, failed: 1, skipped: 1, flaky: 1, source: 'playwright' },
     ],
     ['plain line', 'contract: 7 passed, 0 failed', { passed: 7, failed: 0, skipped: 0, source: 'summary line' }],
     ['plain line with failures', '3 passed, 8 failed', { passed: 3, failed: 8, skipped: 0, source: 'summary line' }],

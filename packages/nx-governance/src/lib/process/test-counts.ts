@@ -5,6 +5,13 @@ export interface TestCounts {
   passed: number;
   failed: number;
   skipped: number;
+  /**
+   * Of `passed`, the tests that failed and then passed on a retry the team
+   * configured (nextest, playwright): one rule for every runner, they count as
+   * passed, as the runner's exit code does, and are reported as flaky.
+   * Absent when there are none.
+   */
+  flaky?: number;
   /** Which runner's summary (or JUnit) the numbers came from. */
   source: string;
 }
@@ -42,6 +49,7 @@ export class TestSummaryReader {
       c.passed += found.passed;
       c.failed += found.failed;
       c.skipped += found.skipped;
+      if (found.flaky) c.flaky = (c.flaky ?? 0) + found.flaky;
       return;
     }
   }
@@ -55,16 +63,24 @@ export class TestSummaryReader {
     return this.counts ? { ...this.counts } : undefined;
   }
 
-  /** unittest: "Ran N tests in 0.1s", then "OK (skipped=2)" or "FAILED (failures=1, errors=1, skipped=1)". */
+  /**
+   * unittest: "Ran N tests in 0.1s", then "OK", "OK (skipped=2, expected failures=1)" or "FAILED (failures=1,
+   * errors=1, unexpected successes=1)". An expected failure is a known bug the run says OK to: not failed,
+   * and no evidence that code works either, so skipped (as pytest's xfailed); an unexpected success fails the run.
+   */
   private readUnittest(line: string): boolean {
     const ran = /^Ran (\d+) tests? in /.exec(line);
     if (ran) {
       this.unittestRan = (this.unittestRan ?? 0) + Number(ran[1]);
       return true;
     }
-    if (this.unittestRan === undefined || !/^(OK|FAILED)\b/.test(line)) return false;
-    const failed = number(/failures=(\d+)/.exec(line)?.[1]) + number(/errors=(\d+)/.exec(line)?.[1]) + number(/unexpected successes=(\d+)/.exec(line)?.[1]);
-    const skipped = number(/skipped=(\d+)/.exec(line)?.[1]) + number(/expected failures=(\d+)/.exec(line)?.[1]);
+    const verdict = this.unittestRan === undefined ? null : /^(?:OK|FAILED)(?: \(([^)]*)\))?$/.exec(line.trimEnd());
+    if (!verdict || this.unittestRan === undefined) return false;
+    // Each "name=count" of the list by its whole name: "failures=" is also the end of "expected failures=".
+    const listed = new Map((verdict[1] ?? '').split(', ').map((entry) => [entry.slice(0, entry.lastIndexOf('=')), number(entry.slice(entry.lastIndexOf('=') + 1))]));
+    const of = (name: string) => listed.get(name) ?? 0;
+    const failed = of('failures') + of('errors') + of('unexpected successes');
+    const skipped = of('skipped') + of('expected failures');
     const c = this.start('unittest');
     c.failed += failed;
     c.skipped += skipped;

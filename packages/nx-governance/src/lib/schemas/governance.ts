@@ -13,7 +13,7 @@ const idPattern = (kind: IdKind, description: string) =>
       if (problem) ctx.addIssue({ code: 'custom', message: problem, input: source });
     })
     .default(DEFAULT_ID_PATTERNS[kind])
-    .meta({ description: `${description} A JavaScript regular expression the whole id must match; ids also keep to letters, digits, ".", "_" and "-" (they name files and Nx targets). Default: ${DEFAULT_ID_PATTERNS[kind]}` });
+    .meta({ description: `${description} A regular expression the whole id must match, run on RE2 (linear time: no lookarounds or backreferences); ids also keep to letters, digits, ".", "_" and "-" (they name files and Nx targets). Default: ${DEFAULT_ID_PATTERNS[kind]}` });
 
 export const governanceSettingsSchema = z
   .strictObject({

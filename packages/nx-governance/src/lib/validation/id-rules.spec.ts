@@ -45,7 +45,12 @@ describe('id patterns configured in governance.json', () => {
     [
       'an invalid regular expression',
       settings({ gate: '^GATE-(' }),
-      ['governance/governance.json:7: ids.gate: found "^GATE-(", expected a JavaScript regular expression (Invalid regular expression: /^(?:^GATE-()$/: Unterminated group)'],
+      ['governance/governance.json:7: ids.gate: found "^GATE-(", expected a regular expression RE2 reads (error parsing regexp: missing closing ): `^GATE-(`)'],
+    ],
+    [
+      'a lookahead, which the linear-time engine has not',
+      settings({ gate: '^GATE-(?!X)[A-Z]+$' }),
+      ['governance/governance.json:7: ids.gate: found "^GATE-(?!X)[A-Z]+$", expected a regular expression without lookarounds or backreferences (patterns run on RE2, a linear-time engine, so that no id can make a command hang), but it has "(?!"'],
     ],
     [
       'a pattern that matches an empty id',
