@@ -88,8 +88,8 @@ export function judgeGateEvidence(question: GateEvidenceQuestion): GateJudgement
   }
   const stale = question.currentTaskHash === AS_RECORDED ? undefined : staleness(record, question.currentTaskHash);
   if (stale) return { state: 'stale', gate, file, evidence, reason: `${made} is stale: ${stale}`, fix: run };
-  if (record.result === 'pass') return { state: 'pass', gate, file, evidence, reason: `pass${notes}` };
-  const state = record.result === 'interrupted' ? 'fail' : record.result;
+  const state = stateOfResult(record.result);
+  if (state === 'pass') return { state, gate, file, evidence, reason: `pass${notes}` };
   return { state, gate, file, evidence, reason: `${record.result}${notes}`, ...(state === 'fail' ? { fix: run } : {}) };
 }
 
@@ -133,6 +133,11 @@ export function judgementBlocks(judgement: GateJudgement, enforcement: 'blocking
 export function describeJudgement(judgement: GateJudgement): string {
   const fix = 'fix' in judgement && judgement.fix ? ` (run: ${judgement.fix})` : '';
   return `${judgement.state}: ${judgement.reason}${fix}`;
+}
+
+/** What a trusted, current record's result means: only `pass` passes; a run that was interrupted failed. */
+export function stateOfResult(result: GateEvidence['record']['result']): 'pass' | 'fail' | 'blocked' | 'pending' {
+  return result === 'interrupted' ? 'fail' : result;
 }
 
 /**
