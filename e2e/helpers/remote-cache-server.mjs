@@ -4,7 +4,8 @@
 import { createServer } from 'node:http';
 
 const entries = new Map();
-const stats = { puts: 0, hits: 0, misses: 0 };
+// `missed` lists the hashes asked for and not held, in order: what a test playing an attacker learns of a clone's tasks.
+const stats = { puts: 0, hits: 0, misses: 0, missed: [] };
 const server = createServer((request, response) => {
   const match = /^\/v1\/cache\/([^/?]+)/.exec(request.url ?? '');
   if (request.url === '/stats') return response.end(JSON.stringify(stats));
@@ -14,6 +15,7 @@ const server = createServer((request, response) => {
     const body = entries.get(hash);
     if (!body) {
       stats.misses++;
+      stats.missed.push(hash);
       return response.writeHead(404).end();
     }
     stats.hits++;

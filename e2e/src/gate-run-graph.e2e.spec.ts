@@ -47,12 +47,12 @@ describe('a gate run is one Nx task graph', () => {
     expect(report.gates.map((g: { gate: string; origin: string }) => `${g.gate} ${g.origin}`)).toEqual(['VG-A-001 ran', 'VG-B-001 ran', 'VG-C-001 ran']);
   });
 
-  it('restores every gate the second time, and the aggregate with them, and says so', () => {
+  it('restores every gate the second time, judges them again in the aggregate, and says so', () => {
     workspace.delete('reports');
     const run = workspace.nx('run', 'governance:gate', '--json=reports/run.json');
     expect(run.code).toBe(0);
-    expect(tasksExecuted(run)).toEqual([]);
-    expect(servedFromCache(run, 'governance:gate')).toBe(true);
+    // The aggregate is never cached: what Nx restores is storage, judged again on every run.
+    expect(tasksExecuted(run)).toEqual(['governance:gate']);
     expect(JSON.parse(workspace.read('reports/run.json')).gates.every((g: { origin: string }) => g.origin === 'restored')).toBe(true);
   });
 

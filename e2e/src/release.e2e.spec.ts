@@ -55,7 +55,7 @@ describe('release readiness, rollback triggers and cadence on the bundled worksp
     const run = readiness();
     expect(run.code).not.toBe(0);
     expect(run.output).toContain('Verdict: NO-GO.');
-    expect(run.output).toMatch(/inconclusive\s+gate VG-LOOP-TEST-001 has passing, current evidence for this commit: the evidence \(from [0-9a-f]{12}\) is stale: the gate's inputs changed since/);
+    expect(run.output).toMatch(/inconclusive\s+gate VG-LOOP-TEST-001 has passing, current evidence for this commit: stale: record \d+ \(pass, from [0-9a-f]{12}\) is stale: made for Nx task hash \d+, but the gate's inputs now hash to \d+ \(run: nx run governance:VG-LOOP-TEST-001\)/);
     expect(run.output).toMatch(/inconclusive\s+rlm-claude-code passes against the candidate: no compatibility result against core [0-9a-f]{12}/);
   });
 

@@ -26,3 +26,18 @@ export async function currentTaskHashes(project: string, targets: string[]): Pro
   }
   return hashes;
 }
+
+/**
+ * The hashes of an aggregate's gate tasks now, from Nx's own hasher
+ * (`currentTaskHashes`, as readiness and the report ask): Nx 24 strips the
+ * hashes from the task graph it hands a task's process, so the executor asks
+ * again. A gate Nx cannot hash is left out, and judged `unknown`, with why.
+ */
+export async function gateTaskHashesNow(project: string | undefined, targets: string[]): Promise<{ hashes: Record<string, string>; problem?: string }> {
+  if (!project) return { hashes: {}, problem: 'the executor runs outside a project, so Nx cannot hash its gates' };
+  try {
+    return { hashes: await currentTaskHashes(project, targets) };
+  } catch (error) {
+    return { hashes: {}, problem: `Nx could not hash the gate tasks: ${(error as Error).message.split('\n')[0]}` };
+  }
+}

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { formatDiagnostic } from '../lib/diagnostics';
+import type { SignaturePolicySource } from '../lib/evidence/signature-policy';
 import { readSigningKey, SIGNING_KEY_ENV } from '../lib/evidence/signing-key';
+import { type UsableSigningKey, usableSigningKey as usableSigningKeyIn } from '../lib/evidence/usable-signing-key';
 import { diskFileReader } from '../lib/workspace/file-reader';
 import { type CheckedGovernance, loadCheckedGovernance } from '../lib/workspace/load-checked-governance';
 import { projectRoots, projectTargets } from './project-targets';
@@ -27,6 +29,11 @@ export function loadGovernanceForExecutor(context: ExecutorContext, settingsFile
 export function reportInvalidGovernance(errors: Parameters<typeof formatDiagnostic>[0][], print: (line: string) => void): void {
   for (const problem of errors) print(formatDiagnostic(problem));
   print(`Governance is invalid (${errors.length} error(s)), so nothing was judged. Fix the files above; nx run governance:validate lists the same problems.`);
+}
+
+/** The signing key of the workspace's executors, refused unless the signature policy of `governance` would accept its records. */
+export function usableSigningKey(root: string, governance: SignaturePolicySource, env: NodeJS.ProcessEnv = process.env): UsableSigningKey {
+  return usableSigningKeyIn(diskFileReader(root), governance, env);
 }
 
 /** The Ed25519 key named by GOVERNANCE_SIGNING_KEY (a PEM file, never committed), if any. */

@@ -59,32 +59,24 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
 
 /**
  * The target that runs a scope's gates: Nx runs them as its dependencies (in
- * parallel, from the cache where nothing changed) and its executor judges,
- * files the task cards' evidence and reports. Cached like any Nx task: its
- * verdict depends only on the gates' latest records (the outputs of its
- * dependencies, hashed as they are after this run), on what the check of the
- * governance data reads (`checkInputs`: the data, the consumer files, the
- * projects it names, the trusted keys), and on the plugin. A failing run is
- * never cached, so a restore always replays a pass, with the task evidence it
- * filed; reports asked for on a restored run are written by the post-run hook.
+ * parallel, from the cache where nothing changed) and its executor judges
+ * (judgeGateEvidence), files the task cards' evidence and reports. Never
+ * cached: what Nx restores is storage, not a judgement, so every run re-reads
+ * the gates' records under the signature policy and the currency rule (a
+ * restored verdict would replay a pass whatever the records now say: someone
+ * who can write to a remote cache could upload one). The gates stay cached;
+ * this target's own work is reading their latest records (docs/design/evidence-judgement.md).
  */
 export function gateScopeTarget(
   scope: GateScope,
   settingsFile: string,
   settings: GovernanceSettings,
   knownGates: ReadonlySet<string>,
-  checkInputs: Input[],
-  pluginInputs: Input[],
 ): TargetConfiguration {
   const scopeOption = { 'release-class': { releaseClass: scope.id }, milestone: { milestone: scope.id }, task: { task: scope.id }, default: {} }[scope.kind];
   return {
     executor: 'nx-governance:gate',
-    cache: true,
-    inputs: [
-      ...checkInputs,
-      { dependentTasksOutputFiles: '**/latest.json', transitive: false },
-      ...pluginInputs,
-    ],
+    cache: false,
     outputs: taskCopyOutputs(scope, settings),
     // A gate the data names but does not define has no target; the executor fails on it through the loader.
     dependsOn: scope.gates.filter((id) => knownGates.has(id)).map((id) => ({ target: id, params: 'ignore' as const })),

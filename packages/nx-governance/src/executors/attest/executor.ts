@@ -9,7 +9,7 @@ import { gitUser } from '../../lib/git/git-user';
 import { readAnswers } from '../../lib/gates/read-answers';
 import { runGate } from '../../lib/gates/run-gate';
 import { knownList } from '../../lib/text/known-list';
-import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
+import { loadGovernanceForExecutor, toolVersions, usableSigningKey } from '../workspace-governance';
 import { normalizeOptions } from './normalize-options';
 import type { AttestExecutorSchema } from './schema';
 import type { GovernanceData } from '../../lib/workspace/load-governance';
@@ -31,9 +31,10 @@ async function attestExecutor(raw: AttestExecutorSchema, context: ExecutorContex
     logger.error(`--task: ${taskProblem}`);
     return { success: false };
   }
-  const key = signingKey();
-  if (key.error) {
-    logger.error(key.error);
+  // Refused before the attestation is written: a record the readers would reject is never appended.
+  const key = usableSigningKey(context.root, data);
+  if (!key.ok) {
+    logger.error(`${gate.id}: ${key.error}`);
     return { success: false };
   }
   let answers: ChecklistAnswer[];

@@ -5,6 +5,7 @@ import { todayUtc } from '../../lib/dates';
 import { isCalendarDate } from '../../lib/schemas/common';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { diskFileReader } from '../../lib/workspace/file-reader';
+import { gateTaskHashesNow } from '../nx-task-hash';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { normalizeOptions } from './normalize-options';
 import type { CadenceExecutorSchema } from './schema';
@@ -21,7 +22,9 @@ async function cadenceExecutor(raw: CadenceExecutorSchema, context: ExecutorCont
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
   const names = consumers.map((c) => c.name);
-  const report = evaluateCadence(data, readEvidenceHistory(diskFileReader(context.root), data, names), names, asOf);
+  const gateIds = (data.gates?.data.gates ?? []).map((g) => g.id);
+  const { hashes } = await gateTaskHashesNow(context.projectName, gateIds);
+  const report = evaluateCadence(data, readEvidenceHistory(diskFileReader(context.root), data, names, { root: context.root, hashes }), names, asOf);
   logger.info(`Maintenance cadence as of ${asOf}`);
   logger.info(`${'Activity'.padEnd(28)} ${'Owner'.padEnd(20)} ${'Interval'.padEnd(22)} ${'Last done'.padEnd(11)} ${'Next due'.padEnd(11)} Status`);
   for (const a of report.activities) {

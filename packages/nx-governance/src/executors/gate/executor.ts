@@ -2,6 +2,7 @@ import { type ExecutorContext, logger } from '@nx/devkit';
 import { closeGateRun } from '../../lib/gates/close-gate-run';
 import { selectGates } from '../../lib/gates/select-gates';
 import { dependencyTasks } from '../gate-run-tasks';
+import { gateTaskHashesNow } from '../nx-task-hash';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { refuseDirtyTree } from '../require-clean';
 import { normalizeOptions } from './normalize-options';
@@ -14,7 +15,8 @@ import { pluginOptionsIn } from '../../plugins/options';
  * already run, or restored, every gate of the scope as this task's
  * dependencies, and all of them succeeded, or Nx would have skipped this task
  * (the post-run hook then closes the run instead). What is left is to check
- * that the records are this run's, file the evidence and report.
+ * that the records are trusted and this run's (judgeGateEvidence), file the
+ * evidence and report: a restored gate is judged like one that ran.
  */
 async function gateExecutor(raw: GateExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
   const options = normalizeOptions(raw);
@@ -36,11 +38,14 @@ async function gateExecutor(raw: GateExecutorSchema, context: ExecutorContext): 
     return { success: false };
   }
   if (options.requireClean && refuseDirtyTree(context.root, governance.data.settings)) return { success: false };
+  // Whatever Nx ran or restored is judged again here, against the hashes Nx gives the gate tasks now.
+  const current = await gateTaskHashesNow(context.projectName, selection.gates.map((gate) => gate.id));
   const summary = closeGateRun({
     root: context.root,
     governance: governance.data,
     selection,
-    taskHashes: Object.fromEntries(selection.gates.map((gate) => [gate.id, dependencies.get(gate.id)])),
+    taskHashes: current.hashes,
+    ...(current.problem ? { unknownHashWhy: current.problem } : {}),
     reports: { junit: options.junit, json: options.json },
   });
   for (const line of summary.table) logger.info(line);

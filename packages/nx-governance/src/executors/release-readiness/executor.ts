@@ -1,4 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { releasesFolder, timestampFileName } from '../../lib/evidence/evidence-layout';
 import { writeSealedRecord } from '../../lib/evidence/write-sealed-record';
 import { assembleReleasePacket } from '../../lib/release/assemble-release-packet';
 import { renderReleasePacket } from '../../lib/release/release-packet';
@@ -72,8 +73,8 @@ async function releaseReadinessExecutor(raw: ReleaseReadinessExecutorSchema, con
     const line = `${i.state.padEnd(13)} ${i.check}: ${i.reason}${i.advisory ? ' (advisory)' : ''}`;
     (i.state === 'pass' ? logger.info : i.advisory || i.state === 'inconclusive' ? logger.warn : logger.error)(line);
   }
-  const folder = `${data.settings.paths.evidence}/releases/${packet.version}`;
-  const { sealed, file } = writeSealedRecord(context.root, folder, `${packet.date.replace(/[:.]/g, '-')}-${packet.releaseClass}`, packet, renderReleasePacket);
+  const folder = releasesFolder(data.settings, packet.version);
+  const { sealed, file } = writeSealedRecord(context.root, folder, `${timestampFileName(packet.date)}-${packet.releaseClass}`, packet, renderReleasePacket);
   writeJsonReport(context.root, options.json, sealed);
   (packet.verdict === 'go' ? logger.info : logger.error)(`Verdict: ${packet.verdict.toUpperCase()}. Release packet: ${file}`);
   return { success: packet.verdict === 'go' };

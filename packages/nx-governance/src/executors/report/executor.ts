@@ -11,7 +11,7 @@ import { readEvidenceSnapshot } from '../../lib/reports/pr-snapshot';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernance } from '../../lib/workspace/load-governance';
-import { currentTaskHashes } from '../nx-task-hash';
+import { gateTaskHashesNow } from '../nx-task-hash';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { normalizeOptions } from './normalize-options';
 import type { ReportExecutorSchema } from './schema';
@@ -33,8 +33,8 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
   }
   const names = governance.consumers.map((c) => c.name);
   const gateIds = (governance.data.gates?.data.gates ?? []).map((g) => g.id);
-  const currentHashes = context.projectName ? await currentTaskHashes(context.projectName, gateIds) : {};
-  const now = readEvidenceSnapshot(diskFileReader(context.root), governance.data, names, { root: context.root, currentHashes });
+  const current = await gateTaskHashesNow(context.projectName, gateIds);
+  const now = readEvidenceSnapshot(diskFileReader(context.root), governance.data, names, { root: context.root, currentHashes: current.hashes, ...(current.problem ? { unknownHashWhy: current.problem } : {}) });
   // The base's own data decides what it defined; evidence it cannot read counts as none; its records are judged as they stood then.
   const then = readEvidenceSnapshot(atBase, loadGovernance(atBase, governance.data.settingsFile).data, names, { root: context.root, asRecorded: true });
   const report = comparePrEvidence(base, now, then);

@@ -1,4 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { rollbackFolder, timestampFileName } from '../../lib/evidence/evidence-layout';
 import { writeSealedRecord } from '../../lib/evidence/write-sealed-record';
 import { decideRollback } from '../../lib/rollback/decide-rollback';
 import { describeTuple, procedureLines, renderRollbackMarkdown } from '../../lib/rollback/rollback-decision';
@@ -33,7 +34,7 @@ async function rollbackCheckExecutor(raw: RollbackCheckExecutorSchema, context: 
   }
   const { decision } = check;
   for (const t of decision.triggers) (t.state === 'fired' ? logger.error : t.state === 'inconclusive' ? logger.warn : logger.info)(`${t.id.padEnd(16)} ${t.state.padEnd(13)} ${t.reason}`);
-  const { sealed, file } = writeSealedRecord(context.root, `${data.settings.paths.evidence}/rollback`, decision.decidedAt.replace(/[:.]/g, '-'), decision, renderRollbackMarkdown);
+  const { sealed, file } = writeSealedRecord(context.root, rollbackFolder(data.settings), timestampFileName(decision.decidedAt), decision, renderRollbackMarkdown);
   writeJsonReport(context.root, options.json, sealed);
   if (decision.verdict === 'no-rollback') {
     logger.info(`No trigger fired: no rollback. Decision recorded in ${file}.`);

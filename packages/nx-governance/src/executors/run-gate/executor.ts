@@ -1,15 +1,12 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { appendGateRecord } from '../../lib/evidence/gate-store';
-import { loadSignaturePolicy } from '../../lib/evidence/signature-policy';
-import { SIGNING_KEY_ENV } from '../../lib/evidence/signing-key';
-import { diskFileReader } from '../../lib/workspace/file-reader';
 import { runGate } from '../../lib/gates/run-gate';
 import { knownList } from '../../lib/text/known-list';
 import { withInterruptSignal } from '../interrupt';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 import { runningTaskHash } from '../nx-task-hash';
 import { storedTargetSteps } from '../stored-target-steps';
-import { loadGovernanceForExecutor, signingKey, toolVersions } from '../workspace-governance';
+import { loadGovernanceForExecutor, toolVersions, usableSigningKey } from '../workspace-governance';
 import { normalizeOptions } from './normalize-options';
 import { definitionRefusal } from './verify-definition';
 import type { RunGateExecutorSchema } from './schema';
@@ -30,15 +27,10 @@ async function runGateExecutor(raw: RunGateExecutorSchema, context: ExecutorCont
     logger.error(refusal);
     return { success: false };
   }
-  const key = signingKey();
-  if (key.error) {
-    logger.error(key.error);
-    return { success: false };
-  }
-  // A record nobody can trust is not a pass to cache: refuse to run unsigned where signatures are required.
-  const signatures = loadSignaturePolicy(diskFileReader(context.root), data);
-  if (!signatures.ok || (signatures.policy.required && !key.pem)) {
-    logger.error(signatures.ok ? `${gate.id}: records must be signed (${signatures.policy.keysFolder} holds trusted keys), and ${SIGNING_KEY_ENV} names no key; set it to an Ed25519 private key` : signatures.errors.join('\n'));
+  // A record the readers would reject is not a pass to cache and upload: refuse before anything runs.
+  const key = usableSigningKey(context.root, data);
+  if (!key.ok) {
+    logger.error(`${gate.id}: ${key.error}`);
     return { success: false };
   }
   const storedSteps = await storedTargetSteps(context, gate);

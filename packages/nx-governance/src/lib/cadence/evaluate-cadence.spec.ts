@@ -2,7 +2,7 @@ import { diskFileReader } from '../workspace/file-reader';
 import { loadGovernance } from '../workspace/load-governance';
 import { copyBundledGovernance, makeTempWorkspace } from '../../test-helpers/temp-workspace';
 import type { CompatRecord } from '../compat/compat-result';
-import type { GateEvidence } from '../evidence/gate-record';
+import type { GateJudgement } from '../evidence/judge-gate-evidence';
 import { evaluateCadence, type EvidenceHistory } from './evaluate-cadence';
 import { readImportedEvidenceFile } from '../evidence/imported-evidence';
 
@@ -16,7 +16,7 @@ describe('evaluateCadence', () => {
       ['VG-CONTRACT-001', ['2026-03-01', '2026-03-20']],
       ['VG-COMPAT-001', ['2026-03-25']],
     ]),
-    latestGate: new Map([['VG-CONTRACT-001', { record: { result: 'pass' } } as GateEvidence]]),
+    latestGate: new Map([['VG-CONTRACT-001', { state: 'pass' } as GateJudgement]]),
     latestCompat: new Map([['io-rflx', { finishedAt: '2026-03-25T10:00:00Z' } as CompatRecord]]),
   };
   const consumers = ['io-rflx', 'loop-agent', 'rlm-claude-code'];
@@ -63,8 +63,8 @@ describe('evaluateCadence', () => {
     expect(report.activities.find((a) => a.id === 'contract-review')).toMatchObject({ lastDone: '2026-04-10', status: 'ok', source: `imported evidence of VG-CONTRACT-001 (${file})` });
     expect(report.drift.filter((d) => d.startsWith('task M6-T01'))).toEqual([]);
     expect(report.drift.filter((d) => d.startsWith('task '))).toEqual([
-      'task M6-T02 is done without passing evidence for VG-CONTRACT-001',
-      'task M6-T03 is done without passing evidence for VG-CONTRACT-001',
+      'task M6-T02 is done without passing evidence for VG-CONTRACT-001 (missing: no evidence)',
+      'task M6-T03 is done without passing evidence for VG-CONTRACT-001 (missing: no evidence)',
     ]);
   });
 });

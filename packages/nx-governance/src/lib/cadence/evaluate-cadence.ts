@@ -1,7 +1,7 @@
 import { addDays } from '../dates';
 import { describeInterval } from '../docs/render-cadence';
 import type { CompatRecord } from '../compat/compat-result';
-import type { GateEvidence } from '../evidence/gate-record';
+import { describeJudgement, type GateJudgement } from '../evidence/judge-gate-evidence';
 import { type ImportedEvidenceIndex, passingImportedEvidence } from '../evidence/imported-evidence-index';
 import type { CadenceFile } from '../schemas/cadence';
 import type { GovernanceData } from '../workspace/load-governance';
@@ -29,7 +29,8 @@ export interface CadenceReport {
 export interface EvidenceHistory {
   /** Finish dates of every record of a gate, and of its attestations. */
   gateDates: Map<string, string[]>;
-  latestGate: Map<string, GateEvidence>;
+  /** Each gate's latest evidence as judgeGateEvidence judged it now: only `pass` counts. */
+  latestGate: Map<string, GateJudgement>;
   latestCompat: Map<string, CompatRecord>;
   /** Evidence files that existed before the plugin, indexed by `import`: unsealed, so always labelled as imported. */
   imported?: ImportedEvidenceIndex;
@@ -80,8 +81,14 @@ function newestImportedPass(history: EvidenceHistory, gate: string, asOf: string
 
 /** Sealed evidence first; imported evidence of the gate for this card (or for no card) counts too. */
 function hasPassingEvidence(history: EvidenceHistory, gate: string, task: string): boolean {
-  if (history.latestGate.get(gate)?.record.result === 'pass') return true;
+  if (history.latestGate.get(gate)?.state === 'pass') return true;
   return history.imported !== undefined && passingImportedEvidence(history.imported, gate, task).length > 0;
+}
+
+/** Why a gate's sealed evidence does not count, in the judgement's words. */
+function whyNotPassing(history: EvidenceHistory, gate: string): string {
+  const judgement = history.latestGate.get(gate);
+  return judgement ? `${gate} (${describeJudgement(judgement)})` : `${gate} (missing: no evidence)`;
 }
 
 function findDrift(data: GovernanceData, history: EvidenceHistory, consumers: string[], asOf: string): string[] {
@@ -104,7 +111,7 @@ function findDrift(data: GovernanceData, history: EvidenceHistory, consumers: st
     for (const card of milestone.taskCards) {
       if (card.status?.value !== 'done') continue;
       const missing = card.requiredGates.filter((g) => !hasPassingEvidence(history, g, card.id));
-      if (missing.length) drift.push(`task ${card.id} is done without passing evidence for ${missing.join(', ')}`);
+      if (missing.length) drift.push(`task ${card.id} is done without passing evidence for ${missing.map((g) => whyNotPassing(history, g)).join(', ')}`);
     }
   }
   return drift;

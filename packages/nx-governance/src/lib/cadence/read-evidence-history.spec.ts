@@ -16,7 +16,7 @@ describe('readEvidenceHistory', () => {
       // The gate target ran again on later days and re-recorded the same attestation.
       appendGateRecord(root, data.settings, { ...attested, finishedAt: '2026-02-20T10:00:00.000Z' });
       appendGateRecord(root, data.settings, { ...attested, finishedAt: '2026-03-01T10:00:00.000Z' });
-      expect(readEvidenceHistory(diskFileReader(root), data, []).gateDates.get('VG-CONTRACT-001')).toEqual(['2026-01-05', '2026-01-05']);
+      expect(readEvidenceHistory(diskFileReader(root), data, [], { root, hashes: {} }).gateDates.get('VG-CONTRACT-001')).toEqual(['2026-01-05', '2026-01-05']);
     } finally {
       cleanup();
     }

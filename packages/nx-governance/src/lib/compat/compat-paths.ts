@@ -1,6 +1,4 @@
-import type { GovernanceSettings } from '../schemas/governance';
+import { compatFolder } from '../evidence/evidence-layout';
 
-/** Where a consumer's compatibility results live: `evidence/compat/<consumer>`. */
-export function compatResultFolder(settings: GovernanceSettings, consumer: string): string {
-  return `${settings.paths.evidence}/compat/${consumer}`;
-}
+/** Where a consumer's compatibility results live: `evidence/compat/<consumer>` (evidence-layout's `compatFolder`). */
+export const compatResultFolder = compatFolder;

@@ -1,37 +1,12 @@
-import type { ProcessFacts } from '../process/run-process';
-import type { TestCounts } from '../process/test-counts';
+import type { z } from 'zod';
+import type { compatResultSchema } from '../evidence/evidence-schemas';
+import type { CompatClassification, CompatOutcome } from '../evidence/record-vocabulary';
 
-export const COMPAT_RESULTS = ['pass', 'regressed', 'fixed', 'still-failing', 'spurious', 'skipped'] as const;
-export type CompatClassification = (typeof COMPAT_RESULTS)[number];
+export { COMPAT_RESULTS, type CompatClassification, type CompatOutcome } from '../evidence/record-vocabulary';
 
-/** What one run showed, before it is compared with the run before it. */
-export type CompatOutcome = 'pass' | 'fail' | 'spurious' | 'skipped';
-
-export interface CompatTuple {
-  /** `unknown` when git could not say whether the folder has uncommitted changes. */
-  core: { project: string; version?: string; commit?: string; dirty: boolean | 'unknown' };
-  consumer: { name: string; version?: string; commit?: string; dirty: boolean | 'unknown' };
-  schemaVersion?: string;
-}
-
-export interface CompatRecord extends Partial<Omit<ProcessFacts, 'durationMs'>> {
-  kind: 'nx-governance/compat-result';
-  formatVersion: 1;
-  consumer: string;
-  project: string;
-  tuple: CompatTuple;
-  result: CompatClassification;
-  outcome: CompatOutcome;
-  reason: string;
-  previous?: { result: CompatClassification; finishedAt: string; digest: string };
-  tests?: TestCounts;
-  command?: { argv: string[]; cwd: string; env: string[] };
-  durationMs: number;
-  bisect?: { good: string; firstBad?: string; tested: Array<{ commit: string; outcome: CompatOutcome }>; note: string };
-  startedAt: string;
-  finishedAt: string;
-  digest: string;
-}
+/** A compatibility result as its schema defines it (derived, so writer and reader agree). */
+export type CompatRecord = z.output<typeof compatResultSchema>;
+export type CompatTuple = CompatRecord['tuple'];
 
 /**
  * Compares an outcome with the consumer's previous result, as crater does:

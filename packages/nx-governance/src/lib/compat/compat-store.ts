@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { timestampFileName } from '../evidence/evidence-layout';
 import { DIGEST_ONLY, readEvidenceOfKind } from '../evidence/read-evidence';
 import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { sealRecord } from '../evidence/seal-record';
@@ -27,7 +28,7 @@ export function writeCompatResult(root: string, settings: GovernanceSettings, re
   const json = `${JSON.stringify(sealed, null, 2)}\n`;
   const markdown = renderCompatMarkdown(sealed);
   // The version comes from the core's manifest: it names a file, never a place.
-  const name = `${record.startedAt.replace(/[:.]/g, '-')}-${(record.tuple.core.version ?? 'unversioned').replace(/[^\w.+-]/g, '_')}`;
+  const name = `${timestampFileName(record.startedAt)}-${(record.tuple.core.version ?? 'unversioned').replace(/[^\w.+-]/g, '_')}`;
   writeFileAtomically(join(folder, 'results', `${name}.json`), json);
   writeFileAtomically(join(folder, 'results', `${name}.md`), markdown);
   writeFileAtomically(join(folder, 'latest.json'), json);

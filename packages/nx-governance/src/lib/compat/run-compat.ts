@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { timestampFileName } from '../evidence/evidence-layout';
 import { join } from 'node:path';
 import * as semver from 'semver';
 import { reachCore, type ReachedCore } from '../consumers/core-reach';
@@ -38,7 +39,7 @@ export async function runCompat(input: CompatRunInput): Promise<CompatRecord> {
   const startedAt = new Date();
   const reached = reachCore(input.root, input.core, input.consumer, input.artifactOverride);
   const tuple = readTuple(input, reached.ok ? reached.artifact : undefined);
-  const measured = await measure(input, tuple, reached, startedAt.toISOString().replace(/[:.]/g, '-'));
+  const measured = await measure(input, tuple, reached, timestampFileName(startedAt));
   return recordCompat(input, tuple, measured, startedAt);
 }
 

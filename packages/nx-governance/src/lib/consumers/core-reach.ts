@@ -2,16 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ResolvedConsumer } from './resolve-consumers';
 import type { ResolvedCore } from './resolve-core';
+import type { CoreReach } from './vocabulary';
 
-/**
- * How a consumer's tests reach the core:
- * - `env`: the absolute path of the core's build artifact is set in `core.artifactEnv` (a CLI, a shared library);
- * - `path`: the consumer finds the artifact at its workspace path itself, no variable is set;
- * - `workspace-package`: the consumer imports the core by name (npm/pnpm/yarn workspaces,
- *   tsconfig paths, go.work, a uv workspace); an artifact, when one is known, must exist.
- */
-export const CORE_REACHES = ['env', 'path', 'workspace-package'] as const;
-export type CoreReach = (typeof CORE_REACHES)[number];
+export { CORE_REACHES, type CoreReach } from './vocabulary';
 
 export type ReachedCore =
   | { ok: true; reach: CoreReach; /** Absolute. */ artifact?: string; env: Record<string, string> }

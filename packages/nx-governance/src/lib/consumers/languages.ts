@@ -1,7 +1,6 @@
-import type { CoreReach } from './core-reach';
+import { type CoreReach, type Language, LANGUAGES } from './vocabulary';
 
-export const LANGUAGES = ['rust', 'python', 'node', 'go'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './vocabulary';
 
 interface LanguageDefaults {
   /** The manifest whose presence identifies the language. */

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Consumer } from '../schemas/compatibility';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
-import type { CoreReach } from './core-reach';
+import type { CoreReach } from './vocabulary';
 import { detectLanguage, type Language, LANGUAGE_DEFAULTS } from './languages';
 
 /** A consumer with every default filled in, from whichever file declared it. */

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { FileReader } from '../workspace/file-reader';
-import type { CoreReach } from './core-reach';
+import type { CoreReach } from './vocabulary';
 import { detectLanguage, type Language, LANGUAGE_DEFAULTS } from './languages';
 import { readManifestField } from './read-manifest-field';
 

@@ -44,7 +44,7 @@ describe('checkChains after a prune, and after Nx restores an older run', () => 
   it('a latest that Nx restored from an older run verifies while the inputs are that run\'s, and is stale otherwise', () => {
     restoreRun(root, saveRun(root, 1));
     expect(problems(root, { [GATE]: 'hash-1' })).toEqual([]);
-    expect(problems(root, { [GATE]: 'hash-5' })).toContain(`${FOLDER}/latest.json: stale: recorded for Nx task hash hash-1, but the gate's inputs now hash to hash-5: run the gate again`);
+    expect(problems(root, { [GATE]: 'hash-5' })).toContain(`${FOLDER}/latest.json: stale: made for Nx task hash hash-1, but the gate's inputs now hash to hash-5: run the gate again`);
     // Without the hash Nx computes now, an older latest cannot be told from a rolled-back one.
     expect(problems(root)).toContain(`${FOLDER}/latest.json: broken-chain: latest is record 1, expected the chain's newest record 5`);
   });

@@ -1,10 +1,12 @@
 import type { GovernanceSettings } from '../schemas/governance';
+import { gatesFolder } from './evidence-layout';
 import { type AnchorEntry, type ChainEntry, chainLinkProblems, isAnchorFile, splitAtAnchor } from './chain-anchor';
 import type { GateEvidence } from './gate-record';
+import { staleness } from './judge-gate-evidence';
 import { latestPlaceProblem } from './latest-in-chain';
 import { gateEvidenceFolder, taskCopyBase } from './gate-store';
 import type { ParsedEvidence } from './read-evidence';
-import type { Report, VerifyOptions } from './verify-evidence';
+import type { Report, VerifyOptions } from './verify-types';
 
 interface GateFolder {
   records: ChainEntry[];
@@ -29,7 +31,7 @@ export function checkChains(root: string, settings: GovernanceSettings, intact: 
     return folder;
   };
   const byFile = new Map(intact.map((e) => [e.file, e]));
-  const gatesPrefix = `${settings.paths.evidence}/gates/`;
+  const gatesPrefix = `${gatesFolder(settings)}/`;
   for (const file of chainFiles) {
     const [gate, ...rest] = file.slice(gatesPrefix.length).split('/');
     const parsed = byFile.get(file);
@@ -70,9 +72,8 @@ function checkChain(root: string, gate: string, { records, anchors, latest }: Ga
   const current = options.currentHashes?.[gate];
   const place = latestPlaceProblem(root, split, latest, current);
   if (place) report(place.file, place.kind, place.message);
-  if (current && record.taskHash !== current) {
-    report(latest.file, 'stale', `recorded for Nx task hash ${record.taskHash ?? '(none)'}, but the gate's inputs now hash to ${current}: run the gate again`);
-  }
+  const stale = current === undefined ? undefined : staleness(record, current);
+  if (stale) report(latest.file, 'stale', `${stale}: run the gate again`);
   return notices;
 }
 

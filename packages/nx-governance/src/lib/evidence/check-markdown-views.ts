@@ -5,7 +5,7 @@ import type { FileReader } from '../workspace/file-reader';
 import { renderTaskCopyMarkdown } from './gate-store';
 import type { ParsedEvidence } from './read-evidence';
 import { renderGateMarkdown } from './render-gate-markdown';
-import type { Report } from './verify-evidence';
+import type { Report } from './verify-types';
 
 /**
  * The markdown a reviewer reads for an evidence file, rendered from its sealed

@@ -1,6 +1,6 @@
 import { git } from '../git/git';
 import type { GovernanceSettings } from '../schemas/governance';
-import type { Report } from './verify-evidence';
+import type { Report } from './verify-types';
 
 /**
  * Evidence git knows of (committed or staged) must still be on disk: a deleted

@@ -59,9 +59,14 @@ export function runningMarkersFolder(settings: EvidenceSettings): string {
   return `${settings.paths.evidence}/.running`;
 }
 
+/** `evidence/compat`: prefix of every consumer's folder. */
+export function compatsFolder(settings: EvidenceSettings): string {
+  return `${settings.paths.evidence}/compat`;
+}
+
 /** `evidence/compat/<consumer>`. */
 export function compatFolder(settings: EvidenceSettings, consumer: string): string {
-  return `${settings.paths.evidence}/compat/${consumer}`;
+  return `${compatsFolder(settings)}/${consumer}`;
 }
 
 export function compatResultsFolder(settings: EvidenceSettings, consumer: string): string {

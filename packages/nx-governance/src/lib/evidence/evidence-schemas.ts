@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { COMPAT_RESULTS } from '../compat/compat-result';
-import { GATE_RESULTS } from './gate-record';
+import { COMPAT_OUTCOMES, COMPAT_RESULTS, GATE_RESULTS } from './record-vocabulary';
 
 /**
  * The shape of every evidence file, one strict schema per `kind`. An evidence
@@ -55,7 +54,7 @@ export const gateRecordSchema = z.strictObject({
   previousDigest: sha.nullable(),
 });
 
-const envelope = z.strictObject({
+export const envelopeSchema = z.strictObject({
   payloadType: text,
   payload: text,
   signatures: z.array(z.strictObject({ keyid: text, sig: text })),
@@ -66,7 +65,7 @@ const gateEvidenceShape = {
   formatVersion: z.literal(1),
   record: gateRecordSchema,
   digest: sha,
-  envelope,
+  envelope: envelopeSchema,
 };
 
 export const gateEvidenceSchema = z.strictObject(gateEvidenceShape);
@@ -92,7 +91,8 @@ export const attestationSchema = z.strictObject({
   digest: sha,
 });
 
-const tupleSide = { version: text.optional(), commit: text.optional(), dirty: z.boolean() };
+// `unknown` when git could not say whether the folder has uncommitted changes.
+const tupleSide = { version: text.optional(), commit: text.optional(), dirty: z.union([z.boolean(), z.literal('unknown')]) };
 
 export const compatResultSchema = z.strictObject({
   kind: z.literal('nx-governance/compat-result'),
@@ -101,14 +101,14 @@ export const compatResultSchema = z.strictObject({
   project: text,
   tuple: z.strictObject({ core: z.strictObject({ project: text, ...tupleSide }), consumer: z.strictObject({ name: text, ...tupleSide }), schemaVersion: text.optional() }),
   result: z.enum(COMPAT_RESULTS),
-  outcome: z.enum(['pass', 'fail', 'spurious', 'skipped']),
+  outcome: z.enum(COMPAT_OUTCOMES),
   reason: text,
   previous: z.strictObject({ result: z.enum(COMPAT_RESULTS), finishedAt: text, digest: text }).optional(),
   tests: counts.optional(),
   command: z.strictObject({ argv: z.array(text), cwd: text, env: z.array(text) }).optional(),
   durationMs: z.number(),
   bisect: z
-    .strictObject({ good: text, firstBad: text.optional(), tested: z.array(z.strictObject({ commit: text, outcome: z.enum(['pass', 'fail', 'spurious', 'skipped']) })), note: text })
+    .strictObject({ good: text, firstBad: text.optional(), tested: z.array(z.strictObject({ commit: text, outcome: z.enum(COMPAT_OUTCOMES) })), note: text })
     .optional(),
   startedAt: text,
   finishedAt: text,
@@ -116,7 +116,7 @@ export const compatResultSchema = z.strictObject({
   ...processFacts,
 });
 
-const readinessItem = z.strictObject({ id: text, check: text, state: z.enum(['pass', 'fail', 'inconclusive']), reason: text, evidence: z.array(text), advisory: z.boolean() });
+export const readinessItemSchema = z.strictObject({ id: text, check: text, state: z.enum(['pass', 'fail', 'inconclusive']), reason: text, evidence: z.array(text), advisory: z.boolean() });
 
 export const releasePacketSchema = z.strictObject({
   kind: z.literal('nx-governance/release-packet'),
@@ -130,8 +130,8 @@ export const releasePacketSchema = z.strictObject({
     consumers: z.record(text, z.strictObject({ version: text.optional(), commit: text.optional() })),
   }),
   rollbackTuple: z.strictObject({ id: text, core: text, consumers: z.record(text, text) }).optional(),
-  items: z.array(readinessItem),
-  advisoryFindings: z.array(readinessItem),
+  items: z.array(readinessItemSchema),
+  advisoryFindings: z.array(readinessItemSchema),
   verdict: z.enum(['go', 'no-go']),
   digest: sha,
 });
@@ -176,5 +176,11 @@ export const EVIDENCE_SCHEMAS = {
 } as const;
 
 export type EvidenceKind = keyof typeof EVIDENCE_SCHEMAS;
+/** What a writer seals: the record without the digest `sealRecord` adds. */
+type Unsealed<T> = Omit<T, 'digest'>;
+export type Attestation = Unsealed<z.output<typeof attestationSchema>>;
+export type ReleasePacket = Unsealed<z.output<typeof releasePacketSchema>>;
+export type ReadinessItem = z.output<typeof readinessItemSchema>;
+export type RollbackDecision = Unsealed<z.output<typeof rollbackDecisionSchema>>;
 export type TaskCopy = z.output<typeof taskCopySchema>;
 export type ChainAnchor = z.output<typeof chainAnchorSchema>;

@@ -10,6 +10,7 @@ import { envelopeFor, gateStatement } from './dsse';
 import { withFileLock } from './file-lock';
 import type { GateEvidence, GateRecord } from './gate-record';
 import { renderGateMarkdown } from './render-gate-markdown';
+import { gateFolder, gateRecordName, gateRecordsFolder, taskCopyBase } from './evidence-layout';
 import { canonicalJson, sha256 } from './seal-record';
 
 export interface TaskContext {
@@ -19,14 +20,11 @@ export interface TaskContext {
   releaseClass?: string;
 }
 
-/** `evidence/gates/<gate>`: the gate's chain of records and its latest record. */
-export function gateEvidenceFolder(settings: GovernanceSettings, gate: string): string {
-  return `${settings.paths.evidence}/gates/${gate}`;
-}
-
-export function recordFileName(record: Pick<GateRecord, 'sequence' | 'gate'>): string {
-  return `${String(record.sequence).padStart(6, '0')}-${record.gate}`;
-}
+/** `evidence/gates/<gate>` (evidence-layout's `gateFolder`). */
+export const gateEvidenceFolder = gateFolder;
+/** A record's file name in its chain, without extension (evidence-layout's `gateRecordName`). */
+export const recordFileName = gateRecordName;
+export { taskCopyBase } from './evidence-layout';
 
 export function sealGateEvidence(record: GateRecord, signingKeyPem?: string): GateEvidence {
   const digest = sha256(canonicalJson(record));
@@ -35,7 +33,7 @@ export function sealGateEvidence(record: GateRecord, signingKeyPem?: string): Ga
 
 /** The chain's record files in order, temp files from interrupted writes left out. */
 export function listChainFiles(root: string, settings: GovernanceSettings, gate: string): string[] {
-  const dir = join(root, gateEvidenceFolder(settings, gate), 'records');
+  const dir = join(root, gateRecordsFolder(settings, gate));
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => /^\d{6}-.*\.json$/.test(name))
@@ -73,7 +71,7 @@ export function appendGateRecord(
   signingKeyPem?: string,
 ): { evidence: GateEvidence; file: string } {
   const folder = insideWorkspaceOrThrow(root, gateEvidenceFolder(settings, record.gate), settings.paths.evidence);
-  const recordsDir = insideWorkspaceOrThrow(root, `${gateEvidenceFolder(settings, record.gate)}/records`, settings.paths.evidence);
+  const recordsDir = insideWorkspaceOrThrow(root, gateRecordsFolder(settings, record.gate), settings.paths.evidence);
   mkdirSync(recordsDir, { recursive: true });
   return withFileLock(join(folder, '.lock'), () => {
     removeStrayTempFiles(recordsDir);
@@ -133,16 +131,6 @@ function isSameCopy(file: string, copy: TaskCopy): boolean {
   } catch {
     return false;
   }
-}
-
-/** Where the evidence pattern puts a task's copy of a gate's evidence, without `.md`: re-derivable from the copy's own context. */
-export function taskCopyBase(settings: GovernanceSettings, gate: string, context: TaskContext): string {
-  const relative = settings.evidencePattern
-    .replace('{date}', context.date)
-    .replace('{milestone}', context.milestone)
-    .replace('{task}', context.task)
-    .replace('{gate}', gate);
-  return `${settings.paths.evidence}/${relative.replace(/\.md$/, '')}`;
 }
 
 /** A task's copy of a gate's evidence: the record as sealed, and which task it is for, sealed with it. */

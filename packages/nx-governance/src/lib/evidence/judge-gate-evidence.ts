@@ -86,12 +86,10 @@ export function judgeGateEvidence(question: GateEvidenceQuestion): GateJudgement
     const why = question.unknownHashWhy ?? 'Nx did not say what the gate task hashes to now';
     return { state: 'unknown', gate, file, evidence, reason: `${made} cannot be tied to the inputs as they are now (${why})${notes}`, fix: run };
   }
-  if (question.currentTaskHash !== AS_RECORDED && record.taskHash !== question.currentTaskHash) {
-    const recorded = record.taskHash ? `Nx task hash ${record.taskHash.slice(0, 12)}` : 'no Nx task hash';
-    return { state: 'stale', gate, file, evidence, reason: `${made} is stale: made for ${recorded}, but the gate's inputs now hash to ${question.currentTaskHash.slice(0, 12)}`, fix: run };
-  }
-  if (record.result === 'pass') return { state: 'pass', gate, file, evidence, reason: `pass${notes}` };
-  const state = record.result === 'interrupted' ? 'fail' : record.result;
+  const stale = question.currentTaskHash === AS_RECORDED ? undefined : staleness(record, question.currentTaskHash);
+  if (stale) return { state: 'stale', gate, file, evidence, reason: `${made} is stale: ${stale}`, fix: run };
+  const state = stateOfResult(record.result);
+  if (state === 'pass') return { state, gate, file, evidence, reason: `pass${notes}` };
   return { state, gate, file, evidence, reason: `${record.result}${notes}`, ...(state === 'fail' ? { fix: run } : {}) };
 }
 
@@ -135,6 +133,22 @@ export function judgementBlocks(judgement: GateJudgement, enforcement: 'blocking
 export function describeJudgement(judgement: GateJudgement): string {
   const fix = 'fix' in judgement && judgement.fix ? ` (run: ${judgement.fix})` : '';
   return `${judgement.state}: ${judgement.reason}${fix}`;
+}
+
+/** What a trusted, current record's result means: only `pass` passes; a run that was interrupted failed. */
+export function stateOfResult(result: GateEvidence['record']['result']): 'pass' | 'fail' | 'blocked' | 'pending' {
+  return result === 'interrupted' ? 'fail' : result;
+}
+
+/**
+ * The currency rule, the one place it is written: a record is current when its
+ * Nx task hash is the one Nx computes for the gate's task now. Returns why it
+ * is not, or undefined when it is.
+ */
+export function staleness(record: Pick<GateEvidence['record'], 'taskHash'>, currentTaskHash: string): string | undefined {
+  if (record.taskHash === currentTaskHash) return undefined;
+  const recorded = record.taskHash ? `Nx task hash ${record.taskHash.slice(0, 12)}` : 'no Nx task hash';
+  return `made for ${recorded}, but the gate's inputs now hash to ${currentTaskHash.slice(0, 12)}`;
 }
 
 /** The record a judgement stands on when it is trusted and current (its result is the gate's result now), else undefined. */

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { compatsFolder, gatesFolder } from './evidence-layout';
 import { join } from 'node:path';
 import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { writeFileAtomically } from '../fs/write-file-atomically';
@@ -74,8 +75,8 @@ export function pruneEvidence(root: string, settings: GovernanceSettings, option
   const reader = diskFileReader(root);
   const read = readPrunePins(root, settings, reader);
   if (!read.ok) return read;
-  const gates = subfolders(root, `${settings.paths.evidence}/gates`);
-  const consumers = subfolders(root, `${settings.paths.evidence}/compat`);
+  const gates = subfolders(root, gatesFolder(settings));
+  const consumers = subfolders(root, compatsFolder(settings));
   const planGate = (gate: string) => planGateChain(root, settings, reader, gate, read.pins, options.keep);
   const planCompat = (consumer: string) => planCompatHistory(root, settings, reader, consumer, read.pins, options.keep);
   const planned = collect([...gates.map(planGate), ...consumers.map(planCompat)]);

@@ -1,4 +1,5 @@
 import { join, relative, sep } from 'node:path';
+import { gatesFolder } from './evidence-layout';
 import fg from 'fast-glob';
 import { commitExists } from '../git/git';
 import type { GovernanceSettings } from '../schemas/governance';
@@ -6,34 +7,11 @@ import { diskFileReader } from '../workspace/file-reader';
 import { checkChains } from './check-chains';
 import { checkMarkdownViews } from './check-markdown-views';
 import { checkTrackedEvidence } from './check-tracked-evidence';
-import { changedImportedEvidence, type ImportedEvidenceIndex } from './imported-evidence-index';
-import { type EvidenceProblemKind as ReadProblemKind, type ParsedEvidence, readEvidence } from './read-evidence';
-import type { SignaturePolicy } from './signature-policy';
+import { changedImportedEvidence } from './imported-evidence-index';
+import { type ParsedEvidence, readEvidence } from './read-evidence';
+import type { EvidenceProblem, Report, VerifyOptions, VerifyReport } from './verify-types';
 
-export type EvidenceProblemKind = ReadProblemKind | 'broken-chain' | 'unknown-commit' | 'stale' | 'markdown-differs' | 'symlink' | 'imported-changed';
-
-export interface EvidenceProblem {
-  file: string;
-  kind: EvidenceProblemKind;
-  message: string;
-}
-
-export interface VerifyOptions {
-  policy: SignaturePolicy;
-  /** The Nx task hash of each gate target now; a gate's latest evidence with another hash is stale. */
-  currentHashes?: Record<string, string>;
-  /** Evidence from before the plugin, indexed by import: checked against the index, not as sealed records. */
-  imported?: ImportedEvidenceIndex;
-}
-
-export interface VerifyReport {
-  checked: number;
-  problems: EvidenceProblem[];
-  /** What the checks do not show, said plainly (records without signatures). */
-  notices: string[];
-}
-
-export type Report = (file: string, kind: EvidenceProblemKind, message: string) => void;
+export type { EvidenceProblem, EvidenceProblemKind, Report, VerifyOptions, VerifyReport } from './verify-types';
 
 export const UNSIGNED_NOTICE =
   'Records are unsigned: governance/keys/ holds no public key and requireSignatures is off. ' +
@@ -74,7 +52,7 @@ export function verifyEvidence(root: string, settings: GovernanceSettings, optio
     }
   }
   checkMarkdownViews(reader, files, intact, report);
-  const gatesPrefix = `${settings.paths.evidence}/gates/`;
+  const gatesPrefix = `${gatesFolder(settings)}/`;
   const chainFiles = files.filter((f) => f.startsWith(gatesPrefix) && /^[^/]+\/(latest|records\/(\d{6}-[^/]*|anchor-\d{6}))\.json$/.test(f.slice(gatesPrefix.length)));
   notices.push(...checkChains(root, settings, intact, options, report, chainFiles));
   checkTrackedEvidence(root, settings, files, report);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fg from 'fast-glob';
 import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { writeFileAtomically } from '../fs/write-file-atomically';
-import type { ChecklistAnswer } from '../evidence/gate-record';
+import type { Attestation } from '../evidence/evidence-schemas';
 import { attestationsFolder, timestampFileName } from '../evidence/evidence-layout';
 import { DIGEST_ONLY, readEvidenceOfKind } from '../evidence/read-evidence';
 import { canonicalJson, sealRecord, sha256, type Sealed } from '../evidence/seal-record';
@@ -11,16 +11,8 @@ import { diskFileReader } from '../workspace/file-reader';
 import type { ManualGate } from '../schemas/gates';
 import type { GovernanceSettings } from '../schemas/governance';
 
-export interface Attestation {
-  kind: 'nx-governance/attestation';
-  gate: string;
-  task?: string;
-  /** What was attested: the gate's checklist and the files it covers, hashed. */
-  fingerprint: string;
-  by: string;
-  at: string;
-  answers: ChecklistAnswer[];
-}
+/** An attestation as its schema defines it; `fingerprint` hashes the gate's checklist and the files it covers. */
+export type { Attestation } from '../evidence/evidence-schemas';
 
 /** A hash of the gate's definition and of every file its `inputs` cover: an attestation holds while it is unchanged. */
 export function manualGateFingerprint(root: string, gate: ManualGate): string {

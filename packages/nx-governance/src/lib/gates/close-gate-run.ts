@@ -19,6 +19,8 @@ export interface GateRunClosing {
   origins?: Record<string, GateOrigin>;
   /** The Nx task hash of each gate's task in this run; a gate without one is judged `unknown`, never a pass. */
   taskHashes: Record<string, string | undefined>;
+  /** Why a gate has no hash in `taskHashes`, when the caller knows. */
+  unknownHashWhy?: string;
   reports: { junit?: string; json?: string | boolean };
 }
 
@@ -42,7 +44,7 @@ export function closeGateRun(closing: GateRunClosing) {
       policy,
       gate: gate.id,
       currentTaskHash: closing.taskHashes[gate.id],
-      unknownHashWhy: origin === 'not-run' ? 'the gate did not run in this run' : 'Nx gave the gate task no hash in this run',
+      unknownHashWhy: origin === 'not-run' ? 'the gate did not run in this run' : (closing.unknownHashWhy ?? 'Nx gave the gate task no hash in this run'),
     });
     const evidence = 'evidence' in judgement ? judgement.evidence : undefined;
     return { gate, judgement, origin: origin ?? (evidence && recordOrigin(evidence.record.producedBy, root) === 'this-run' ? 'ran' : 'restored') };

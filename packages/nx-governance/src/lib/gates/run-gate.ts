@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { runningMarkersFolder, timestampFileName } from '../evidence/evidence-layout';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { GateRecord, StepRecord } from '../evidence/gate-record';
 import { currentBranch, folderCommit, headCommit, recordedDirty, treeState } from '../git/git';
@@ -97,9 +98,9 @@ async function runCommandGate(input: GateRunInput, gate: CommandGate, started: D
   const summary = new TestSummaryReader();
   const stepReports: Array<{ target: string; xml: string }> = [];
   const deadline = started.getTime() + gate.timeoutSeconds * 1000;
-  const stamp = started.toISOString().replace(/[:.]/g, '-');
+  const stamp = timestampFileName(started);
   // Steps of a run killed with SIGKILL are still running: end them before this run starts its own.
-  const runningDir = join(root, settings.paths.evidence, '.running');
+  const runningDir = join(root, runningMarkersFolder(settings));
   for (const line of reapLeftoverSteps(runningDir)) log(`[${gate.id}] ${line}`);
   const junit = gate.passCriteria?.minTests?.junit;
   const ranOwnSteps = gate.steps.some((step) => !('target' in step));

@@ -23,7 +23,7 @@ describe('buildPageModel', () => {
     const matrixJson = renderedDocuments(reader, data).find((d) => d.path.endsWith(MATRIX_FILE.replace(/\.md$/, '.json')))!;
     expect(model.matrix).toEqual(JSON.parse(matrixJson.content));
     const names = resolveConsumers(reader, data).map((c) => c.name);
-    expect(model.cadence).toEqual(evaluateCadence(data, readEvidenceHistory(reader, data, names), names, '2026-12-01'));
+    expect(model.cadence).toEqual(evaluateCadence(data, readEvidenceHistory(reader, data, names, { root, hashes: recordedHashes() }), names, '2026-12-01'));
   });
 
   it('gives each gate of each release class its state, age, owner and evidence', () => {

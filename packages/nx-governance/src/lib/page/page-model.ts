@@ -106,7 +106,7 @@ export function buildPageModel({ root, reader, data, consumers, asOf, currentHas
           },
         }
       : {}),
-    cadence: evaluateCadence(data, readEvidenceHistory(reader, data, names, results), names, asOf),
+    cadence: evaluateCadence(data, readEvidenceHistory(reader, data, names, { root, hashes: { ...currentHashes } }, results), names, asOf),
     rollback: lastRollbackState(reader, data),
     timelines: compatTimelines(names, results),
   };

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import * as semver from 'semver';
+import type { ReadinessItem } from '../evidence/evidence-schemas';
 import { compatVerdict } from '../compat/compat-result';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { TreeState } from '../git/git';
@@ -13,17 +14,9 @@ import { compatResultsAt } from './evidence-for-commit';
 import { ROLLBACK_TUPLE_ID, rollbackTuple } from '../rollback/rollback-tuple';
 import { activeMilestone, isOpenCard } from '../milestone/active-milestone';
 
-export type ItemState = 'pass' | 'fail' | 'inconclusive';
-
-export interface ReadinessItem {
-  id: string;
-  check: string;
-  state: ItemState;
-  reason: string;
-  evidence: string[];
-  /** An advisory finding is reported in the packet but does not decide go or no-go. */
-  advisory: boolean;
-}
+/** An item of the checklist as the release packet's schema defines it; an advisory finding is reported but does not decide go or no-go. */
+export type { ReadinessItem } from '../evidence/evidence-schemas';
+export type ItemState = ReadinessItem['state'];
 
 export interface ReadinessInput {
   root: string;

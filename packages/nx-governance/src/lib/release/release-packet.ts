@@ -1,19 +1,7 @@
 import { escapeMarkdown as e } from '../markdown/escape';
-import type { ReadinessItem } from './evaluate-readiness';
+import type { ReadinessItem, ReleasePacket } from '../evidence/evidence-schemas';
 
-export interface ReleasePacket {
-  kind: 'nx-governance/release-packet';
-  date: string;
-  version: string;
-  releaseClass: string;
-  owner: string;
-  approver: string;
-  currentTuple: { core: { version: string; commit: string }; consumers: Record<string, { version?: string; commit?: string }> };
-  rollbackTuple?: { id: string; core: string; consumers: Record<string, string> };
-  items: ReadinessItem[];
-  advisoryFindings: ReadinessItem[];
-  verdict: 'go' | 'no-go';
-}
+export type { ReleasePacket } from '../evidence/evidence-schemas';
 
 export function readinessVerdict(items: ReadinessItem[]): 'go' | 'no-go' {
   return items.every((i) => i.advisory || i.state === 'pass') ? 'go' : 'no-go';

@@ -72,6 +72,9 @@ export function renderPrReport(report: PrReport, links: EvidenceLinks = evidence
     '|---|---|---|---|---|',
     ...report.rows.map((r) => `| ${r.kind} | ${cell(r.id)} | ${link(r.now, links.now)} | ${link(r.base, links.base)} | ${r.change} |`),
   ];
+  // A stale, unknown or untrusted record says what to run, in the judgement's words, instead of its old result.
+  const toRun = report.rows.filter((r) => r.now.fix);
+  if (toRun.length) lines.push('', '### What to run', '', ...toRun.map((r) => `- ${cell(r.id)}: ${cell(r.now.result)}: ${cell(r.now.reason ?? '')}; run ${cell(r.now.fix ?? '')}`));
   if (report.tierChanges.length) {
     lines.push('', '### Compatibility matrix', '', '| Tuple | At the base | Now |', '|---|---|---|');
     lines.push(...report.tierChanges.map((t) => `| ${cell(t.cell)} | ${t.base} | ${t.now} |`));

@@ -3,6 +3,7 @@ import { boundsProblems, readMetricValue, regression } from '../gates/metrics';
 import type { Gate } from '../schemas/gates';
 import type { GovernanceData } from '../workspace/load-governance';
 import type { RollbackTrigger } from '../schemas/playbook';
+import { stateOfResult } from '../evidence/judge-gate-evidence';
 import { compatResultsAt, gateEvidenceAt } from '../release/evidence-for-commit';
 
 export type TriggerState = 'fired' | 'clear' | 'inconclusive';
@@ -48,7 +49,8 @@ function functional(gates: string[], { root, governance, candidate }: RollbackIn
   const broken = read.flatMap((r) => (r.ok ? [] : r.errors));
   // Evidence altered after the fact cannot clear a release: it is a reason to roll back until it verifies.
   if (broken.length) return { state: 'fired', reason: `evidence does not verify: ${broken.join('; ')}`, evidence: broken };
-  const found = read.flatMap((r, i) => (r.ok && r.evidence ? [{ gate: gates[i], result: r.evidence.record.result, digest: r.evidence.digest }] : []));
+  // The record made at the candidate commit, read under the signature policy, its result as judgeGateEvidence reads one.
+  const found = read.flatMap((r, i) => (r.ok && r.evidence ? [{ gate: gates[i], result: stateOfResult(r.evidence.record.result), digest: r.evidence.digest }] : []));
   const failed = found.filter((f) => f.result !== 'pass');
   const evidence = found.map((f) => `${f.gate}: ${f.result} (sha256 ${f.digest.slice(0, 12)})`);
   if (failed.length) return { state: 'fired', reason: `${failed.map((f) => `${f.gate} ${f.result}`).join(', ')} for ${candidate.rev}`, evidence };

@@ -1,24 +1,11 @@
 import { escapeMarkdown as e } from '../markdown/escape';
 import type { PlaybookFile } from '../schemas/playbook';
-import type { TriggerResult } from './evaluate-rollback';
+import type { RollbackDecision } from '../evidence/evidence-schemas';
 import type { ReleaseTuple } from './rollback-tuple';
 
-export type RollbackVerdict = 'roll-back' | 'no-rollback' | 'inconclusive';
-
-export interface RollbackDecision {
-  kind: 'nx-governance/rollback-decision';
-  decidedAt: string;
-  candidate: { rev: string; commit: string };
-  baseline: { rev: string; commit: string };
-  triggers: TriggerResult[];
-  verdict: RollbackVerdict;
-  /** Why: which triggers fired, or could not be judged. */
-  reason: string;
-  /** Whether to roll back (verdict `roll-back`), kept for readers of older decisions. */
-  rollback: boolean;
-  rollbackTuple?: ReleaseTuple;
-  procedure: Array<{ step: string; owner: string }>;
-}
+/** A rollback decision as its schema defines it (derived, so writer and reader agree). */
+export type { RollbackDecision } from '../evidence/evidence-schemas';
+export type RollbackVerdict = RollbackDecision['verdict'];
 
 /** The procedure with each owner's role resolved to a person, numbered. */
 export function procedureLines(procedure: RollbackDecision['procedure']): string[] {

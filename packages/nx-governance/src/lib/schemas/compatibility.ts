@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { CORE_REACHES } from '../consumers/core-reach';
-import { LANGUAGES } from '../consumers/languages';
+import { CORE_REACHES, LANGUAGES } from '../consumers/vocabulary';
 import { argv, envMap, gitCommit, isoDate, nonEmptyText, relativePath, schemaRef, semverRange, semverVersion } from './common';
 
 const coreRelease = z

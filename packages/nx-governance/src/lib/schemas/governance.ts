@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CORE_REACHES } from '../consumers/core-reach';
+import { CORE_REACHES } from '../consumers/vocabulary';
 import { DEFAULT_ID_PATTERNS, type IdKind, idPatternProblem } from '../ids/id-patterns';
 import { relativePath, schemaRef } from './common';
 

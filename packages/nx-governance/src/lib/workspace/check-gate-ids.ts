@@ -1,6 +1,6 @@
 import { type Diagnostic, error } from '../diagnostics';
 import { formatJsonPath } from '../json/json-source';
-import type { GovernanceData } from './load-governance';
+import type { GovernanceData } from './governance-data';
 import { locate } from './locate';
 
 /**

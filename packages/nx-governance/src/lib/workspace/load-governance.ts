@@ -1,67 +1,19 @@
 import { posix } from 'node:path';
 import { type Diagnostic, error, warning } from '../diagnostics';
 import type { JsonSource } from '../json/json-source';
-import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
-import { type MilestoneDocument, parseMilestone } from '../milestone';
-import {
-  type CadenceFile,
-  cadenceFileSchema,
-  type CompatibilityFile,
-  compatibilityFileSchema,
-  type ConsumerFile,
-  consumerFileSchema,
-  type Gate,
-  type GatesFile,
-  gateSchema,
-  gatesFileSchema,
-  defaultGovernanceSettings,
-  type GovernanceSettings,
-  governanceSettingsSchema,
-  type PlaybookFile,
-  playbookFileSchema,
-} from '../schemas';
+import { compileIdPatterns } from '../ids/id-patterns';
+import { parseMilestone } from '../milestone';
+import { consumerFileSchema, type Gate, gateSchema, defaultGovernanceSettings, governanceSettingsSchema } from '../schemas';
 import { parseDataFile } from '../schemas/parse-data-file';
 import type { FileReader } from './file-reader';
+import { DATA_FILES, type GovernanceData, type LoadedFile } from './governance-data';
 import { checkGateIds } from './check-gate-ids';
 import { salvageIdPatterns } from './salvage-governance';
 
+export { DATA_FILES, type GovernanceData, type LoadedFile } from './governance-data';
+
 export const DEFAULT_SETTINGS_FILE = 'governance/governance.json';
 export const CONSUMER_FILE = 'governance.consumer.json';
-
-export interface LoadedFile<T> {
-  file: string;
-  data: T;
-  source: JsonSource;
-  /** Where a JSON path of `data` really is, when `data` was put together from several files. */
-  locate?(path: ReadonlyArray<string | number>): { file: string; line?: number; path: ReadonlyArray<string | number> };
-}
-
-/** Everything a governance folder holds, each file parsed and schema-checked. */
-export interface GovernanceData {
-  settingsFile: string;
-  settings: GovernanceSettings;
-  settingsSource?: JsonSource;
-  /** The id patterns of the settings (the defaults when governance.json is broken). */
-  ids: IdPatterns;
-  gates?: LoadedFile<GatesFile>;
-  compatibility?: LoadedFile<CompatibilityFile>;
-  playbook?: LoadedFile<PlaybookFile>;
-  cadence?: LoadedFile<CadenceFile>;
-  milestones: MilestoneDocument[];
-  /** Gates defined in a file of their own (`gates/<id>.json`), by id: that file is the gate's exact cache input. */
-  gateFiles: Record<string, string>;
-  /** Every `governance.consumer.json`, each declaring a consumer in its folder. */
-  consumerFiles: LoadedFile<ConsumerFile>[];
-  /** Data files that exist but failed to parse; rules that need them are skipped. */
-  unreadable: Set<keyof typeof DATA_FILES>;
-}
-
-export const DATA_FILES = {
-  gates: { name: 'gates.json', schema: gatesFileSchema },
-  compatibility: { name: 'compatibility.json', schema: compatibilityFileSchema },
-  playbook: { name: 'playbook.json', schema: playbookFileSchema },
-  cadence: { name: 'cadence.json', schema: cadenceFileSchema },
-} as const;
 
 /**
  * Reads and parses every governance file (`consumerFiles`, when given, saves

@@ -1,4 +1,4 @@
-import type { LoadedFile } from './load-governance';
+import type { LoadedFile } from './governance-data';
 
 /** The file, line and path in it where a JSON path of `loaded` really is. */
 export function locate(loaded: LoadedFile<unknown>, path: (string | number)[]) {
