@@ -3,7 +3,7 @@ import { appendGateRecord } from '../lib/evidence/gate-store';
 import type { StepRecord } from '../lib/evidence/gate-record';
 import { recordGateNotRun } from '../lib/gates/run-gate';
 import type { CheckedGovernance } from '../lib/workspace/load-checked-governance';
-import { signingKey, toolVersions } from '../executors/workspace-governance';
+import { toolVersions, usableSigningKey } from '../executors/workspace-governance';
 import type { NxRun, TaskResult } from './post-run-tasks';
 
 const TAIL_LINES = 50;
@@ -29,8 +29,14 @@ export function recordSkippedGate(run: NxRun, governance: Extract<CheckedGoverna
     return [targetStepRecord(step.target, run.resultOf(project, target))];
   });
   const { data, consumers } = governance;
+  // A record the readers would reject is never written, a fail no more than a pass: the run has failed already.
+  const key = usableSigningKey(run.root, data);
+  if (!key.ok) {
+    logger.error(`[${gate.id}] fail not recorded: ${key.error}`);
+    return;
+  }
   const record = recordGateNotRun({ root: run.root, settings: data.settings, gate, consumers, context: {}, versions: toolVersions(run.root) }, steps);
-  appendGateRecord(run.root, data.settings, record, signingKey().pem);
+  appendGateRecord(run.root, data.settings, record, key.pem);
   logger.error(`[${gate.id}] fail: ${record.notes.join('; ')}`);
 }
 
