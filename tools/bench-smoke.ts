@@ -16,6 +16,7 @@ const BENCHMARKS: Array<{ file: string; env?: NodeJS.ProcessEnv }> = [
   { file: 'bench-gates.ts' },
   { file: 'bench-consumers.ts' },
   { file: 'bench-output-memory.ts', env: { BENCH_OUTPUT_MIB: '16' } },
+  { file: 'bench-import.ts' },
 ];
 /** Files named like a benchmark that are not one. */
 const NOT_BENCHMARKS = ['bench-utils.ts', 'bench-smoke.ts'];

@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../../lib/diagnostics';
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
 import { indexImportedEvidence } from '../../lib/evidence/imported-evidence';
 import { importProse } from '../../lib/import/import-prose';
-import { loadMarkdownParser } from '../../lib/markdown/parse-markdown';
+import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
 import { sourceLinesOf } from '../../lib/import/problem-sources';
 import { planImport } from '../../lib/import/plan-import';
 import { stageGovernance } from '../../lib/import/staged-governance';
@@ -31,7 +31,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
   const prose = files.filter((f) => !inEvidence(f));
   const roots = proseCheckoutRoots(tree, prose.filter((f) => f.endsWith('.md')).map((f) => reader.read(f) ?? ''));
-  const imported = importProse(await loadMarkdownParser(), reader, source, prose, {
+  const imported = importProse(createMarkdownParser(), reader, source, prose, {
     coreName: data.settings.core?.project,
     ids: data.ids,
     reportFile,

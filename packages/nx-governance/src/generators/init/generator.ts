@@ -3,7 +3,7 @@ import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/gener
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../lib/import/default-governance';
 import { detectLanguage } from '../../lib/consumers/languages';
 import { findCore, type FoundCore, libraryAt } from '../../lib/import/find-core';
-import { loadMarkdownParser } from '../../lib/markdown/parse-markdown';
+import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
 import { GITHUB_WORKFLOW, renderGithubWorkflow, withEvidencePolicy } from '../../lib/ci/github-workflow';
 import { stageGovernance } from '../../lib/import/staged-governance';
 import { schemaReference, type SchemaFileName } from '../../lib/json/json-schemas';
@@ -35,7 +35,7 @@ export default async function initGenerator(tree: Tree, raw: InitGeneratorSchema
   registerPlugin(tree);
   const reader = treeFileReader(tree);
   if (!tree.exists(settingsFile)) {
-    const core = options.coreProject ? givenCore(tree, options.coreProject) : findCore(await loadMarkdownParser(), reader, projectRoots(tree));
+    const core = options.coreProject ? givenCore(tree, options.coreProject) : findCore(createMarkdownParser(), reader, projectRoots(tree));
     // Day one of an empty workspace: governance without a core is valid; compat needs one, and init names it later.
     if (core.found) logger.info(`Core project: ${core.project} (${core.why}).`);
     else logger.info(`No core project yet: ${core.why}`);

@@ -1,9 +1,9 @@
-import { loadMarkdownParser, type ParseMarkdown } from '../markdown/parse-markdown';
+import { createMarkdownParser, type ParseMarkdown } from '../markdown/parse-markdown';
 import { readMarkdownDocument } from './markdown-document';
 
 let parse: ParseMarkdown;
-beforeAll(async () => {
-  parse = await loadMarkdownParser();
+beforeAll(() => {
+  parse = createMarkdownParser();
 });
 
 const DOC = [

@@ -1,5 +1,4 @@
-import type { Nodes, Root, RootContent, Table } from 'mdast';
-import type { ParseMarkdown } from '../markdown/parse-markdown';
+import type { ParseMarkdown, Token } from '../markdown/parse-markdown';
 
 export interface ListItem {
   text: string;
@@ -44,25 +43,40 @@ export interface MarkdownDocument {
   lines: number;
 }
 
-const lineOf = (node: { position?: { start: { line: number } } }) => node.position?.start.line ?? 1;
+/** A block token's first source line, 1-based (markdown-it's `map` is 0-based). */
+const lineOf = (token: Token | undefined) => (token?.map ? token.map[0] + 1 : 1);
 
-/** The document as the syntax tree has it, cut at its headings; every item keeps its source line. */
+/** The document as the parser reads it, cut at its headings; every item keeps its source line. */
 export function readMarkdownDocument(parse: ParseMarkdown, file: string, text: string): MarkdownDocument {
-  const root: Root = parse(text);
-  const lines = root.position?.end.line ?? 1;
+  const tokens = parse(text);
+  const lines = text.split('\n').length;
   const sections: MarkdownSection[] = [];
   const stack: Array<{ depth: number; heading: string }> = [];
   let current = newSection(file, '', 0, 1, []);
   sections.push(current);
-  for (const node of root.children) {
-    if (node.type === 'heading') {
-      current.endLine = lineOf(node) - 1;
-      while (stack.length && stack[stack.length - 1].depth >= node.depth) stack.pop();
-      const heading = inlineText(node);
-      current = newSection(file, heading, node.depth, lineOf(node), stack.map((s) => s.heading));
-      stack.push({ depth: node.depth, heading });
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type === 'heading_open') {
+      const depth = Number(token.tag.slice(1));
+      current.endLine = lineOf(token) - 1;
+      while (stack.length && stack[stack.length - 1].depth >= depth) stack.pop();
+      const heading = inlineText(tokens[i + 1]);
+      current = newSection(file, heading, depth, lineOf(token), stack.map((s) => s.heading));
+      stack.push({ depth, heading });
       sections.push(current);
-    } else addBlock(current, node);
+      i += 2;
+    } else if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') {
+      i = readList(tokens, i, current);
+    } else if (token.type === 'table_open') {
+      i = readTable(tokens, i, current);
+    } else if (token.type === 'fence' || token.type === 'code_block') {
+      current.code.push({ text: token.content.replace(/\n$/, ''), line: lineOf(token) });
+    } else if (token.type === 'paragraph_open') {
+      current.text.push({ text: inlineText(tokens[i + 1]).replace(/\s*\n\s*/g, ' ').trim(), line: lineOf(token) });
+      i += 2;
+    } else if (token.type === 'html_block') {
+      current.text.push({ text: token.content.trim(), line: lineOf(token) });
+    }
   }
   current.endLine = lines;
   const headed = sections.filter((s) => s.depth > 0);
@@ -75,67 +89,78 @@ function newSection(file: string, heading: string, depth: number, line: number, 
   return { file, heading, depth, line, endLine: line, parents, items: [], tables: [], text: [], code: [] };
 }
 
-function addBlock(section: MarkdownSection, node: RootContent): void {
-  switch (node.type) {
-    case 'list':
-      for (const item of node.children) section.items.push({ text: listItemText(item), line: lineOf(item) });
-      return;
-    case 'table':
-      section.tables.push(readTable(section.file, node));
-      return;
-    case 'code':
-      section.code.push({ text: node.value, line: lineOf(node) });
-      return;
-    case 'blockquote':
-      for (const child of node.children) addBlock(section, child);
-      return;
-    case 'paragraph':
-    case 'html':
-      section.text.push({ text: inlineText(node).replace(/\s*\n\s*/g, ' ').trim(), line: lineOf(node) });
-      return;
-    default:
-      return;
+/** A list from its open token: each item with the inline text of everything in it (nested items joined); the index of its close. */
+function readList(tokens: Token[], open: number, section: MarkdownSection): number {
+  const level = tokens[open].level;
+  let item: { parts: string[]; line: number } | undefined;
+  const flush = () => item && section.items.push({ text: item.parts.join(' ').replace(/\s*\n\s*/g, ' ').replace(/^\[[ xX]\]\s+/, '').trim(), line: item.line });
+  let i = open + 1;
+  for (; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.level === level && token.type.endsWith('_list_close')) break;
+    if (token.type === 'list_item_open' && token.level === level + 1) {
+      flush();
+      item = { parts: [], line: lineOf(token) };
+    } else if (token.type === 'inline' && item) item.parts.push(inlineText(token));
+    else if ((token.type === 'fence' || token.type === 'code_block') && item) item.parts.push(token.content.trim());
   }
+  flush();
+  return i;
 }
 
-function listItemText(item: Nodes): string {
-  const parts: string[] = [];
-  for (const child of 'children' in item ? item.children : []) {
-    if (child.type === 'list') for (const nested of child.children) parts.push(listItemText(nested));
-    else parts.push(inlineText(child));
+/** A table from its open token: headers and rows as inline text, each row with its line; the index of its close. */
+function readTable(tokens: Token[], open: number, section: MarkdownSection): number {
+  const table: MarkdownTable = { file: section.file, line: lineOf(tokens[open]), headers: [], rows: [] };
+  let row: { line: number; cells: string[] } | undefined;
+  let header = false;
+  let i = open + 1;
+  for (; i < tokens.length && tokens[i].type !== 'table_close'; i++) {
+    const token = tokens[i];
+    if (token.type === 'thead_open') header = true;
+    else if (token.type === 'tbody_open') header = false;
+    else if (token.type === 'tr_open') row = { line: lineOf(token), cells: [] };
+    else if (token.type === 'inline' && row) row.cells.push(inlineText(token).trim());
+    else if (token.type === 'tr_close' && row) {
+      if (header) table.headers = row.cells.map((h) => plainText(h).toLowerCase());
+      else table.rows.push(row);
+      row = undefined;
+    }
   }
-  return parts.join(' ').replace(/\s*\n\s*/g, ' ').replace(/^\[[ xX]\]\s+/, '').trim();
-}
-
-function readTable(file: string, table: Table): MarkdownTable {
-  const [header, ...body] = table.children;
-  const cells = (row: Table['children'][number]) => row.children.map((cell) => inlineText(cell).trim());
-  return {
-    file,
-    line: lineOf(table),
-    headers: cells(header).map((h) => plainText(h).toLowerCase()),
-    rows: body.map((row) => ({ line: lineOf(row), cells: cells(row) })),
-  };
+  section.tables.push(table);
+  return i;
 }
 
 /** Inline content as text: code spans keep their backticks, strong text its `**`; emphasis, links and images give their words; a hard break is `<br>`. */
-export function inlineText(node: Nodes): string {
-  switch (node.type) {
-    case 'text':
-    case 'html':
-      return node.value;
-    case 'inlineCode':
-      return `\`${node.value}\``;
-    case 'break':
-      return '<br>';
-    case 'image':
-      return node.alt ?? '';
-    case 'strong':
+export function inlineText(token: Token | undefined): string {
+  let text = '';
+  for (const child of token?.children ?? []) {
+    switch (child.type) {
+      case 'text':
+      case 'html_inline':
+        text += child.content;
+        break;
+      case 'code_inline':
+        text += `\`${child.content}\``;
+        break;
+      case 'softbreak':
+        text += '\n';
+        break;
+      case 'hardbreak':
+        text += '<br>';
+        break;
       // Kept: a bold lead word labels an item (**Release Manager** (Maren), **Functional**: …).
-      return `**${node.children.map(inlineText).join('')}**`;
-    default:
-      return 'children' in node ? (node.children as Nodes[]).map(inlineText).join('') : '';
+      case 'strong_open':
+      case 'strong_close':
+        text += '**';
+        break;
+      case 'image':
+        text += child.content;
+        break;
+      default:
+        break;
+    }
   }
+  return text;
 }
 
 /** Markdown emphasis and code marks removed, for reading prose as data. */

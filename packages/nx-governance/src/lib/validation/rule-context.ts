@@ -59,8 +59,12 @@ export class RuleContext {
   /** Known gate ids; undefined when gates.json exists but is broken, so references cannot be judged. */
   gateIds(): Set<string> | undefined {
     if (this.data.unreadable.has('gates')) return undefined;
-    return new Set(this.data.gates?.data.gates.map((g) => g.id) ?? []);
+    // Built once: every reference to a gate asks, and a set per question made validation quadratic in the gates.
+    this.knownGateIds ??= new Set(this.data.gates?.data.gates.map((g) => g.id) ?? []);
+    return this.knownGateIds;
   }
+
+  private knownGateIds?: Set<string>;
 
   /** Known role ids; undefined when there is no readable playbook to check against. */
   roleIds(): Set<string> | undefined {
