@@ -77,8 +77,9 @@ async function fixtureCoverage(): Promise<void> {
     const tree = createTreeWithEmptyWorkspace();
     copyIntoTree(tree, '.', folder);
     const source = typeof expected.source === 'string' ? expected.source : 'docs';
-    if (!tree.exists('governance/governance.json')) tree.write('governance/governance.json', '{}\n');
-    const outcome = await quietly(() => importGenerator(tree, { source, skipFormat: true }).then(() => 'imported', (e: Error) => `failed: ${e.message.split('\n')[0]}`));
+    const core = (expected.core as { name?: string } | undefined)?.name;
+    if (!tree.exists('governance/governance.json')) tree.write('governance/governance.json', `${JSON.stringify({ ...(core ? { core: { project: core } } : {}), ...(expected.ids ? { ids: expected.ids } : {}) })}\n`);
+    const outcome = await quietly(() => importGenerator(tree, { source, skipFormat: true }).then(() => 'imported', (e: Error) => `failed: ${e.message.split('\n').slice(0, process.env.BENCH_ERRORS ? undefined : 1).join('\n')}`));
     const cells = KINDS.map(({ kind, present, imported }) => `${kind} ${imported(tree).length}/${present(expected).length}`);
     console.log(row(`${name}`, `${outcome}; ${cells.join(', ')}`));
   }

@@ -220,7 +220,7 @@ describe('import of a house style it was not written for (issue 19)', () => {
       ['Dependency review', 'weekly', 'security-owner', '-'],
     ]);
     expect(report(tree)).toContain("cadence activity audit: every 10 days, owners security-owner, trailhead-owner");
-    expect(tree.read('governance/milestones/M4-consumers.md', 'utf8')).toContain('### M4-T02 Move cairn-py\n\n- Goal: cairn-py reads v2.\n- Status: in_progress\n');
+    expect(tree.read('governance/milestones/M4-consumers.md', 'utf8')).toContain('### M4-T02 Move cairn-py\n\n- Goal: cairn-py reads v2.\n- Required gates: VG-B\n\n- Status: in_progress\n');
     expect(report(tree)).toContain('`docs/plan/milestones/REGISTRY.md:5` status of M4-T01: the registry says done, the card M4-consumers.md:8 says todo');
   });
 

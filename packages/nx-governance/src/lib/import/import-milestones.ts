@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
 import type { IdPatterns } from '../ids/id-patterns';
 import { parseMilestone, parseStatus } from '../milestone';
-import { setTaskStatus } from '../milestone/edit-milestone';
+import type { MilestoneDocument, TaskCard, TaskStatus } from '../milestone/model';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownDocument, type MarkdownTable, plainText } from './markdown-document';
 
@@ -79,7 +79,7 @@ export function applyRegistryStatuses(tables: MarkdownTable[], milestones: Impor
     for (const { line, cells } of table.rows) {
       const task = plainText(cells[taskColumn] ?? '');
       const where = { file: table.file, line };
-      const status = parseStatus(plainText(cells[statusColumn] ?? ''));
+      const status = parseStatus(statusWord(plainText(cells[statusColumn] ?? '')));
       const milestone = milestones.find((m) => cardsOf(m, ids).includes(task));
       const document = milestone ? parseMilestone(milestone.file, milestone.content, ids) : undefined;
       const card = document?.ok ? document.document.taskCards.find((c) => c.id === task) : undefined;
@@ -92,7 +92,7 @@ export function applyRegistryStatuses(tables: MarkdownTable[], milestones: Impor
       } else if (!card.status && !copying) {
         log.review.push({ ...where, what: `status of ${task}`, why: `the registry says ${status.value}; the milestones are read where they are, so set it on the card by hand` });
       } else if (!card.status) {
-        milestone.content = setTaskStatus(document.document, card, status.value, status.date);
+        milestone.content = withStatusLine(document.document, card, status.value);
         log.converted.push({ ...where, what: `status of ${task}`, why: `${status.value}, set on the card in the copy of ${posix.basename(milestone.file)}` });
       } else log.converted.push({ ...where, what: `status of ${task}`, why: `${status.value}, as the card says` });
     }
@@ -109,4 +109,26 @@ function cardsOf(milestone: ImportedMilestone, ids: IdPatterns): string[] {
   const found = parsed.ok ? parsed.document.taskCards.map((c) => c.id) : [];
   cardIds.set(milestone, { content: milestone.content, ids: found });
   return found;
+}
+
+/** Registry words for the task statuses: "Not started" is todo, "Complete" is done. */
+function statusWord(text: string): string {
+  const word = text.replace(/\s*\(.*$/, '').trim().toLowerCase();
+  if (/^(not started|open|planned|to ?do|pending|new)$/.test(word)) return 'todo';
+  if (/^(wip|ongoing|started|in[ -]progress|active)$/.test(word)) return 'in_progress';
+  if (/^(complete|completed|closed|finished|shipped)$/.test(word)) return 'done';
+  if (/^(steady[ -]state)$/.test(word)) return 'steady_state';
+  return word;
+}
+
+/**
+ * The milestone with a `- Status:` line as the card's last field, after a
+ * blank line: nothing of the card follows it to be read as its continuation,
+ * whatever form the card's other fields take (list items, bold labels, a table).
+ */
+function withStatusLine(document: MilestoneDocument, card: TaskCard, status: TaskStatus): string {
+  const eol = document.eol;
+  const body = card.raw.replace(/(\r?\n)*$/, '');
+  const raw = `${body}${eol}${eol}- Status: ${status}${eol}${card.raw.slice(body.length)}`;
+  return document.parts.map((p) => (p.kind === 'card' ? (p.card === card ? raw : p.card.raw) : p.raw)).join('');
 }

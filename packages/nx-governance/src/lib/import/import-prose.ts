@@ -73,7 +73,10 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
   }
   const milestones = importMilestones(read, folder, options.ids, result);
   Object.assign(result, { milestones: milestones.milestones, milestoneIndexFiles: milestones.indexFiles, milestoneProblems: milestones.problems, duplicateMilestones: milestones.duplicates });
-  result.copyMilestones = options.copyMilestones ?? milestones.indexFiles.length > 0;
+  // Validated where they are only when their folder holds milestones alone: validate reads every markdown file there as one.
+  const folders = new Set(result.milestones.map((m) => posix.dirname(m.file)));
+  const besideThem = read.filter((d) => folders.has(posix.dirname(d.file)) && !result.milestones.some((m) => m.file === d.file));
+  result.copyMilestones = options.copyMilestones ?? (besideThem.length > 0 || folders.size > 1);
   const documents = read.filter((d) => !milestones.taken.has(d.file)).map((d) => d.markdown);
   const context: GateImportContext = { ...options, documentPath: (name) => findDocument(reader, folder, files, name) };
   const tables = documents.flatMap((d) => d.sections.flatMap((s) => s.tables));
