@@ -3,6 +3,8 @@ import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { validateGovernance } from '../../lib/validation/validate-governance';
 import { treeFileReader } from '../tree-file-reader';
 import importGenerator from './generator';
+import { importGaps } from '../../lib/import/import-gaps';
+import { loadGovernance } from '../../lib/workspace/load-governance';
 
 /**
  * The defects of issue 19, each on the smallest prose that shows it: a house
@@ -270,5 +272,22 @@ describe('import --exclude and duplicate milestones', () => {
     );
     await importGenerator(tree, { source: 'docs/plan', skipFormat: true, exclude: ['docs/plan/old/**'] } as never);
     expect(report(tree)).toContain("`docs/plan/old/M4-copy.md:1` document: excluded by --exclude=docs/plan/old/\\*\\*");
+  });
+});
+
+describe('readers after a partial import', () => {
+  it('importGaps names what the prose holds and the data lacks, with the import report', async () => {
+    const tree = proseTree();
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    const gapsNow = () => importGaps(treeFileReader(tree), loadGovernance(treeFileReader(tree), 'governance/governance.json').data);
+    expect(gapsNow()).toEqual([]);
+    const compat = readJson(tree, 'governance/compatibility.json');
+    tree.write('governance/compatibility.json', JSON.stringify({ ...compat, consumers: compat.consumers.filter((c: { name: string }) => c.name !== 'trailhead') }));
+    const playbook = readJson(tree, 'governance/playbook.json');
+    tree.write('governance/playbook.json', JSON.stringify({ ...playbook, rollbackTriggers: playbook.rollbackTriggers.filter((t: { kind: string }) => t.kind !== 'other') }));
+    expect(gapsNow()).toEqual([
+      { kind: 'consumers', missing: ['trailhead'], reason: 'the imported prose names consumer(s) trailhead that compatibility.json (or a governance.consumer.json) does not hold; see governance/import-report.md' },
+      { kind: 'triggers', missing: ['contract', 'stability'], reason: "the imported prose names rollback trigger(s) contract, stability that playbook.json's rollbackTriggers does not hold; see governance/import-report.md" },
+    ]);
   });
 });

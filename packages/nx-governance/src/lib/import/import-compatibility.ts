@@ -13,9 +13,11 @@ export interface ImportedCompatibility {
   deprecationLeadTimeDays?: number;
   deprecations: Array<{ id: string; what: string; announced: string; removal: string }>;
   deprecationLines: Array<{ file: string; line: number }>;
+  /** Every consumer the tables name, also those whose name could not be used. */
+  namedConsumers: string[];
 }
 
-export const emptyCompatibility = (): ImportedCompatibility => ({ releases: [], consumers: [], tuples: [], tupleLines: [], deprecations: [], deprecationLines: [] });
+export const emptyCompatibility = (): ImportedCompatibility => ({ releases: [], consumers: [], tuples: [], tupleLines: [], deprecations: [], deprecationLines: [], namedConsumers: [] });
 
 /** The tuples that can be written: those whose core is a release with a date; the others, with their lines, left for review. */
 export function writtenTuples(compat: ImportedCompatibility): { tuples: ImportedCompatibility['tuples']; lines: Array<{ file: string; line: number }>; dropped: Array<{ tuple: ImportedCompatibility['tuples'][number]; where: { file: string; line: number } }> } {
@@ -111,6 +113,7 @@ function importConsumerRows(table: MarkdownTable, consumerColumn: number, versio
 
 function addConsumer(compat: ImportedCompatibility, written: string, where: { file: string; line: number }, log: ImportLog): string | undefined {
   const name = written.replace(/[[\]]/g, '').trim().toLowerCase().replace(/\s+/g, '-');
+  if (name && !compat.namedConsumers.includes(name)) compat.namedConsumers.push(name);
   if (!CONSUMER_NAME.test(name)) {
     log.notUnderstood.push({ ...where, what: `consumer ${JSON.stringify(written)}`, why: 'not a consumer name (lower-case letters, digits, ., _ and -)' });
     return undefined;

@@ -32,8 +32,8 @@ export interface ImportedProse extends ImportLog {
   copyMilestones: boolean;
   /** Two files defining one milestone, each named with its line: the import cannot choose. */
   duplicateMilestones: string[];
-  /** What the prose names that the data may not hold, for the readers to stay honest after a partial import. */
-  named: { consumers: number; triggers: number; gates: number };
+  /** What the prose names (consumers, gates, trigger ids), for the readers to tell a partial import (import-gaps.ts). */
+  named: { consumers: string[]; gates: string[]; triggers: string[] };
 }
 
 export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
@@ -58,7 +58,7 @@ const CADENCE_TITLE = /cadence|maintenance|recurring|routine/i;
 export function importProse(parse: ParseMarkdown, reader: FileReader, folder: string, files: readonly string[], options: ImportOptions): ImportedProse {
   const result: ImportedProse = {
     ...emptyLog(), gates: [], gateLines: new Map(), releaseClasses: [], milestoneGateSets: [], milestones: [], milestoneIndexFiles: [], milestoneProblems: [],
-    duplicateMilestones: [], copyMilestones: false, playbook: emptyPlaybook(), cadence: { activities: [], ownership: {}, coOwners: [] }, named: { consumers: 0, triggers: 0, gates: 0 },
+    duplicateMilestones: [], copyMilestones: false, playbook: emptyPlaybook(), cadence: { activities: [], ownership: {}, coOwners: [] }, named: { consumers: [], gates: [], triggers: [] },
   };
   const excluded = excludedBy(options.exclude ?? []);
   const read: Array<{ file: string; text: string; markdown: MarkdownDocument }> = [];
@@ -128,9 +128,9 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     result.notUnderstood.push({ file: table.file, line: table.line, what: `table | ${table.headers.join(' | ')} |`, why: 'not a table this import knows (gates, release classes, milestone gate sets, compatibility, releases, registry, playbook, cadence)' });
   }
   result.named = {
-    consumers: result.compatibility?.consumers.length ?? 0,
-    triggers: result.playbook.rollbackTriggers.length,
-    gates: result.gates.length,
+    consumers: result.compatibility?.namedConsumers ?? [],
+    gates: [...result.gateLines.keys()].filter((id) => options.ids.matches('gate', id)),
+    triggers: result.playbook.rollbackTriggers.map((t) => String(t.id)),
   };
   reportUncoveredSections(documents, result);
   return result;

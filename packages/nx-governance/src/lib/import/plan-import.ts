@@ -6,6 +6,7 @@ import { schemaReference, type SchemaFileName } from '../json/json-schemas';
 import type { GovernanceSettings } from '../schemas/governance';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from './default-governance';
 import { emptyCompatibility, writtenTuples } from './import-compatibility';
+import { IMPORTED_PROSE_FILE, type ImportedProseRecord } from './import-gaps';
 import type { ImportedProse } from './import-prose';
 import type { ReportItem } from './import-log';
 import { renderImportReport } from './render-import-report';
@@ -61,6 +62,8 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   files.set(input.settingsFile, json({ ...current, paths }));
   for (const [file, { name, value }] of data) files.set(`${dir}/${file}`, json({ $schema: schemaReference(name, dir), ...value }));
   files.set(`${dir}/${IMPORTED_EVIDENCE_FILE}`, json(input.evidence.index));
+  const record: ImportedProseRecord = { kind: 'nx-governance/imported-prose', report: `${dir}/import-report.md`, named: imported.named };
+  files.set(`${dir}/${IMPORTED_PROSE_FILE}`, json(record));
   if (!gateIds.length) log.notUnderstood.push({ file: input.source, line: 1, what: 'validation matrix', why: 'no table with a gate id and a command column' });
   const reportFile = `${dir}/import-report.md`;
   const report = renderImportReport({

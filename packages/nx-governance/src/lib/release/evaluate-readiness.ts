@@ -11,6 +11,7 @@ import { renderedDocuments } from '../docs/rendered-documents';
 import { compatResultsAt } from './evidence-for-commit';
 import { ROLLBACK_TUPLE_ID, rollbackTuple } from '../rollback/rollback-tuple';
 import { compareIds } from '../ids/next-id';
+import { importGaps } from '../import/import-gaps';
 
 export type ItemState = 'pass' | 'fail' | 'inconclusive';
 
@@ -42,7 +43,12 @@ const item = (id: string, check: string, state: ItemState, reason: string, evide
 
 /** Every item of the pre-release checklist, judged from evidence: pass, fail or inconclusive. */
 export function evaluateReadiness(input: ReadinessInput): ReadinessItem[] {
-  return [...gateItems(input), ...consumerItems(input), docsItem(input), blockingCardsItem(input), cleanTreeItem(input), ...rollbackTupleItems(input)];
+  return [...importGapItems(input), ...gateItems(input), ...consumerItems(input), docsItem(input), blockingCardsItem(input), cleanTreeItem(input), ...rollbackTupleItems(input)];
+}
+
+/** After a partial import, what the prose names and the data lacks: nothing says those are ready. */
+function importGapItems({ reader, data }: ReadinessInput): ReadinessItem[] {
+  return importGaps(reader, data).map((gap) => item(`import:${gap.kind}`, `the data holds every ${gap.kind.replace(/s$/, '')} the imported prose names`, 'inconclusive', gap.reason));
 }
 
 function gateItems({ reader, data, releaseClass, currentHashes }: ReadinessInput): ReadinessItem[] {
