@@ -1,4 +1,5 @@
 import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
+import { expandSlashRange } from '../milestone/parse-task-card';
 
 export interface ExpandedGateList {
   gates: string[];
@@ -67,9 +68,8 @@ function isGateWord(word: string, ids: IdPatterns): boolean {
 }
 
 function expandWord(word: string, known: readonly string[], add: (ids: string[]) => void, unresolved: string[]): void {
-  const range = SLASH_RANGE.exec(word);
-  if (range) {
-    const ids = [range[2], ...range[3].split('/').filter(Boolean)].map((suffix) => `${range[1]}${suffix}`);
+  if (SLASH_RANGE.test(word)) {
+    const ids = expandSlashRange(word);
     const missing = ids.filter((id) => !known.includes(id));
     if (missing.length) unresolved.push(`${word} (${missing.join(', ')} not a gate of the matrix)`);
     add(ids.filter((id) => known.includes(id)));
