@@ -11,6 +11,4 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-  // The markdown parser's packages are ECMAScript modules only (Node loads them with require; Jest needs them compiled).
-  transformIgnorePatterns: ['/node_modules/(?!(mdast-util-|micromark|decode-named-character-reference|character-entities|devlop|unist-util-|markdown-table|longest-streak|zwitch)[^/]*/)'],
 };
