@@ -17,6 +17,7 @@ const BENCHMARKS: Array<{ file: string; env?: NodeJS.ProcessEnv }> = [
   { file: 'bench-consumers.ts' },
   { file: 'bench-output-memory.ts', env: { BENCH_OUTPUT_MIB: '16' } },
   { file: 'bench-page.ts' },
+  { file: 'bench-import.ts' },
 ];
 /** Files named like a benchmark that are not one. */
 const NOT_BENCHMARKS = ['bench-utils.ts', 'bench-smoke.ts'];

@@ -1,5 +1,6 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { computeMatrix } from '../../lib/matrix/compute-matrix';
+import { importGaps } from '../../lib/import/import-gaps';
 import { queryMatrix } from '../../lib/matrix/query-matrix';
 import { readCompatResults } from '../../lib/matrix/read-compat-results';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
@@ -24,6 +25,11 @@ async function compatQueryExecutor(raw: CompatQueryExecutorSchema, context: Exec
   writeJsonReport(context.root, options.json, { kind: 'nx-governance/compat-query', ...answer });
   if (answer.error) {
     logger.error(answer.error);
+    return { success: false };
+  }
+  const gap = importGaps(diskFileReader(context.root), data).find((g) => g.kind === 'consumers');
+  if (gap) {
+    logger.error(`INCONCLUSIVE: ${gap.reason}`);
     return { success: false };
   }
   for (const cell of answer.cells) {

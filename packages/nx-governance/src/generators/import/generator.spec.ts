@@ -109,7 +109,8 @@ describe('import generator on a prose-governed Rust + Python repository', () => 
     expect(index.entries.every((e: { imported: boolean; sealed: boolean }) => e.imported && !e.sealed)).toBe(true);
     const report = tree.read('governance/import-report.md', 'utf8') ?? '';
     expect(report).toContain('- `docs/execution-plan/VALIDATION-MATRIX.md:54` VG-SEC-001: \\`cargo audit $AUDIT\\_FLAGS\\`: needs a shell ($)');
-    expect(report).toContain('## Not understood (3)\n\n- `docs/execution-plan/CONSUMER-INTEGRATION.md:1` document: no gate, release class, compatibility, playbook or cadence table or section in it; nothing imported from it');
+    expect(report).toContain('## Not understood (11)\n');
+    expect(report).toContain('- `docs/execution-plan/CONSUMER-INTEGRATION.md:5` section "The v2 envelope": nothing imported from it (it holds prose)');
     expect(report).toContain('## Existing evidence (63 file(s) indexed from `docs/execution-plan/evidence`)');
   });
 

@@ -4,10 +4,12 @@ import { formatDiagnostic } from '../../lib/diagnostics';
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
 import { indexImportedEvidence } from '../../lib/evidence/imported-evidence';
 import { importProse } from '../../lib/import/import-prose';
+import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
+import { sourceLinesOf } from '../../lib/import/problem-sources';
 import { planImport } from '../../lib/import/plan-import';
 import { stageGovernance } from '../../lib/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
-import { treeFiles, treeWorkspacePath } from './tree-paths';
+import { proseCheckoutRoots, treeFiles, treeWorkspacePath } from './tree-paths';
 import { normalizeOptions } from './normalize-options';
 import type { ImportGeneratorSchema } from './schema';
 
@@ -27,13 +29,20 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const evidenceFolder = `${source}/evidence`;
   const inEvidence = (file: string) => file.startsWith(`${evidenceFolder}/`);
   const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
-  const imported = importProse(reader, source, files.filter((f) => !inEvidence(f)), {
+  const prose = files.filter((f) => !inEvidence(f));
+  const roots = proseCheckoutRoots(tree, prose.filter((f) => f.endsWith('.md')).map((f) => reader.read(f) ?? ''));
+  const imported = importProse(createMarkdownParser(), reader, source, prose, {
     coreName: data.settings.core?.project,
     ids: data.ids,
     reportFile,
-    toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, data.settings.core ? [data.settings.core.project] : []),
+    exclude: options.exclude,
+    copyMilestones: options.copyMilestones,
+    toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, roots),
     exists: (path) => tree.exists(path),
   });
+  if (imported.duplicateMilestones.length) {
+    throw new Error(`Two files define the same milestone; nothing was written. Keep one, or leave the other out with --exclude=<glob>:\n${imported.duplicateMilestones.join('\n')}`);
+  }
   const evidence = indexImportedEvidence(reader, evidenceFolder, files.filter(inEvidence), data.ids);
   const handWritten = handWrittenDocuments(reader, data.settings.paths.docs);
   const plan = planImport({
@@ -42,7 +51,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
     source,
     imported,
     evidence: { index: evidence.index, skipped: evidence.skipped.map((s) => ({ file: s.file, line: 1, what: 'evidence file', why: s.why })) },
-    copyMilestones: options.copyMilestones ?? imported.milestoneIndexFiles.length > 0,
+    copyMilestones: imported.copyMilestones,
     docsFolder: handWritten.length ? SEPARATE_DOCS_FOLDER : data.settings.paths.docs,
     force: options.force,
     read: (path) => reader.read(path),
@@ -52,7 +61,8 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const pending = new Map([...plan.data, ...plan.copies]);
   const staged = stageGovernance(reader, pending, settingsFile);
   if (!staged.ok) {
-    throw new Error(`The imported governance does not validate; nothing was written. Fix the prose or the items below, then import again:\n${staged.problems.join('\n')}`);
+    const problems = sourceLinesOf(staged.problems, imported, posix.dirname(settingsFile));
+    throw new Error(`The imported governance does not validate; nothing was written. Fix the prose or the items below, then import again:\n${problems.join('\n')}`);
   }
   for (const [path, content] of plan.data) tree.write(path, content);
   if (!options.skipFormat) await formatFiles(tree);
@@ -66,7 +76,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
 function printSummary(imported: ReturnType<typeof importProse>, evidence: number, reportFile: string): void {
   const blocked = imported.gates.filter((g) => 'blocked' in g).map((g) => g.id);
   logger.info(`Imported ${imported.gates.length} gate(s) (${blocked.length} blocked until converted by hand${blocked.length ? `: ${blocked.join(', ')}` : ''}), ${imported.releaseClasses.length} release class(es), ${imported.milestones.length} milestone(s), ${evidence} evidence file(s).`);
-  if (imported.milestoneIndexFiles.length) logger.info(`Skipped the milestone index file(s) ${imported.milestoneIndexFiles.join(', ')}.`);
+  if (imported.milestoneIndexFiles.length) logger.info(`Not milestones (no milestone title): ${imported.milestoneIndexFiles.join(', ')}.`);
   logger.info(`Converted ${imported.converted.length} item(s); ${imported.review.length} left for review; ${imported.notUnderstood.length} not understood. Each is listed with its file and line in ${reportFile}.`);
   for (const item of imported.review) logger.warn(`  review: ${item.file}:${item.line}: ${item.what}: ${item.why}`);
   for (const item of imported.notUnderstood) logger.warn(`  not understood: ${item.file}:${item.line}: ${item.what}: ${item.why}`);

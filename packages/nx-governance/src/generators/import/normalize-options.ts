@@ -1,4 +1,4 @@
 import { withSchemaDefaults } from '../../schema-defaults';
 import type { ImportGeneratorSchema } from './schema';
 
-export const normalizeOptions = (options: ImportGeneratorSchema) => withSchemaDefaults(options, require('./schema.json'), ['source', 'force', 'settingsFile', 'skipFormat']);
+export const normalizeOptions = (options: ImportGeneratorSchema) => withSchemaDefaults(options, require('./schema.json'), ['source', 'exclude', 'force', 'settingsFile', 'skipFormat']);

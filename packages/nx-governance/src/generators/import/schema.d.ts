@@ -1,5 +1,6 @@
 export interface ImportGeneratorSchema {
   source?: string;
+  exclude?: string[];
   force?: boolean;
   copyMilestones?: boolean;
   settingsFile?: string;

@@ -5,6 +5,7 @@ import { detectLanguage } from '../../lib/consumers/languages';
 import { findCore, type FoundCore, libraryAt } from '../../lib/import/find-core';
 import { withEvidencePolicy } from '../../lib/ci/evidence-policy';
 import { writeCiRecipeFile } from './ci-recipe-files';
+import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
 import { stageGovernance } from '../../lib/import/staged-governance';
 import { schemaReference, type SchemaFileName } from '../../lib/json/json-schemas';
 import { knownList } from '../../lib/text/known-list';
@@ -35,7 +36,7 @@ export default async function initGenerator(tree: Tree, raw: InitGeneratorSchema
   registerPlugin(tree);
   const reader = treeFileReader(tree);
   if (!tree.exists(settingsFile)) {
-    const core = options.coreProject ? givenCore(tree, options.coreProject) : findCore(reader, projectRoots(tree));
+    const core = options.coreProject ? givenCore(tree, options.coreProject) : findCore(createMarkdownParser(), reader, projectRoots(tree));
     // Day one of an empty workspace: governance without a core is valid; compat needs one, and init names it later.
     if (core.found) logger.info(`Core project: ${core.project} (${core.why}).`);
     else logger.info(`No core project yet: ${core.why}`);

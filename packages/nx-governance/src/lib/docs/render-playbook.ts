@@ -12,9 +12,12 @@ export function describeTrigger(trigger: RollbackTrigger): string {
     case 'compatibility':
       return 'fires when a consumer in the support window regressed against the candidate';
     case 'performance':
+      if (!trigger.gate || !trigger.metric) return `fires when performance is more than ${trigger.budgetPercent}% worse for the candidate than for the baseline (no ${trigger.gate ? 'metric' : 'gate'} named yet: judged by hand)`;
       return `fires when ${trigger.metric} (gate ${trigger.gate}) is more than ${trigger.budgetPercent}% worse for the candidate than for the baseline`;
     case 'metric':
       return `fires when ${trigger.file}${trigger.pointer} is ${[trigger.min !== undefined ? `below ${trigger.min}` : '', trigger.max !== undefined ? `above ${trigger.max}` : ''].filter(Boolean).join(' or ')}`;
+    case 'other':
+      return `judged by hand (no evidence can judge it yet): ${trigger.description}`;
   }
 }
 

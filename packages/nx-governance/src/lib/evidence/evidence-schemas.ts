@@ -142,7 +142,7 @@ export const rollbackDecisionSchema = z.strictObject({
   candidate: z.strictObject({ rev: text, commit: text }),
   baseline: z.strictObject({ rev: text, commit: text }),
   triggers: z.array(
-    z.strictObject({ id: text, kind: z.enum(['functional', 'compatibility', 'performance', 'metric']), state: z.enum(['fired', 'clear', 'inconclusive']), reason: text, evidence: z.array(text) }),
+    z.strictObject({ id: text, kind: z.enum(['functional', 'compatibility', 'performance', 'metric', 'other']), state: z.enum(['fired', 'clear', 'inconclusive']), reason: text, evidence: z.array(text) }),
   ),
   verdict: z.enum(['roll-back', 'no-rollback', 'inconclusive']),
   reason: text,

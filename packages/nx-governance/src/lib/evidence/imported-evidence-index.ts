@@ -50,11 +50,15 @@ function runNumber(file: string): number {
 }
 
 /**
- * The newest imported evidence of a gate, for a task when given: evidence that
- * names the task, or names no task at all (a review folder, a weekly run).
+ * The newest imported evidence of a gate that states a result (the newest of
+ * all when none does), for a task when given: evidence that names the task, or
+ * names no task at all (a review folder, a weekly run).
  */
 export function latestImportedEvidence(index: ImportedEvidenceIndex, gate: string, task?: string): ImportedEvidence | undefined {
-  const candidates = index.entries.filter((e) => e.gates.includes(gate) && (task === undefined || e.tasks.length === 0 || e.tasks.includes(task)));
+  const matching = index.entries.filter((e) => e.gates.includes(gate) && (task === undefined || e.tasks.length === 0 || e.tasks.includes(task)));
+  // A record that states no result says nothing about the gate: it must not hide an older one that does.
+  const stated = matching.filter((e) => e.result !== 'unknown');
+  const candidates = stated.length ? stated : matching;
   // On the same day, the run that names the task says more about it than a summary or a raw log.
   const specific = (e: ImportedEvidence) => (task !== undefined && e.tasks.includes(task) ? 1 : 0);
   return candidates

@@ -55,12 +55,19 @@ describe('the imported evidence index', () => {
 
   it('on the same day, prefers the file that names the task over a generic one', () => {
     expect(latestImportedEvidence(index, 'VG-Z-001', 'M1-T03')?.file).toBe('ev/2026-01-11/M1-T03-VG-Z-001.md');
-    expect(latestImportedEvidence(index, 'VG-Z-001')?.file).toBe('ev/2026-01-11/perf.json');
+    // perf.json states no result, so it does not hide the file of the same day that does.
+    expect(latestImportedEvidence(index, 'VG-Z-001')?.file).toBe('ev/2026-01-11/M1-T03-VG-Z-001.md');
   });
 
   it('counts evidence that names no task for every task, but not evidence of another task', () => {
     expect(passingImportedEvidence(index, 'VG-Y-001', 'M9-T01').map((e) => e.file)).toEqual(['ev/2026-01-09/VG-Y-001.md']);
     expect(passingImportedEvidence(index, 'VG-Y-001', 'M1-T02')).toEqual([]);
+  });
+
+  it('a newer record that states no result does not hide an older pass (issue 19, 6)', () => {
+    const withUnknown = { ...index, entries: [...index.entries, ...indexImportedEvidence({ read: () => 'no result stated\n' }, 'ev', ['ev/2026-02-01/records/VG-X-001.md'], compileIdPatterns()).index.entries] };
+    expect(withUnknown.entries.at(-1)?.result).toBe('unknown');
+    expect(passingImportedEvidence(withUnknown, 'VG-X-001', 'M1-T01').map((e) => e.file)).toEqual(['ev/2026-01-08/M1-T01-VG-X-001-r2.md']);
   });
 
   it('detects a file that changed or went after import', () => {

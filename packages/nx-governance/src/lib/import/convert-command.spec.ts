@@ -11,6 +11,8 @@ const context = {
 
 describe('convertCommand', () => {
   it.each([
+    ['cargo test --offline # --release', { ok: true, steps: [{ argv: ['cargo', 'test', '--offline'] }], notes: [] }],
+    ["echo 'a # b' c#d", { ok: true, steps: [{ argv: ['echo', 'a # b', 'c#d'] }], notes: [] }],
     ['cargo test -p loop', { ok: true, steps: [{ argv: ['cargo', 'test', '-p', 'loop'] }], notes: [] }],
     ["python3 -m pytest -k 'not slow'", { ok: true, steps: [{ argv: ['python3', '-m', 'pytest', '-k', 'not slow'] }], notes: [] }],
     ['RUST_LOG=debug cargo test', { ok: true, steps: [{ argv: ['cargo', 'test'], env: { RUST_LOG: 'debug' } }], notes: [] }],
@@ -49,6 +51,13 @@ describe('convertCommand', () => {
     ['/x/cairn/scripts/gone.sh -- cargo test', 'the wrapper scripts/gone.sh is not in this repository'],
     ["echo 'unclosed", 'needs a shell (unclosed quote)'],
     ['CAIRN_COMPAT=strict', 'no command'],
+    ['../../../bin/sh -c true', '../../../bin/sh is outside this repository'],
+    ['/bin/sh -c true', '/bin/sh is outside this repository'],
+    ['cd loop && ../../x/run', '../../x/run is outside this repository'],
+    ['node ../../../etc/x.js', '../../../etc/x.js is outside this repository'],
+    ['node --config=/etc/x.json', '/etc/x.json is outside this repository'],
+    ['NODE_OPTIONS="--require /elsewhere/x.js" node -e 0', 'NODE_OPTIONS=--require /elsewhere/x.js: /elsewhere/x.js is outside this repository'],
+    ['env PATH=/opt/bin:/usr/bin make', 'PATH=/opt/bin:/usr/bin: /opt/bin is outside this repository'],
   ])('refuses %s', (text, reason) => {
     expect(convertCommand(text, context)).toEqual({ ok: false, reason });
   });

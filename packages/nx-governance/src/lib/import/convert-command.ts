@@ -94,7 +94,9 @@ function convertPart(input: string[], outer: Prefix, state: State, context: Conv
     } else break;
   }
   if (words.length === 0) return;
-  const argv = words.map((w, i) => (i === 0 && w.startsWith('/') ? fromCwd(repoPath(w, state.cwd, context, 'program'), state.cwd) : w.startsWith('/') ? absoluteInRepo(w) : w));
+  const argv = words.map((w, i) =>
+    i === 0 && (w.startsWith('/') || climbsOut(w, state.cwd)) ? fromCwd(repoPath(w, state.cwd, context, 'program'), state.cwd) : i === 0 ? w : argumentIn(w, state.cwd, context),
+  );
   const wrapper = prefix.wrapper && { ...prefix.wrapper, argv: prefix.wrapper.argv.map((w, i) => (i === 0 && w.includes('/') ? fromCwd(w, state.cwd) : w)) };
   const kept = wrapper && ['nice', 'memory-admission', 'script'].includes(wrapper.kind) ? wrapper.argv : [];
   state.steps.push({
@@ -103,12 +105,27 @@ function convertPart(input: string[], outer: Prefix, state: State, context: Conv
     ...(Object.keys(prefix.env).length ? { env: prefix.env } : {}),
     ...(wrapper ? { wrapper } : {}),
   });
+}
 
-  function absoluteInRepo(word: string): string {
-    const relative = context.toWorkspace(word);
-    if (relative === undefined) throw new Refused(`${word} is a path outside this repository`);
-    return relative;
+/** One refusal for a path that leaves the repository, however it is spelled (absolute, `../..`, inside an env value). */
+const outside = (path: string) => new Refused(`${path} is outside this repository`);
+
+/** A relative path that climbs out of the repository from `cwd`. */
+function climbsOut(word: string, cwd: string): boolean {
+  return /(^|\/)\.\.(\/|$)/.test(word) && posix.normalize(posix.join(cwd, word)).split('/')[0] === '..';
+}
+
+/** An argument as the step gets it: absolute paths into the repository made relative, any path out of it refused. */
+function argumentIn(word: string, cwd: string, context: ConvertContext): string {
+  const value = /^(--?[\w-]+=)(.*)$/.exec(word);
+  const [flag, path] = value ? [value[1], value[2]] : ['', word];
+  if (path.startsWith('/')) {
+    const relative = context.toWorkspace(path);
+    if (relative === undefined) throw outside(path);
+    return `${flag}${fromCwd(relative, cwd)}`;
   }
+  if (climbsOut(path, cwd)) throw outside(path);
+  return word;
 }
 
 /** `path/to/script.sh ... -- command` or `script.sh bash -lc '...'`: a script that runs the command it is given. */
@@ -121,7 +138,7 @@ function isScriptWrapper(words: string[]): boolean {
 /** The workspace-relative path of a wrapper or program the prose names; it must exist here. */
 function repoPath(word: string, cwd: string, context: ConvertContext, what: 'wrapper' | 'program'): string {
   const path = word.startsWith('/') ? context.toWorkspace(word) : posix.normalize(posix.join(cwd, word));
-  if (path === undefined) throw new Refused(`${word} is outside this repository`);
+  if (path === undefined || path.split('/')[0] === '..') throw outside(word);
   if (!context.exists(path)) throw new Refused(`the ${what} ${path} is not in this repository`);
   return path;
 }
@@ -136,10 +153,25 @@ function takeAssignments(words: string[], env: Record<string, string>, context: 
   for (let match = ASSIGNMENT.exec(words[0] ?? ''); match; match = ASSIGNMENT.exec(words[0] ?? '')) {
     words.shift();
     const [, name, value] = match;
-    const mapped = value.startsWith('/') ? context.toWorkspace(value) : value;
-    if (mapped === undefined) throw new Refused(`${name}=${value}: a path outside this repository`);
-    env[name] = mapped;
+    env[name] = envValueIn(name, value, context);
   }
+}
+
+/**
+ * An env value with every path in it (a word, a `PATH`-like list, `--require /x.js`) mapped into the
+ * repository, or refused when one leaves it: a variable can make a program load code as surely as an argument.
+ */
+function envValueIn(name: string, value: string, context: ConvertContext): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return value;
+  return value.replace(/[^\s:=]+/g, (word) => {
+    if (word.startsWith('/')) {
+      const relative = context.toWorkspace(word);
+      if (relative === undefined) throw new Refused(`${name}=${value}: ${word} is outside this repository`);
+      return relative;
+    }
+    if (climbsOut(word, '.')) throw new Refused(`${name}=${value}: ${word} is outside this repository`);
+    return word;
+  });
 }
 
 function split(words: string[]): string[][] {

@@ -1,6 +1,7 @@
 import { readManifestField } from '../consumers/read-manifest-field';
 import type { FileReader } from '../workspace/file-reader';
-import { readMarkdownTables } from './markdown-tables';
+import type { ParseMarkdown } from '../markdown/parse-markdown';
+import { readMarkdownDocument } from './markdown-document';
 
 export type FoundCore = { found: true; project: string; path?: string; why: string } | { found: false; why: string };
 
@@ -25,12 +26,12 @@ export function libraryAt(reader: FileReader, folder: string): string | undefine
  * document names as a column (and that exists as a library), else the only
  * library at the root, else none yet.
  */
-export function findCore(reader: FileReader, projects: ReadonlyMap<string, string>): FoundCore {
+export function findCore(parse: ParseMarkdown, reader: FileReader, projects: ReadonlyMap<string, string>): FoundCore {
   const rootLibrary = libraryAt(reader, '.');
   const known = new Map(projects);
   if (rootLibrary && !known.has(rootLibrary)) known.set(rootLibrary, '.');
   for (const document of COMPATIBILITY_DOCUMENTS.flatMap((name) => reader.findByName(name))) {
-    for (const table of readMarkdownTables(document, reader.read(document) ?? '')) {
+    for (const table of readMarkdownDocument(parse, document, reader.read(document) ?? '').sections.flatMap((s) => s.tables)) {
       const named = table.headers.map((h) => h.replace(/`/g, '')).find((h) => known.has(h) || libraryAt(reader, h) === h);
       if (!named) continue;
       const path = projects.has(named) ? undefined : (known.get(named) ?? named);

@@ -15,6 +15,11 @@ describe('expandGateList', () => {
     ['All applicable R1/R2 gates + VG-PERF-001', ['VG-CORE-BUILD-001', 'VG-CORE-TEST-001', 'VG-PY-001', 'VG-PERF-001']],
     ['VG-PY-001, VG-PERF-001 and VG-CORE-TEST-001', ['VG-PY-001', 'VG-PERF-001', 'VG-CORE-TEST-001']],
     ['all R1 gates', ['VG-CORE-BUILD-001', 'VG-CORE-TEST-001']],
+    ['VG-PERF-001 plus applicable consumer tuple gates (`VG-PY-001`, `VG-CORE-TEST-001`)', ['VG-PERF-001', 'VG-PY-001', 'VG-CORE-TEST-001']],
+    ['VG-CORE-BUILD-001..003', ['VG-CORE-BUILD-001', 'VG-CORE-BUILD-002', 'VG-CORE-BUILD-003']],
+    ['VG-CORE-BUILD-001 to VG-CORE-BUILD-002', ['VG-CORE-BUILD-001', 'VG-CORE-BUILD-002']],
+    ['`VG-CORE-BUILD*` and VG-PY-001', ['VG-CORE-BUILD-001', 'VG-CORE-BUILD-002', 'VG-CORE-BUILD-003', 'VG-PY-001']],
+    ['VG-*-001', ['VG-CORE-BUILD-001', 'VG-CORE-TEST-001', 'VG-PERF-001', 'VG-PY-001']],
   ])('%s', (text, gates) => {
     expect(expandGateList(text, KNOWN, CLASSES)).toEqual({ gates, unresolved: [] });
   });

@@ -1,4 +1,5 @@
 import { compileIdPatterns, type IdPatterns } from '../ids/id-patterns';
+import { expandSlashRange } from '../milestone/parse-task-card';
 
 export interface ExpandedGateList {
   gates: string[];
@@ -6,16 +7,22 @@ export interface ExpandedGateList {
   unresolved: string[];
 }
 
-/** `<id>/002/003`: the first id, then other endings of its last part; each expanded id is checked against the gate pattern. */
+/** `<id>/002/003`: the first id, then other endings of its last part. */
 const SLASH_RANGE = /^([A-Za-z0-9][A-Za-z0-9._-]*[-.])([A-Za-z0-9]+)((?:\/[A-Za-z0-9]+)+)$/;
-/** `<prefix>*`: every known gate that starts with the prefix. */
-const WILDCARD = /^[A-Za-z0-9][A-Za-z0-9._-]*-\*$/;
+/** `<id>..005`, `<id>–<id>`, `<id> to <id>`: every number between, at the width written. */
+const SPAN = /^([A-Za-z0-9][A-Za-z0-9._-]*?[-.])(\d+)\s*(?:\.\.|–|—|-|\bto\b|\bthrough\b)\s*(?:\1)?(\d+)$/i;
 const CLASS_REFERENCE = /\b(R\d+(?:\s*\/\s*R\d+)*)\b.*\bgates?\b/i;
+/** Separators of a list: commas, semicolons, `+`, "and", "plus", line breaks and parentheses. */
+const SEPARATOR = /\s*(,|;|\+|<br\s*\/?>|\band\b|\bplus\b|\(|\)|\[|\])\s*/i;
+/** Words a list may hold around its ids without naming anything. */
+const FILLER = /^(?:the|all|also|applicable|gates?|only|optional|or|either|both|any|every|each|where|relevant)$/i;
 
 /**
  * The gates a prose gate list names, expanded against the known gates:
- * `VG-X-001/002/003`, `VG-X-*`, "all R1/R2 gates + VG-Y-001", plain lists (gate ids of the configured form).
- * Prose that names no gate is returned as unresolved, never split into words.
+ * `VG-X-001/002/003`, `VG-X-001..003`, `VG-X-*`, "all R1/R2 gates + VG-Y-001",
+ * comma, `+`, "and", "plus" and parenthesised lists (a label such as "consumer
+ * tuple gates (VG-A, VG-B)" introduces the list in brackets). Prose that names
+ * no gate is returned as unresolved, never split into words.
  */
 export function expandGateList(
   text: string,
@@ -24,40 +31,66 @@ export function expandGateList(
   ids: IdPatterns = compileIdPatterns(),
 ): ExpandedGateList {
   const gates: string[] = [];
+  const taken = new Set<string>();
   const unresolved: string[] = [];
-  const add = (ids: readonly string[]) => ids.forEach((id) => gates.includes(id) || gates.push(id));
-  const parts = text
-    .replace(/`/g, '')
-    .split(/\s*(?:,|;|\+|<br\s*\/?>|\band\b)\s*/i)
-    .map((part) => part.trim().replace(/\.$/, ''))
-    .filter((part) => part !== '' && part !== '-');
-  for (const part of parts) {
-    const words = part.split(/\s+/);
-    const isRange = (w: string) => SLASH_RANGE.test(w) && ids.matches('gate', w.split('/')[0]);
-    if (words.every((w) => ids.matches('gate', w) || isRange(w) || WILDCARD.test(w))) {
-      for (const word of words) expandWord(word, known, add, unresolved);
+  const add = (list: readonly string[]) => list.forEach((id) => taken.has(id) || (taken.add(id), gates.push(id)));
+  const pieces = text.replace(/`/g, '').split(SEPARATOR);
+  for (let i = 0; i < pieces.length; i += 2) {
+    const part = pieces[i].trim().replace(/\.$/, '');
+    if (part === '' || part === '-') continue;
+    const opensList = pieces[i + 1] === '(' || pieces[i + 1] === '[';
+    const span = SPAN.exec(part);
+    if (span && ids.matches('gate', `${span[1]}${span[2]}`)) {
+      expandSpan(span, known, add, unresolved, part);
       continue;
     }
-    const named = CLASS_REFERENCE.exec(part)?.[1].split('/').map((c) => c.trim());
-    const unknownClass = named?.find((c) => !classes.has(c));
-    if (named && !unknownClass) named.forEach((c) => add(classes.get(c) ?? []));
+    const words = part.split(/\s+/);
+    const named = words.filter((w) => isGateWord(w, ids));
+    const rest = words.filter((w) => !isGateWord(w, ids) && !FILLER.test(w));
+    if (named.length && rest.length === 0) {
+      for (const word of named) expandWord(word, known, add, unresolved);
+      continue;
+    }
+    const classes_ = CLASS_REFERENCE.exec(part)?.[1].split('/').map((c) => c.trim());
+    const unknownClass = classes_?.find((c) => !classes.has(c));
+    if (classes_ && !unknownClass) classes_.forEach((c) => add(classes.get(c) ?? []));
+    else if (opensList && named.length === 0 && /\bgates?$/i.test(part)) continue;
     else unresolved.push(unknownClass ? `${part} (no release class ${unknownClass} yet)` : part);
   }
   return { gates, unresolved };
 }
 
-function expandWord(word: string, known: readonly string[], add: (ids: string[]) => void, unresolved: string[]): void {
+function isGateWord(word: string, ids: IdPatterns): boolean {
+  if (ids.matches('gate', word)) return true;
+  if (word.includes('*')) return /^[A-Za-z0-9][A-Za-z0-9._*-]*$/.test(word);
   const range = SLASH_RANGE.exec(word);
-  if (range) {
-    const ids = [range[2], ...range[3].split('/').filter(Boolean)].map((suffix) => `${range[1]}${suffix}`);
+  return !!range && ids.matches('gate', `${range[1]}${range[2]}`);
+}
+
+function expandWord(word: string, known: readonly string[], add: (ids: string[]) => void, unresolved: string[]): void {
+  if (SLASH_RANGE.test(word)) {
+    const ids = expandSlashRange(word);
     const missing = ids.filter((id) => !known.includes(id));
     if (missing.length) unresolved.push(`${word} (${missing.join(', ')} not a gate of the matrix)`);
     add(ids.filter((id) => known.includes(id)));
-  } else if (WILDCARD.test(word)) {
-    const prefix = word.slice(0, -1);
-    const matches = known.filter((id) => id.startsWith(prefix));
+  } else if (word.includes('*')) {
+    const pattern = new RegExp(`^${word.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const matches = known.filter((id) => pattern.test(id));
     if (matches.length) add(matches);
     else unresolved.push(`${word} (matches no gate)`);
   } else if (known.includes(word)) add([word]);
   else unresolved.push(`${word} (not a gate of the matrix)`);
+}
+
+function expandSpan(span: RegExpExecArray, known: readonly string[], add: (ids: string[]) => void, unresolved: string[], part: string): void {
+  const [, prefix, from, to] = span;
+  const [first, last] = [Number(from), Number(to)];
+  if (last < first || last - first > 1000) {
+    unresolved.push(`${part} (not a range)`);
+    return;
+  }
+  const ids = Array.from({ length: last - first + 1 }, (_, k) => `${prefix}${String(first + k).padStart(from.length, '0')}`);
+  const missing = ids.filter((id) => !known.includes(id));
+  if (missing.length) unresolved.push(`${part} (${missing.join(', ')} not a gate of the matrix)`);
+  add(ids.filter((id) => known.includes(id)));
 }

@@ -2,8 +2,8 @@ import type { IdPatterns } from '../ids/id-patterns';
 import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import { type ConvertContext, convertCommand } from './convert-command';
 import type { ImportLog } from './import-log';
-import { column, type MarkdownTable } from './markdown-tables';
-import { plainText, slug } from './markdown-sections';
+import { column, type MarkdownTable, plainText } from './markdown-document';
+import { ownerRoles } from './owner-roles';
 import { readPassCriteria } from './pass-criteria-prose';
 
 export type ImportedGate = Record<string, unknown> & {
@@ -22,17 +22,21 @@ export interface GateImportContext extends ConvertContext {
   documentPath: (name: string) => string | undefined;
 }
 
-const code = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
 const items = (cell: string) => cell.split(/<br\s*\/?>|;/i).map(plainText).filter(Boolean);
 const MANUAL = /\b(manual|checklist|review|sign-?off|attest)/i;
 const NX_TARGET = /^(?:npx\s+)?nx\s+run\s+([^\s:]+:[^\s:]+(?::[^\s:]+)?)$/;
+/** A file a person reads, not a program: a gate whose command starts with one is a review. */
+const DOCUMENT = /^[\w./-]+\.(?:md|markdown|txt|rst|adoc|pdf|html?)$/i;
+/** Words that join commands in prose: what follows them is another command. */
+const JOINER = /^\s*(?:(?:and\s+)?then\b|&&|;|,|and\b|or\b|<br\s*\/?>|$)/i;
 
-/** Gates from a validation-matrix table: runnable where the command converts, blocked with the reason where not, manual for manual methods. */
+/** Gates from a validation-matrix table: runnable where the command converts, blocked with the reason where not, manual for reviews. */
 export function importGateTable(table: MarkdownTable, idColumn: number, commandColumn: number, context: GateImportContext, gates: ImportedGate[], log: ImportLog): void {
-  const scopeColumn = column(table, /^scope$/, /^title$/, /^what$/);
-  const criteriaColumn = column(table, /^pass criteria$/, /^criteria$/, /^pass$/);
-  const ownerColumn = column(table, /^owner$/);
-  const enforcementColumn = column(table, /^enforcement$/, /^blocking$/, /^level$/);
+  const scopeColumn = column(table, /^scope$/, /^title$/, /^what$/, /^name$/, /^description$/);
+  const criteriaColumn = column(table, /^pass criteria$/, /^criteria$/, /^pass$/, /^expected$/);
+  const ownerColumn = column(table, /^owners?$/);
+  const enforcementColumn = column(table, /^enforcement$/, /^blocking$/, /^level$/, /^mode$/, /^required$/);
+  const seen = new Map(gates.map((g) => [g.id, g]));
   for (const { line, cells } of table.rows) {
     const id = plainText(cells[idColumn] ?? '');
     const where = { file: table.file, line };
@@ -40,61 +44,99 @@ export function importGateTable(table: MarkdownTable, idColumn: number, commandC
       log.notUnderstood.push({ ...where, what: `gate ${JSON.stringify(id)}`, why: `not a gate id: expected ${context.ids.describe('gate')}` });
       continue;
     }
-    if (gates.some((g) => g.id === id)) {
+    if (seen.has(id)) {
       log.review.push({ ...where, what: id, why: 'listed twice; the first row was kept' });
       continue;
     }
     const scope = plainText(cells[scopeColumn] ?? '') || id;
-    const common = {
-      id,
-      title: scope,
-      scope,
-      enforcement: /advisory|optional|non-blocking/i.test(cells[enforcementColumn] ?? '') ? 'advisory' : 'blocking',
-      owner: ownerColumn >= 0 ? slug(cells[ownerColumn] ?? '', RELEASE_MANAGER_ROLE) : RELEASE_MANAGER_ROLE,
-    };
-    const method = cells[commandColumn] ?? '';
-    const criteria = cells[criteriaColumn] ?? '';
-    const blocked = (why: string): void => {
-      gates.push({ ...common, kind: 'command', steps: [], blocked: { reason: why, review: `${context.reportFile} (${id})` } });
-      log.review.push({ ...where, what: id, why: `${why}; written as a blocked gate until converted by hand, never run through a shell` });
-    };
-    const commands = code(method);
-    const prose = plainText(method.replace(/`[^`]*`/g, ' '));
-    if (commands.length === 0 || (prose && !MANUAL.test(prose) && context.ids.findIn('gate', prose).length > 0)) {
-      if (commands.length === 0 && (MANUAL.test(prose) || /\.md\b/.test(prose))) {
-        const documents = [...prose.matchAll(/[\w./-]+\.md\b/g)].map((m) => context.documentPath(m[0])).filter((p): p is string => p !== undefined);
-        const checklist = [...(/^(manual|checklist)\.?$/i.test(prose) ? [] : [prose]), ...items(criteria)];
-        gates.push({ ...common, kind: 'manual', checklist: checklist.length ? checklist : [scope], ...(documents.length ? { inputs: documents } : {}) });
-        log.converted.push({ ...where, what: id, why: `manual gate with ${checklist.length || 1} checklist item(s)${documents.length ? `, covering ${documents.join(', ')}` : ''}` });
-      } else blocked(prose ? `"${prose}" is not a command (a reference to another gate?)` : 'no command');
-      continue;
-    }
-    const steps: object[] = [];
-    const notes: string[] = [];
-    let timeoutSeconds: number | undefined;
-    let refused: string | undefined;
-    for (const text of commands) {
-      const nxTarget = NX_TARGET.exec(text.trim());
-      if (nxTarget) {
-        steps.push({ target: nxTarget[1] });
-        continue;
-      }
-      const converted = convertCommand(text, context);
-      if (!converted.ok) {
-        refused = `\`${text}\`: ${converted.reason}`;
-        break;
-      }
-      notes.push(...converted.notes);
-      timeoutSeconds = converted.timeoutSeconds ?? timeoutSeconds;
-      steps.push(...converted.steps);
-    }
-    if (refused) {
-      blocked(refused);
-      continue;
-    }
-    const pass = readPassCriteria(criteria);
-    if (pass.unconverted) log.review.push({ ...where, what: `${id} pass criteria`, why: `"${pass.unconverted}" kept as prose: only exit codes, test counts and metric budgets convert` });
-    gates.push({ ...common, kind: 'command', steps, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(pass.criteria ? { passCriteria: pass.criteria } : {}) });
-    log.converted.push({ ...where, what: id, why: `command gate, ${steps.length} step(s)${notes.length ? ` (${notes.join('; ')})` : ''}` });
+    const owners = ownerColumn >= 0 ? ownerRoles(cells[ownerColumn] ?? '') : [];
+    if (owners.length > 1) log.review.push({ ...where, what: `${id} owner`, why: `owners ${owners.join(', ')}: a gate has one owner, ${owners[0]} was written` });
+    const enforcement = readEnforcement(cells[enforcementColumn] ?? '');
+    const common = { id, title: scope, scope, ...enforcement, owner: owners[0] ?? RELEASE_MANAGER_ROLE };
+    const gate = gateFrom(cells[commandColumn] ?? '', cells[criteriaColumn] ?? '', common, where, context, log);
+    gates.push(gate);
+    seen.set(id, gate);
   }
+}
+
+/** "advisory unless promoted by DEC-7" is advisory, with the condition kept; "blocking" or nothing is blocking. */
+export function readEnforcement(cell: string): { enforcement: 'blocking' | 'advisory'; enforcementNote?: string } {
+  const text = plainText(cell);
+  const advisory = /^(advisory|optional|non-blocking|informational|warn(ing)?)\b/i.test(text) || (/\b(advisory|optional|non-blocking)\b/i.test(text) && !/^(blocking|required|mandatory)\b/i.test(text));
+  const condition = /\b(unless|until|once|when|if|after)\b/i.test(text);
+  return { enforcement: advisory ? 'advisory' : 'blocking', ...(condition ? { enforcementNote: text } : {}) };
+}
+
+type Where = { file: string; line: number };
+type Common = { id: string; title: string; scope: string; enforcement: string; owner: string };
+
+function gateFrom(method: string, criteria: string, common: Common, where: Where, context: GateImportContext, log: ImportLog): ImportedGate {
+  const { id } = common;
+  const spans = codeSpans(method);
+  const prose = plainText(method.replace(/`[^`]*`/g, ' '));
+  const blocked = (why: string): ImportedGate => {
+    log.review.push({ ...where, what: id, why: `${why}; written as a blocked gate until converted by hand, never run through a shell` });
+    return { ...common, kind: 'command', steps: [], blocked: { reason: why, review: `${context.reportFile} (${id})` } };
+  };
+  const firstWord = (text: string) => text.trim().split(/\s+/)[0] ?? '';
+  const documents = spans.filter((s) => DOCUMENT.test(firstWord(s.text)));
+  if (spans.length === 0 || documents.length > 0 || (MANUAL.test(prose) && spans.every((s) => s.isName))) {
+    if (spans.length === 0 && !MANUAL.test(prose) && !/\.md\b/.test(prose)) {
+      return blocked(prose ? `"${prose}" is not a command (a reference to another gate?)` : 'no command');
+    }
+    return manualGate(method, criteria, common, where, context, log);
+  }
+  if (prose && !MANUAL.test(prose) && context.ids.findIn('gate', prose).length > 0 && spans.every((s) => s.isName)) {
+    return blocked(`"${prose}" is not a command (a reference to another gate?)`);
+  }
+  const steps: object[] = [];
+  const notes: string[] = [];
+  let timeoutSeconds: number | undefined;
+  for (const span of spans) {
+    if (span.isName) {
+      log.review.push({ ...where, what: id, why: `${span.clause}: not a command, so not a step; do it by hand or add a gate for it` });
+      continue;
+    }
+    const nxTarget = NX_TARGET.exec(span.text.trim());
+    if (nxTarget) {
+      steps.push({ target: nxTarget[1] });
+      continue;
+    }
+    const converted = convertCommand(span.text, context);
+    if (!converted.ok) return blocked(`\`${span.text}\`: ${converted.reason}`);
+    notes.push(...converted.notes);
+    timeoutSeconds = converted.timeoutSeconds ?? timeoutSeconds;
+    steps.push(...converted.steps);
+  }
+  const pass = readPassCriteria(criteria);
+  if (pass.unconverted) log.review.push({ ...where, what: `${id} pass criteria`, why: `"${pass.unconverted}" kept as prose: only exit codes, test counts and metric budgets convert` });
+  log.converted.push({ ...where, what: id, why: `command gate, ${steps.length} step(s)${notes.length ? ` (${notes.join('; ')})` : ''}` });
+  return { ...common, kind: 'command', steps, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(pass.criteria ? { passCriteria: pass.criteria } : {}) };
+}
+
+function manualGate(method: string, criteria: string, common: Common, where: Where, context: GateImportContext, log: ImportLog): ImportedGate {
+  const text = plainText(method);
+  const named = [...method.matchAll(/[\w./-]+\.(?:md|markdown|txt|rst|adoc)\b/g)].map((m) => m[0]);
+  const documents = [...new Set(named.map((name) => context.documentPath(name)).filter((p): p is string => p !== undefined))];
+  const checklist = [...(/^(manual|checklist)\.?$/i.test(text) ? [] : [text]), ...items(criteria)];
+  log.converted.push({ ...where, what: common.id, why: `manual gate with ${checklist.length || 1} checklist item(s)${documents.length ? `, covering ${documents.join(', ')}` : ''}` });
+  return { ...common, kind: 'manual', checklist: checklist.length ? checklist : [common.scope], ...(documents.length ? { inputs: documents } : {}) };
+}
+
+/**
+ * The code spans of a method cell, each with whether it is only a name in a
+ * sentence: one word followed by more prose ("plus `trailhead` calibration
+ * artifact review") names something; it is no command to run.
+ */
+function codeSpans(method: string): Array<{ text: string; isName: boolean; clause: string }> {
+  const spans: Array<{ text: string; isName: boolean; clause: string }> = [];
+  const pattern = /`([^`]+)`/g;
+  for (let match = pattern.exec(method); match; match = pattern.exec(method)) {
+    const after = method.slice(match.index + match[0].length);
+    const oneWord = !/\s/.test(match[1].trim());
+    const isName = oneWord && !match[1].includes('/') && !JOINER.test(after);
+    const clause = `\`${match[1]}\`${/^[^`.;,()]*/.exec(after)?.[0].trimEnd() ?? ''}`;
+    spans.push({ text: match[1], isName, clause });
+  }
+  return spans;
 }

@@ -2,8 +2,9 @@ import type { IdPatterns } from '../ids/id-patterns';
 import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import type { ImportedGate } from './import-gates';
 import type { ImportLog } from './import-log';
-import { column } from './markdown-tables';
-import { type ListItem, type MarkdownSection, plainText, slug, uniqueId } from './markdown-sections';
+import { column, type MarkdownSection, type MarkdownTable, plainText, slug, uniqueId } from './markdown-document';
+import { ownerRoles } from './owner-roles';
+import { aboutRollback, importTriggers, isTriggerSection, ROLLBACK_HEADING } from './import-triggers';
 
 export interface ImportedPlaybook {
   roles: Array<{ id: string; title: string; owner: string }>;
@@ -13,31 +14,39 @@ export interface ImportedPlaybook {
   rollbackProcedure: Array<{ step: string; owner: string }>;
 }
 
+export const emptyPlaybook = (): ImportedPlaybook => ({ roles: [], preReleaseChecklist: [], goNoGo: [], rollbackTriggers: [], rollbackProcedure: [] });
+
 const PART = {
-  roles: /^roles?\b|owners?$/i,
+  roles: /^roles?\b|owners?$|who'?s who|responsibilit|raci/i,
   checklist: /pre-?release checklist|release checklist/i,
   goNoGo: /go\s*\/\s*no-?go/i,
-  triggers: /rollback triggers?/i,
-  procedure: /rollback procedure|procedure/i,
+  procedure: /procedure|how to roll|rolling back|steps/i,
 };
 /** "(Release Manager)" or "— Owner: Release Manager" at the end of an item. */
 const OWNER_SUFFIX = /\s*(?:\(([^()]+)\)|[—–-]+\s*owner:\s*(.+?))\.?\s*$/i;
 
-/** Roles, checklist, go/no-go rules, rollback triggers and procedure from a prose playbook's headings, lists and tables. */
-export function importPlaybook(sections: MarkdownSection[], gates: ImportedGate[], log: ImportLog, ids: IdPatterns): ImportedPlaybook {
-  const playbook: ImportedPlaybook = { roles: [], preReleaseChecklist: [], goNoGo: [], rollbackTriggers: [], rollbackProcedure: [] };
+export interface PlaybookContext {
+  gates: ImportedGate[];
+  ids: IdPatterns;
+  requiredGates: () => string[];
+}
+
+/** Roles, checklist, go/no-go rules, rollback triggers and procedure from a document's headings, lists and tables; the tables it read. */
+export function importPlaybook(sections: MarkdownSection[], context: PlaybookContext, playbook: ImportedPlaybook, log: ImportLog): Set<MarkdownTable> {
+  const used = new Set<MarkdownTable>();
   const roleIds = () => new Set(playbook.roles.map((r) => r.id));
-  for (const section of sections.filter((s) => PART.roles.test(s.heading))) {
+  for (const section of sections.filter((s) => PART.roles.test(plainText(s.heading)))) {
     for (const item of section.items) {
-      const role = /^\*\*([^*]+)\*\*\s*(?:\(([^)]+)\))?\s*:?\s*(.*)$/.exec(item.text);
+      const role = /^\*\*([^*]+)\*\*\s*(?:\(([^)]+)\))?\s*:?\s*(.*)$/.exec(item.text) ?? /^([A-Z][\w &+/-]{1,60}?)\s*(?:\(([^)]+)\))?\s*[:—–]\s*(.*)$/.exec(item.text);
       if (!role) continue;
-      const owner = role[2] ?? /^([^.]+)\./.exec(role[3])?.[1] ?? 'to be assigned';
-      addRole(playbook, role[1], owner, section, item, log);
+      const owner = role[2] ?? /^([^.]+)\./.exec(role[3])?.[1] ?? (role[3] || 'to be assigned');
+      addRoles(playbook, role[1], owner, { file: section.file, line: item.line }, log);
     }
     for (const table of section.tables) {
-      const [roleColumn, personColumn] = [column(table, /^role$/), column(table, /^person$|^owner$|^who$/)];
+      const [roleColumn, personColumn] = [column(table, /^roles?$/), column(table, /^person$|^owners?$|^who$|^name$|^people$/)];
       if (roleColumn < 0) continue;
-      for (const row of table.rows) addRole(playbook, row.cells[roleColumn] ?? '', row.cells[personColumn] ?? 'to be assigned', section, { text: row.cells.join(' | '), line: row.line }, log);
+      used.add(table);
+      for (const row of table.rows) addRoles(playbook, row.cells[roleColumn] ?? '', row.cells[personColumn] ?? 'to be assigned', { file: section.file, line: row.line }, log);
     }
   }
   const ownerOf = (text: string) => {
@@ -55,11 +64,16 @@ export function importPlaybook(sections: MarkdownSection[], gates: ImportedGate[
       log.converted.push({ file: section.file, line: section.line, what: section.heading, why: `${section.items.length} item(s)` });
     }
   }
-  for (const section of sections.filter((s) => PART.triggers.test(s.heading))) {
-    for (const item of section.items) importTrigger(section, item, gates, playbook, log, ids);
+  for (const section of sections.filter(isTriggerSection)) {
+    section.tables.forEach((t) => used.add(t));
+    importTriggers(section, context, playbook.rollbackTriggers, log);
   }
-  for (const section of sections.filter((s) => PART.procedure.test(s.heading) && !PART.triggers.test(s.heading))) {
-    const steps = [...section.items, ...section.tables.flatMap((t) => t.rows.map((r) => ({ text: `${r.cells[column(t, /^step$/)] ?? ''} (${r.cells[column(t, /^owner$/)] ?? ''})`, line: r.line })))];
+  const rollbackDocument = ROLLBACK_HEADING.test(sections.find((s) => s.depth === 1)?.heading ?? '');
+  const isProcedure = (s: MarkdownSection) => PART.procedure.test(s.heading) && (aboutRollback(s) || (rollbackDocument && /^(rollback )?procedure$/i.test(plainText(s.heading))));
+  for (const section of sections.filter((s) => isProcedure(s) && !isTriggerSection(s))) {
+    const tables = section.tables.filter((t) => column(t, /^step$/) >= 0);
+    tables.forEach((t) => used.add(t));
+    const steps = [...section.items, ...tables.flatMap((t) => t.rows.map((r) => ({ text: `${r.cells[column(t, /^step$/)] ?? ''} (${r.cells[column(t, /^owner$/)] ?? ''})`, line: r.line })))];
     for (const item of steps) {
       const { text, owner } = ownerOf(plainText(item.text));
       if (!owner) log.review.push({ file: section.file, line: item.line, what: `rollback step "${text}"`, why: `no owner that is a role; ${RELEASE_MANAGER_ROLE} assumed` });
@@ -67,36 +81,16 @@ export function importPlaybook(sections: MarkdownSection[], gates: ImportedGate[
     }
     log.converted.push({ file: section.file, line: section.line, what: section.heading, why: `${steps.length} rollback step(s) with owners` });
   }
-  return playbook;
+  return used;
 }
 
-function addRole(playbook: ImportedPlaybook, title: string, owner: string, section: MarkdownSection, item: ListItem, log: ImportLog): void {
-  const id = slug(title);
-  if (playbook.roles.some((r) => r.id === id)) return;
-  playbook.roles.push({ id, title: plainText(title), owner: plainText(owner) || 'to be assigned' });
-  log.converted.push({ file: section.file, line: item.line, what: `role ${id}`, why: `owner ${plainText(owner) || 'to be assigned'}` });
-}
-
-function importTrigger(section: MarkdownSection, item: ListItem, gates: ImportedGate[], playbook: ImportedPlaybook, log: ImportLog, ids: IdPatterns): void {
-  const text = plainText(item.text);
-  const where = { file: section.file, line: item.line };
-  const named = ids.findIn('gate', text).filter((id) => gates.some((g) => g.id === id));
-  const kind = /^(functional|compatibility|performance)\b/i.exec(text)?.[1].toLowerCase();
-  const description = text;
-  if (kind === 'functional' && named.length) playbook.rollbackTriggers.push({ id: 'functional', kind, gates: named, description });
-  else if (kind === 'compatibility') playbook.rollbackTriggers.push({ id: 'compatibility', kind, description });
-  else if (kind === 'performance') {
-    const budget = /(\d+(?:\.\d+)?)\s*%/.exec(text)?.[1];
-    const gate = gates.find((g) => named.includes(g.id) && g.passCriteria?.metrics?.length);
-    const metric = gate?.passCriteria?.metrics?.[0]?.name;
-    if (!budget || !gate || !metric) {
-      log.review.push({ ...where, what: `trigger "${text}"`, why: 'a performance trigger needs a budget in % and a gate with a metric; none found' });
-      return;
-    }
-    playbook.rollbackTriggers.push({ id: 'performance', kind, gate: gate.id, metric, budgetPercent: Number(budget), description });
-  } else {
-    log.review.push({ ...where, what: `trigger "${text}"`, why: 'not a functional (with a gate), compatibility or performance trigger' });
-    return;
+/** One role per owner a cell names ("Core owner + trailhead owner" is two), each with the people named beside it. */
+function addRoles(playbook: ImportedPlaybook, title: string, owner: string, where: { file: string; line: number }, log: ImportLog): void {
+  const person = plainText(owner) || 'to be assigned';
+  const titles = plainText(title).split(/\s*(?:\+|&)\s*/).filter(Boolean);
+  for (const [i, id] of ownerRoles(title).entries()) {
+    if (playbook.roles.some((r) => r.id === id)) continue;
+    playbook.roles.push({ id, title: titles[i] ?? id, owner: person });
+    log.converted.push({ ...where, what: `role ${id}`, why: `owner ${person}` });
   }
-  log.converted.push({ ...where, what: `${kind} rollback trigger`, why: text });
 }

@@ -1,102 +1,138 @@
 import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
-import { parseMilestone } from '../milestone/parse-milestone';
 import type { IdPatterns } from '../ids/id-patterns';
+import type { ParseMarkdown } from '../markdown/parse-markdown';
 import type { FileReader } from '../workspace/file-reader';
 import { type ImportedCadence, importCadence } from './import-cadence';
-import { type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable } from './import-compatibility';
+import { emptyCompatibility, type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseTable } from './import-compatibility';
+import { excludedBy } from './import-exclude';
 import { type GateImportContext, type ImportedGate, importGateTable } from './import-gates';
 import { emptyLog, type ImportLog } from './import-log';
-import { type ImportedPlaybook, importPlaybook } from './import-playbook';
+import { applyRegistryStatuses, type ImportedMilestone, importMilestones, isRegistryTable } from './import-milestones';
+import { emptyPlaybook, type ImportedPlaybook, importPlaybook } from './import-playbook';
 import { expandGateList } from './gate-lists';
-import { column, type MarkdownTable } from './markdown-tables';
-import { type MarkdownSection, plainText, readMarkdownSections } from './markdown-sections';
+import { column, type MarkdownDocument, type MarkdownTable, plainText, readMarkdownDocument } from './markdown-document';
+import { reportUncoveredSections } from './section-coverage';
 
 export interface ImportedProse extends ImportLog {
   gates: ImportedGate[];
+  /** Where each gate's row is, by gate id. */
+  gateLines: Map<string, { file: string; line: number }>;
   releaseClasses: Array<{ id: string; title: string; description?: string; gates: string[] }>;
   defaultReleaseClass?: string;
   milestoneGateSets: Array<{ milestone: string; gates: string[] }>;
   compatibility?: ImportedCompatibility;
   playbook: ImportedPlaybook;
   cadence: ImportedCadence;
-  milestones: Array<{ file: string; id: string; cards: number }>;
+  milestones: ImportedMilestone[];
   /** Files beside the milestones that are not milestones (an index README): skipped. */
   milestoneIndexFiles: string[];
   milestoneProblems: Diagnostic[];
+  /** Whether the milestones are copied into the governance folder (default: when other files sit beside them). */
+  copyMilestones: boolean;
+  /** Two files defining one milestone, each named with its line: the import cannot choose. */
+  duplicateMilestones: string[];
+  /** What the prose names (consumers, gates, trigger ids), for the readers to tell a partial import (import-gaps.ts). */
+  named: { consumers: string[]; gates: string[]; triggers: string[] };
 }
 
 export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
-  /** The core project's name, as it heads the compatibility table's core column; without a core, no table is read as compatibility. */
+  /** The core project's name, as it heads the compatibility table's core column. */
   coreName: string | undefined;
+  /** `--exclude` globs: files left out, each listed in the report. */
+  exclude?: readonly string[];
+  /** Copy the milestones (statuses from a registry are then set on the copies); default: when other files sit beside them. */
+  copyMilestones?: boolean;
 }
 
-const TITLE = /^#\s+(.*)$/m;
+const CADENCE_TITLE = /cadence|maintenance|recurring|routine/i;
 
 /**
  * Reads every markdown file of a prose governance folder (its evidence
- * excepted): validation-matrix tables, release classes, milestone gate sets,
- * a compatibility table and policy, a playbook and a cadence runbook in
- * headings, lists and tables, and the milestones. Says what it converted,
- * what it left for review and what it did not understand.
+ * excepted) through the markdown parser: milestones (files with task cards),
+ * validation-matrix tables, release classes, milestone gate sets,
+ * compatibility tables in either orientation and the policy the prose states,
+ * a playbook and a cadence in headings, lists and tables. Every section of
+ * every file ends up in the log: converted, left for review or not understood.
  */
-export function importProse(reader: FileReader, folder: string, files: readonly string[], options: ImportOptions): ImportedProse {
+export function importProse(parse: ParseMarkdown, reader: FileReader, folder: string, files: readonly string[], options: ImportOptions): ImportedProse {
   const result: ImportedProse = {
-    ...emptyLog(), gates: [], releaseClasses: [], milestoneGateSets: [], milestones: [], milestoneIndexFiles: [], milestoneProblems: [],
-    playbook: { roles: [], preReleaseChecklist: [], goNoGo: [], rollbackTriggers: [], rollbackProcedure: [] },
-    cadence: { activities: [], ownership: {} },
+    ...emptyLog(), gates: [], gateLines: new Map(), releaseClasses: [], milestoneGateSets: [], milestones: [], milestoneIndexFiles: [], milestoneProblems: [],
+    duplicateMilestones: [], copyMilestones: false, playbook: emptyPlaybook(), cadence: { activities: [], ownership: {}, coOwners: [] }, named: { consumers: [], gates: [], triggers: [] },
   };
-  const documents: Array<{ file: string; title: string; sections: MarkdownSection[] }> = [];
-  for (const file of files.filter((f) => f.endsWith('.md'))) {
-    const text = reader.read(file) ?? '';
-    const title = TITLE.exec(text)?.[1] ?? '';
-    if (options.ids.matches('milestone', /^`?([^\s`:]+)/.exec(title)?.[1] ?? '')) {
-      const parsed = parseMilestone(file, text, options.ids);
-      if (parsed.ok) result.milestones.push({ file, id: parsed.document.id, cards: parsed.document.taskCards.length });
-      if (parsed.ok) result.converted.push({ file, line: 1, what: `milestone ${parsed.document.id}`, why: `${parsed.document.taskCards.length} task card(s)` });
-      result.milestoneProblems.push(...parsed.diagnostics);
-    } else if (/(^|\/)milestones\//i.test(file.slice(folder.length))) {
-      result.milestoneIndexFiles.push(file);
-      result.converted.push({ file, line: 1, what: 'milestone index', why: `not a milestone (its title names no milestone: ${options.ids.describe('milestone')}): skipped` });
+  const excluded = excludedBy(options.exclude ?? []);
+  const read: Array<{ file: string; text: string; markdown: MarkdownDocument }> = [];
+  for (const file of files.filter((f) => /\.(md|markdown)$/i.test(f))) {
+    const glob = excluded(file);
+    if (glob) {
+      result.converted.push({ file, line: 1, what: 'document', why: `excluded by --exclude=${glob}` });
+      continue;
     }
-    else documents.push({ file, title, sections: readMarkdownSections(file, text) });
+    const text = reader.read(file) ?? '';
+    read.push({ file, text, markdown: readMarkdownDocument(parse, file, text) });
   }
+  const milestones = importMilestones(read, folder, options.ids, result);
+  Object.assign(result, { milestones: milestones.milestones, milestoneIndexFiles: milestones.indexFiles, milestoneProblems: milestones.problems, duplicateMilestones: milestones.duplicates });
+  // Validated where they are only when their folder holds milestones alone: validate reads every markdown file there as one.
+  const folders = new Set(result.milestones.map((m) => posix.dirname(m.file)));
+  const besideThem = read.filter((d) => folders.has(posix.dirname(d.file)) && !result.milestones.some((m) => m.file === d.file));
+  result.copyMilestones = options.copyMilestones ?? (besideThem.length > 0 || folders.size > 1);
+  const documents = read.filter((d) => !milestones.taken.has(d.file)).map((d) => d.markdown);
   const context: GateImportContext = { ...options, documentPath: (name) => findDocument(reader, folder, files, name) };
   const tables = documents.flatMap((d) => d.sections.flatMap((s) => s.tables));
   const used = new Set<MarkdownTable>();
   for (const table of tables) {
-    const [id, command] = [column(table, /^vg id$/, /^gate( id)?$/, /^id$/), column(table, /^command/, /^method/, /^how/)];
+    const [id, command] = [column(table, /^vg id$/, /^gate( id)?$/, /^id$/), column(table, /^command/, /^method/, /^how/, /^run$/, /^check$/, /^verification$/)];
     if (id < 0 || command < 0) continue;
     importGateTable(table, id, command, context, result.gates, result);
+    for (const row of table.rows) if (!result.gateLines.has(plainText(row.cells[id] ?? ''))) result.gateLines.set(plainText(row.cells[id] ?? ''), { file: table.file, line: row.line });
     used.add(table);
   }
   const known = result.gates.map((g) => g.id);
   const classes = new Map<string, string[]>();
+  const registries: MarkdownTable[] = [];
+  const compatibility = () => (result.compatibility ??= emptyCompatibility());
   for (const table of tables.filter((t) => !used.has(t))) {
     const gatesColumn = column(table, /gates?$/, /gate set/, /vg ids?$/);
     const [classColumn, milestoneColumn] = [column(table, /^release class$/, /^class$/), column(table, /^milestone$/)];
-    const coreName = options.coreName?.toLowerCase();
-    const coreColumn = coreName === undefined ? -1 : table.headers.findIndex((h) => h.replace(/`/g, '') === coreName);
     if (classColumn >= 0 && gatesColumn >= 0) importReleaseClasses(table, classColumn, gatesColumn, known, classes, result, options.ids);
     else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result, options.ids);
-    else if (coreColumn >= 0) importCompatibilityTable(table, coreColumn, (result.compatibility ??= { releases: [], consumers: [], tuples: [], deprecations: [] }), result);
-    else continue;
+    else if (isRegistryTable(table, options.ids)) registries.push(table);
+    else if (!importCompatibilityTable(table, options.coreName, compatibility(), result) && !importReleaseTable(table, compatibility(), result)) continue;
     used.add(table);
   }
+  applyRegistryStatuses(registries, result.milestones, options.ids, result.copyMilestones, result);
+  const requiredGates = () => classes.get(result.defaultReleaseClass ?? '') ?? [...classes.values()].pop() ?? [];
   for (const document of documents) {
     const text = document.sections.flatMap((s) => s.text.map((t) => t.text)).join('\n');
     result.defaultReleaseClass ??= /\b(R\d+)\b[^.\n]*\bdefault\b/i.exec(text)?.[1] ?? /\bdefault\b[^.\n]*\b(R\d+)\b/i.exec(text)?.[1];
-    if (/playbook|rollback/i.test(document.title)) mergePlaybook(result.playbook, importPlaybook(document.sections, result.gates, result, options.ids));
-    if (/cadence|maintenance|runbook/i.test(document.title)) mergeCadence(result.cadence, importCadence(document.sections, known, result, options.ids));
-    if (/compatib/i.test(document.title) && result.compatibility) importCompatibilityPolicy(document.sections, result.compatibility, result);
   }
-  for (const table of tables.filter((t) => !used.has(t) && !/playbook|rollback|cadence|maintenance|compatib/i.test(documents.find((d) => d.file === t.file)?.title ?? ''))) {
-    result.notUnderstood.push({ file: table.file, line: table.line, what: `table | ${table.headers.join(' | ')} |`, why: 'not a table this import knows (gates, release classes, milestone gate sets, compatibility, playbook, cadence)' });
+  for (const document of documents) {
+    const { sections } = document;
+    const playbookTables = importPlaybook(sections, { gates: result.gates, ids: options.ids, requiredGates }, result.playbook, result);
+    playbookTables.forEach((t) => used.add(t));
+    if (CADENCE_TITLE.test(document.title)) {
+      const { cadence, used: cadenceTables } = importCadence(sections, known, result, options.ids);
+      result.cadence.activities.push(...cadence.activities);
+      result.cadence.coOwners.push(...cadence.coOwners);
+      Object.assign(result.cadence.ownership, cadence.ownership);
+      cadenceTables.forEach((t) => used.add(t));
+    }
+    importCompatibilityPolicy(sections, compatibility(), result).forEach((t) => used.add(t));
   }
-  const mentioned = new Set([...result.converted, ...result.review, ...result.notUnderstood].map((item) => item.file));
-  for (const { file } of documents.filter((d) => !mentioned.has(d.file))) {
-    result.notUnderstood.push({ file, line: 1, what: 'document', why: 'no gate, release class, compatibility, playbook or cadence table or section in it; nothing imported from it' });
+  if (result.compatibility && !result.compatibility.consumers.length && !result.compatibility.tuples.length && !result.compatibility.deprecations.length) {
+    if (result.compatibility.supportWindow || result.compatibility.deprecationLeadTimeDays !== undefined) result.review.push({ file: folder, line: 1, what: 'compatibility policy', why: 'stated in the prose, but no compatibility table names a consumer; not written' });
+    delete result.compatibility;
   }
+  for (const table of tables.filter((t) => !used.has(t))) {
+    result.notUnderstood.push({ file: table.file, line: table.line, what: `table | ${table.headers.join(' | ')} |`, why: 'not a table this import knows (gates, release classes, milestone gate sets, compatibility, releases, registry, playbook, cadence)' });
+  }
+  result.named = {
+    consumers: result.compatibility?.namedConsumers ?? [],
+    gates: [...result.gateLines.keys()].filter((id) => options.ids.matches('gate', id)),
+    triggers: result.playbook.rollbackTriggers.map((t) => String(t.id)),
+  };
+  reportUncoveredSections(documents, result);
   return result;
 }
 
@@ -121,7 +157,7 @@ function importReleaseClasses(table: MarkdownTable, classColumn: number, gatesCo
 
 function importMilestoneGateSets(table: MarkdownTable, milestoneColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse, ids: IdPatterns): void {
   for (const { line, cells } of table.rows) {
-    const milestone = plainText(cells[milestoneColumn] ?? '');
+    const milestone = plainText(cells[milestoneColumn] ?? '').replace(/^\[(.*)\]$/, '$1');
     const expanded = expandGateList(cells[gatesColumn] ?? '', known, classes, ids);
     for (const text of expanded.unresolved) result.review.push({ file: table.file, line, what: `${milestone} gates: ${text}`, why: 'names no gate of the matrix; left out of the set' });
     if (ids.matches('milestone', milestone)) result.milestoneGateSets.push({ milestone, gates: expanded.gates });
@@ -130,18 +166,10 @@ function importMilestoneGateSets(table: MarkdownTable, milestoneColumn: number, 
   result.converted.push({ file: table.file, line: table.line, what: 'minimum gate set per milestone', why: `${table.rows.length} milestone(s)` });
 }
 
-function mergePlaybook(into: ImportedPlaybook, from: ImportedPlaybook): void {
-  for (const key of Object.keys(into) as Array<keyof ImportedPlaybook>) (into[key] as unknown[]).push(...from[key]);
-}
-
-function mergeCadence(into: ImportedCadence, from: ImportedCadence): void {
-  into.activities.push(...from.activities);
-  Object.assign(into.ownership, from.ownership);
-}
-
 /** A document named in the prose, found beside it (same folder, or anywhere in the folder). */
 function findDocument(reader: FileReader, folder: string, files: readonly string[], name: string): string | undefined {
   const direct = posix.join(folder, name);
   if (reader.read(direct) !== undefined) return direct;
+  if (reader.read(name) !== undefined) return name;
   return files.find((f) => f.endsWith(`/${name}`));
 }

@@ -1,4 +1,4 @@
-import { plainText } from './markdown-sections';
+import { plainText } from './markdown-document';
 
 const TRIVIAL = /^(exit( code)? 0|passes|green|succeeds?|-)?\.?$/i;
 const METRIC = /^`([^`]+\.json)`\s*`(\/[^`]*)`\s*within\s*(\d+(?:\.\d+)?)\s*%\s*of\s*`([^`]+\.json)`/i;

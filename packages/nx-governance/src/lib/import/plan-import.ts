@@ -5,6 +5,8 @@ import { IMPORTED_EVIDENCE_FILE, type ImportedEvidenceIndex } from '../evidence/
 import { schemaReference, type SchemaFileName } from '../json/json-schemas';
 import type { GovernanceSettings } from '../schemas/governance';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from './default-governance';
+import { emptyCompatibility, writtenTuples } from './import-compatibility';
+import { IMPORTED_PROSE_FILE, type ImportedProseRecord } from './import-gaps';
 import type { ImportedProse } from './import-prose';
 import type { ReportItem } from './import-log';
 import { renderImportReport } from './render-import-report';
@@ -37,7 +39,8 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const data = new Map<string, { name: SchemaFileName; value: object; initDefault: object }>();
   const gateIds = imported.gates.map((g) => g.id);
   if (imported.gates.length) data.set('gates.json', { name: 'gates.schema.json', value: { gates: imported.gates }, initDefault: { gates: defaultGates(settings.projectName) } });
-  if (imported.releaseClasses.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
+  const { playbook } = imported;
+  if (imported.releaseClasses.length || playbook.rollbackTriggers.length || playbook.rollbackProcedure.length || playbook.roles.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
   if (imported.compatibility) data.set('compatibility.json', { name: 'compatibility.schema.json', value: compatibilityFrom(input, log), initDefault: { releases: [], consumers: [], policy: DEFAULT_POLICY, tuples: [], deprecations: [] } });
   if (imported.cadence.activities.length) {
     const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? RELEASE_MANAGER_ROLE, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? RELEASE_MANAGER_ROLE };
@@ -52,13 +55,15 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   }
   const milestoneFolder = posix.dirname(imported.milestones[0]?.file ?? `${input.source}/milestones/x`);
   const copies = new Map<string, string>();
-  if (input.copyMilestones) for (const m of imported.milestones) copies.set(`${dir}/milestones/${posix.basename(m.file)}`, input.read(m.file) ?? '');
+  if (input.copyMilestones) for (const m of imported.milestones) copies.set(`${dir}/milestones/${posix.basename(m.file)}`, m.content);
   const current = JSON.parse(input.read(input.settingsFile) ?? '{}') as Record<string, unknown>;
   const paths = { ...settings.paths, milestones: input.copyMilestones ? `${dir}/milestones` : imported.milestones.length ? milestoneFolder : settings.paths.milestones, docs: input.docsFolder };
   const files = new Map<string, string>();
   files.set(input.settingsFile, json({ ...current, paths }));
   for (const [file, { name, value }] of data) files.set(`${dir}/${file}`, json({ $schema: schemaReference(name, dir), ...value }));
   files.set(`${dir}/${IMPORTED_EVIDENCE_FILE}`, json(input.evidence.index));
+  const record: ImportedProseRecord = { kind: 'nx-governance/imported-prose', report: `${dir}/import-report.md`, named: imported.named };
+  files.set(`${dir}/${IMPORTED_PROSE_FILE}`, json(record));
   if (!gateIds.length) log.notUnderstood.push({ file: input.source, line: 1, what: 'validation matrix', why: 'no table with a gate id and a command column' });
   const reportFile = `${dir}/import-report.md`;
   const report = renderImportReport({
@@ -75,13 +80,17 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
   const owners = [
     ...imported.gates.map((g) => g.owner),
     ...imported.cadence.activities.map((a) => a.owner),
+    ...imported.cadence.coOwners,
     ...Object.values(imported.cadence.ownership),
     ...playbook.rollbackProcedure.map((s) => s.owner),
     RELEASE_MANAGER_ROLE,
   ];
   const roles = [...playbook.roles];
   for (const id of owners) if (id && !roles.some((r) => r.id === id)) roles.push({ id, title: title(id), owner: 'to be assigned' });
-  const classes = imported.releaseClasses;
+  const classes = imported.releaseClasses.length
+    ? imported.releaseClasses
+    : [{ id: 'R1', title: 'Every blocking gate', description: 'Written by import: the prose defines no release class.', gates: imported.gates.filter((g) => g.enforcement !== 'advisory').map((g) => g.id) }];
+  if (!imported.releaseClasses.length) log.review.push({ file: source, line: 1, what: 'release classes', why: 'none in the prose; one class R1 of every blocking gate was written' });
   const defaultClass = classes.some((c) => c.id === imported.defaultReleaseClass) ? imported.defaultReleaseClass : classes[classes.length - 1].id;
   const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: RELEASE_MANAGER_ROLE }];
   if (!playbook.rollbackProcedure.length) log.review.push({ file: source, line: 1, what: 'rollback procedure', why: 'none found under a "Rollback procedure" heading; a placeholder step was written' });
@@ -98,19 +107,29 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
 }
 
 function compatibilityFrom(input: ImportPlanInput, log: { review: ReportItem[] }): object {
-  const compat = input.imported.compatibility ?? { releases: [], consumers: [], tuples: [], deprecations: [] };
-  const folderOf = (name: string) => [`consumers/${name}`, `vendor/${name}`, `packages/${name}`, name].find((p) => input.exists(p));
+  const compat = input.imported.compatibility ?? emptyCompatibility();
+  const folderOf = (name: string) => [`consumers/${name}`, `vendor/${name}`, `packages/${name}`, `libs/${name}`, `apps/${name}`, name].find((p) => input.exists(p));
   if (!compat.supportWindow) log.review.push({ file: input.source, line: 1, what: 'support window', why: `not stated in the prose; the default ${JSON.stringify(DEFAULT_POLICY.supportWindow)} was written` });
   if (compat.deprecationLeadTimeDays === undefined) log.review.push({ file: input.source, line: 1, what: 'deprecation lead time', why: `not stated in the prose; the default ${DEFAULT_POLICY.deprecationLeadTimeDays} days was written` });
+  const { tuples, dropped } = writtenTuples(compat);
+  for (const { tuple, where } of dropped) {
+    log.review.push({ ...where, what: `tuple ${tuple.id}`, why: `core ${tuple.core} has no release date in the prose (a releases table, or a date in the row); add it to releases, then the tuple` });
+  }
+  const counts = compat.consumers.map((c) => tuples.filter((t) => c.name in t.consumers).length);
+  // The prose states no minimum: require what it holds, so the import neither invents tuples nor fails on their absence.
+  const minimumTuplesPerConsumer = Math.min(DEFAULT_POLICY.minimumTuplesPerConsumer, ...counts);
+  if (minimumTuplesPerConsumer < DEFAULT_POLICY.minimumTuplesPerConsumer) {
+    log.review.push({ file: input.source, line: 1, what: 'policy.minimumTuplesPerConsumer', why: `${minimumTuplesPerConsumer}: a consumer has only that many validated tuples in the prose (the default is ${DEFAULT_POLICY.minimumTuplesPerConsumer}: the current one and a rollback)` });
+  }
   return {
     releases: compat.releases,
-    consumers: compat.consumers.map((name) => ({ name, project: name, ...(folderOf(name) ? { path: folderOf(name) } : {}) })),
+    consumers: compat.consumers.map(({ name, supports }) => ({ name, project: name, ...(folderOf(name) ? { path: folderOf(name) } : {}), ...(supports ? { supports } : {}) })),
     policy: {
       supportWindow: compat.supportWindow ?? DEFAULT_POLICY.supportWindow,
-      minimumTuplesPerConsumer: DEFAULT_POLICY.minimumTuplesPerConsumer,
+      minimumTuplesPerConsumer,
       deprecationLeadTimeDays: compat.deprecationLeadTimeDays ?? DEFAULT_POLICY.deprecationLeadTimeDays,
     },
-    tuples: compat.tuples,
+    tuples,
     deprecations: compat.deprecations,
   };
 }

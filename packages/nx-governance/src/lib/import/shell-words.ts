@@ -3,6 +3,8 @@
  * quoting only: single and double quotes and backslashes. Anything that a
  * shell would expand or interpret ($, backquotes, globs, pipes, ;, &&,
  * redirections) is reported instead, so such a command is never converted.
+ * A `#` that starts a word begins a comment, as in a shell: the rest of the
+ * line is no argument (`cargo test # --release` runs `cargo test`).
  */
 export function shellWords(line: string): { words: string[]; operators: string[] } {
   const words: string[] = [];
@@ -32,6 +34,8 @@ export function shellWords(line: string): { words: string[]; operators: string[]
     } else if (c === '\\' && i + 1 < line.length) {
       word += line[++i];
       inWord = true;
+    } else if (c === '#' && !inWord) {
+      break;
     } else if (/\s/.test(c)) {
       if (inWord) words.push(word);
       word = '';

@@ -40,6 +40,12 @@ describe('parseMilestone on the seed', () => {
     expect(renderMilestone(parseOk(trimmed).document)).toBe(trimmed);
   });
 
+  it('reads a file saved with a byte-order mark the same, and round-trips it byte for byte', () => {
+    const bom = `\uFEFF${SEED.replace(/\n/g, '\r\n')}`;
+    expect(parseOk(bom).document.taskCards.map((c) => c.id)).toEqual(parseOk(SEED).document.taskCards.map((c) => c.id));
+    expect(renderMilestone(parseOk(bom).document)).toBe(bom);
+  });
+
   it('reads the milestone, its criteria and every card', () => {
     const { document, problems } = parseOk(SEED);
     expect(problems).toEqual([]);

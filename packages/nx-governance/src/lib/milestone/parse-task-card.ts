@@ -151,13 +151,20 @@ function applyField(file: string, card: TaskCard, field: CardField, diagnostics:
   }
 }
 
-/** `VG-A`, `VG-B` and `VG-A, VG-B and VG-C` both name gates. */
+/** `VG-A`, `VG-B` and `VG-A, VG-B and VG-C` both name gates; `QG-TEST-01/02` names QG-TEST-01 and QG-TEST-02. */
 export function splitGateIds(text: string): string[] {
   return text
     .replace(/`/g, '')
     .split(/[,;\s]+/)
     .map((s) => s.replace(/\.$/, ''))
-    .filter((s) => s !== '' && !/^(and|or)$/i.test(s));
+    .filter((s) => s !== '' && !/^(and|or)$/i.test(s))
+    .flatMap(expandSlashRange);
+}
+
+/** `<id>/02/03`: the id, then the same id with other endings of its last part. */
+export function expandSlashRange(word: string): string[] {
+  const range = /^([A-Za-z0-9][A-Za-z0-9._-]*[-.])([A-Za-z0-9]+)((?:\/[A-Za-z0-9]+)+)$/.exec(word);
+  return range ? [range[2], ...range[3].split('/').filter(Boolean)].map((end) => `${range[1]}${end}`) : [word];
 }
 
 /** Reads `done`, `done (2026-02-19)`, `` `in_progress` ``; every problem with the text is listed. */

@@ -15,7 +15,9 @@ export function splitSourceLines(source: string): SourceLine[] {
     const newline = source.indexOf('\n', start);
     const end = newline === -1 ? source.length : newline + 1;
     const raw = source.slice(start, end);
-    lines.push({ number, text: raw.replace(/\r?\n$/, ''), raw });
+    // A byte-order mark is no text of the first line (it would hide the title heading); raw keeps it, so rendering stays byte for byte.
+    const text = raw.replace(/\r?\n$/, '');
+    lines.push({ number, text: number === 1 ? text.replace(/^\uFEFF/, '') : text, raw });
     start = end;
     number++;
   }

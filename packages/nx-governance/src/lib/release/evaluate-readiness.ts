@@ -13,6 +13,7 @@ import { renderedDocuments } from '../docs/rendered-documents';
 import { compatResultsAt } from './evidence-for-commit';
 import { ROLLBACK_TUPLE_ID, rollbackTuple } from '../rollback/rollback-tuple';
 import { activeMilestone, isOpenCard } from '../milestone/active-milestone';
+import { importGaps } from '../import/import-gaps';
 
 /** An item of the checklist as the release packet's schema defines it; an advisory finding is reported but does not decide go or no-go. */
 export type { ReadinessItem } from '../evidence/evidence-schemas';
@@ -36,7 +37,12 @@ const item = (id: string, check: string, state: ItemState, reason: string, evide
 
 /** Every item of the pre-release checklist, judged from evidence: pass, fail or inconclusive. */
 export function evaluateReadiness(input: ReadinessInput): ReadinessItem[] {
-  return [...gateItems(input), ...consumerItems(input), docsItem(input), blockingCardsItem(input), cleanTreeItem(input), ...rollbackTupleItems(input)];
+  return [...importGapItems(input), ...gateItems(input), ...consumerItems(input), docsItem(input), blockingCardsItem(input), cleanTreeItem(input), ...rollbackTupleItems(input)];
+}
+
+/** After a partial import, what the prose names and the data lacks: nothing says those are ready. */
+function importGapItems({ reader, data }: ReadinessInput): ReadinessItem[] {
+  return importGaps(reader, data).map((gap) => item(`import:${gap.kind}`, `the data holds every ${gap.kind.replace(/s$/, '')} the imported prose names`, 'inconclusive', gap.reason));
 }
 
 /** A gate's judgement as a checklist item: only a pass passes; stale, unknown and untrusted evidence is inconclusive. */

@@ -7,6 +7,7 @@ import type { GovernanceData } from '../workspace/load-governance';
 import { evaluateRollbackTriggers, type TriggerResult } from './evaluate-rollback';
 import type { RollbackDecision, RollbackVerdict } from './rollback-decision';
 import { rollbackTuple } from './rollback-tuple';
+import { importGaps } from '../import/import-gaps';
 
 export interface RollbackCheckInput {
   root: string;
@@ -50,6 +51,8 @@ export function decideRollback(input: RollbackCheckInput): RollbackCheck {
     candidate: { rev: candidateRev, commit: candidate, ...(coreCommit ? { coreCommit } : {}) },
     baseline: { rev: baselineRev, commit: baseline },
   });
+  // After a partial import, a trigger, gate or consumer the prose names and the data lacks cannot be judged clear.
+  for (const gap of importGaps(diskFileReader(root), data)) triggers.push({ id: `import-${gap.kind}`, kind: 'other', state: 'inconclusive', reason: gap.reason, evidence: [] });
   const { verdict, reason } = rollbackVerdict(triggers);
   return {
     ok: true,

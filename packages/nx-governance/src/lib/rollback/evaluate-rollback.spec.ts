@@ -29,6 +29,20 @@ describe('evaluateRollbackTriggers', () => {
   });
   const judge = (trigger: RollbackTrigger) => evaluateRollbackTriggers([trigger], input())[0];
 
+  describe('triggers the prose names but no evidence can judge yet', () => {
+    it('a named trigger of another kind is inconclusive, never clear', () => {
+      expect(judge({ id: 'stability', kind: 'other', description: 'crash rate above 1% in the first day' })).toMatchObject({
+        state: 'inconclusive',
+        reason: 'no evidence can judge "crash rate above 1% in the first day" yet; judge it by hand',
+      });
+    });
+
+    it('a performance budget without a gate or metric is inconclusive', () => {
+      expect(judge({ id: 'performance', kind: 'performance', budgetPercent: 10 })).toMatchObject({ state: 'inconclusive', reason: 'the trigger names no gate to read the 10% budget from' });
+      expect(judge({ id: 'performance', kind: 'performance', gate: 'VG-PERF-001', budgetPercent: 10 })).toMatchObject({ state: 'inconclusive', reason: 'the trigger names no metric to read the 10% budget from' });
+    });
+  });
+
   describe('functional', () => {
     const trigger: RollbackTrigger = { id: 'functional', kind: 'functional', gates: ['VG-A-001', 'VG-B-001'] };
     it.each<[string, Array<[string, 'pass' | 'fail']>, TriggerResult['state'], RegExp]>([

@@ -38,6 +38,8 @@ export function evaluateRollbackTriggers(triggers: RollbackTrigger[], input: Rol
         return { ...base, ...performance(trigger, input) };
       case 'metric':
         return { ...base, ...metric(trigger, input) };
+      case 'other':
+        return { ...base, state: 'inconclusive', reason: `no evidence can judge "${trigger.description}" yet; judge it by hand`, evidence: [] };
     }
   });
 }
@@ -75,7 +77,13 @@ function compatibility({ root, governance, consumers, candidate }: RollbackInput
   return { state: 'clear', reason: `every consumer passes against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
 }
 
-function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>, { root, governance, gates, candidate, baseline }: RollbackInput): Judgement {
+function performance(trigger: Extract<RollbackTrigger, { kind: 'performance' }>, input: RollbackInput): Judgement {
+  const { gate, metric } = trigger;
+  if (!gate || !metric) return { state: 'inconclusive', reason: `the trigger names no ${gate ? 'metric' : 'gate'} to read the ${trigger.budgetPercent}% budget from`, evidence: [] };
+  return measuredPerformance({ ...trigger, gate, metric }, input);
+}
+
+function measuredPerformance(trigger: Extract<RollbackTrigger, { kind: 'performance' }> & { gate: string; metric: string }, { root, governance, gates, candidate, baseline }: RollbackInput): Judgement {
   const gate = gates.find((g) => g.id === trigger.gate);
   const definition = gate?.kind === 'command' ? gate.passCriteria?.metrics?.find((m) => m.name === trigger.metric) : undefined;
   const valueAt = (commit: string) => {

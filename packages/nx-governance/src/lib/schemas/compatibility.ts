@@ -96,7 +96,12 @@ export const compatibilityFileSchema = z
     consumers: z.array(consumerSchema),
     policy: z.strictObject({
       supportWindow,
-      minimumTuplesPerConsumer: z.number().int().min(1).default(2).meta({ description: 'At least the current and one rollback tuple.' }),
+      minimumTuplesPerConsumer: z
+        .number()
+        .int()
+        .min(0)
+        .default(2)
+        .meta({ description: 'At least the current and one rollback tuple; 0 where a consumer states only the core versions it supports.' }),
       deprecationLeadTimeDays: z.number().int().min(0).meta({ description: 'Days between a deprecation notice and the removal.' }),
     }),
     tuples: z.array(tuple).default([]),

@@ -66,6 +66,11 @@ const common = {
   title: nonEmptyText.meta({ description: 'What the gate proves.' }),
   scope: nonEmptyText.meta({ description: 'What the gate covers (a project, a contract, a release).' }),
   enforcement: z.enum(['blocking', 'advisory']).default('blocking').meta({ description: 'A failing blocking gate fails the run; an advisory one is reported.' }),
+  enforcementNote: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'When the enforcement changes, as the prose states it (e.g. "advisory unless promoted by DEC-7"); read by people, not judged.' }),
   owner: roleId.meta({ description: 'Role that owns the gate (from playbook.json).' }),
   timeoutSeconds: z.number().int().positive().max(86_400).default(900).meta({ description: 'Time limit for the whole gate.' }),
   inputs: z

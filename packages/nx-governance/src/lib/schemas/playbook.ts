@@ -25,8 +25,8 @@ const rollbackTrigger = z.discriminatedUnion('kind', [
   z.strictObject({
     ...triggerCommon,
     kind: z.literal('performance'),
-    gate: gateId,
-    metric: z.string().min(1).meta({ description: 'Name of a metric threshold of the gate.' }),
+    gate: gateId.optional().meta({ description: 'The gate whose evidence records the metric; without it rollback-check says inconclusive.' }),
+    metric: z.string().min(1).optional().meta({ description: 'Name of a metric threshold of the gate; without it rollback-check says inconclusive.' }),
     budgetPercent: z.number().positive().max(100).meta({ description: 'Largest allowed regression in percent.' }),
   }),
   z.strictObject({
@@ -37,6 +37,9 @@ const rollbackTrigger = z.discriminatedUnion('kind', [
     max: z.number().optional(),
     min: z.number().optional(),
   }),
+  z
+    .strictObject({ ...triggerCommon, kind: z.literal('other'), description: nonEmptyText })
+    .meta({ description: 'A trigger the prose names that no evidence can judge yet (stability, a contract change…): rollback-check reports it as inconclusive, never clear.' }),
 ]);
 
 export const playbookFileSchema = z

@@ -23,11 +23,11 @@ export function checkPlaybook(ctx: RuleContext): void {
   forEachDuplicate(rollbackTriggers, (t) => t.id, (t, i) => ctx.errorAt(playbook, ['rollbackTriggers', i, 'id'], `duplicate trigger ${t.id}`));
   rollbackTriggers.forEach((trigger, i) => {
     if (trigger.kind === 'functional') trigger.gates.forEach((gate, j) => checkGate(['rollbackTriggers', i, 'gates', j], gate));
-    if (trigger.kind !== 'performance') return;
+    if (trigger.kind !== 'performance' || trigger.gate === undefined) return;
     checkGate(['rollbackTriggers', i, 'gate'], trigger.gate);
     const gate = gates.get(trigger.gate);
     const metrics = gate?.kind === 'command' ? (gate.passCriteria?.metrics ?? []).map((m) => m.name) : [];
-    if (gate && !metrics.includes(trigger.metric)) {
+    if (gate && trigger.metric !== undefined && !metrics.includes(trigger.metric)) {
       ctx.errorAt(playbook, ['rollbackTriggers', i, 'metric'], `gate ${trigger.gate} has no metric "${trigger.metric}", expected one of: ${knownList(metrics, trigger.metric)}`);
     }
   });

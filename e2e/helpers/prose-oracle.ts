@@ -1,0 +1,118 @@
+/**
+ * Compares what `nx g nx-governance:import` wrote with a fixture's hand-written
+ * expected.json (e2e/fixtures/prose-corpus/README.md says what each key means)
+ * and returns every difference the import report does not list. "Listed" means
+ * named in the report's "Left for review" or "Not understood" sections: a
+ * difference the import owns up to is the import's honest limit, one it does
+ * not is a defect.
+ */
+type Json = Record<string, unknown>;
+type Read = (path: string) => string | undefined;
+
+const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+const norm = (text: unknown) => String(text ?? '').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const sortedSame = (a: string[], b: string[]) => same([...a].sort(), [...b].sort());
+
+export function unlistedDifferences(read: Read, milestoneFiles: string[], expected: Json): string[] {
+  const json = (file: string) => JSON.parse(read(`governance/${file}`) ?? 'null') as Json | null;
+  const report = read('governance/import-report.md') ?? '';
+  const owned = report.slice(report.indexOf('## Left for review')).replace(/\\/g, '').toLowerCase();
+  const listed = (...keys: unknown[]) => keys.some((k) => k !== undefined && k !== '' && owned.includes(String(k).toLowerCase()));
+  const differences: string[] = [];
+  const differ = (what: string, keys: unknown[]) => listed(...keys) || differences.push(what);
+
+  const gates = list(json('gates.json')?.gates);
+  for (const gate of list(expected.gates)) {
+    const got = gates.find((g) => g.id === gate.id);
+    const id = String(gate.id);
+    if (!got) {
+      differ(`gate ${id}: not imported`, [id]);
+      continue;
+    }
+    if (got.kind !== gate.kind) differ(`gate ${id}: kind ${got.kind}, expected ${gate.kind}`, [id]);
+    if (got.enforcement !== gate.enforcement) differ(`gate ${id}: enforcement ${got.enforcement}, expected ${gate.enforcement}`, [id]);
+    if (gate.argv && !got.blocked) {
+      const argv = list(got.steps).filter((s) => Array.isArray(s.argv)).map((s) => s.argv);
+      if (!same(argv, gate.argv)) differ(`gate ${id}: steps ${JSON.stringify(argv)}, expected ${JSON.stringify(gate.argv)}`, [id]);
+    }
+    if (gate.argv && got.blocked) differ(`gate ${id}: blocked (${(got.blocked as Json).reason}), expected steps ${JSON.stringify(gate.argv)}`, [id]);
+    if (gate.needsShell && !got.blocked) differ(`gate ${id}: runs, but its command needs a shell`, [id]);
+    if (gate.condition && !norm(got.enforcementNote).includes(norm(gate.condition))) differ(`gate ${id}: condition "${gate.condition}" not kept`, [id]);
+  }
+  for (const text of list(expected.notCommands).map(String)) {
+    const steps = gates.flatMap((g) => list(g.steps)).filter((s) => Array.isArray(s.argv)).map((s) => (s.argv as string[]));
+    const found = text.includes(' ') ? steps.some((argv) => argv.join(' ').includes(text)) : steps.some((argv) => argv.includes(text));
+    if (found) differences.push(`"${text}" became (part of) a step`);
+  }
+
+  const compat = json('compatibility.json');
+  const consumers = list(compat?.consumers);
+  for (const consumer of list(expected.consumers)) {
+    if (!consumers.some((c) => c.name === consumer.name)) differ(`consumer ${consumer.name}: not imported`, [consumer.name]);
+  }
+  const tuples = list(compat?.tuples).flatMap((t) => Object.keys((t.consumers as Json) ?? {}).map((c) => ({ consumer: c, core: t.core, tier: t.tier })));
+  const ranges = consumers.flatMap((c) => String(c.supports ?? '').split(' || ').filter(Boolean).map((core) => ({ consumer: c.name, core })));
+  for (const tuple of list(expected.tuples)) {
+    const got = tuples.find((t) => t.consumer === tuple.consumer && t.core === tuple.core) ?? ranges.find((r) => r.consumer === tuple.consumer && r.core === tuple.core);
+    if (!got) differ(`tuple ${tuple.consumer} with core ${tuple.core}: not imported`, [`${tuple.consumer}`, String(tuple.core)]);
+    else if ('tier' in got && got.tier !== tuple.tier) differ(`tuple ${tuple.consumer} with core ${tuple.core}: tier ${got.tier}, expected ${tuple.tier}`, [tuple.consumer]);
+  }
+  const policy = (compat?.policy ?? {}) as Json;
+  if (expected.supportWindow && !same(policy.supportWindow && pick(policy.supportWindow as Json, Object.keys(expected.supportWindow as Json)), expected.supportWindow)) {
+    differ(`support window ${JSON.stringify(policy.supportWindow)}, expected ${JSON.stringify(expected.supportWindow)}`, ['support window']);
+  }
+  if (expected.deprecationLeadDays !== undefined && policy.deprecationLeadTimeDays !== expected.deprecationLeadDays) {
+    differ(`deprecation lead time ${policy.deprecationLeadTimeDays}, expected ${expected.deprecationLeadDays}`, ['deprecation lead time']);
+  }
+
+  const playbook = json('playbook.json');
+  const triggers = list(playbook?.rollbackTriggers);
+  const unmatched = [...triggers];
+  for (const trigger of list(expected.triggers)) {
+    const at = unmatched.findIndex((t) => t.kind === trigger.kind && (trigger.budgetPercent === undefined || t.budgetPercent === trigger.budgetPercent));
+    if (at < 0) differ(`${trigger.kind} trigger "${trigger.name}": not imported`, [trigger.name]);
+    else unmatched.splice(at, 1);
+  }
+  for (const cls of list(expected.releaseClasses)) {
+    const got = list(playbook?.releaseClasses).find((c) => c.id === cls.id);
+    if (!got || !sortedSame(got.gates as string[], cls.gates as string[])) differ(`release class ${cls.id}: gates ${JSON.stringify(got?.gates)}, expected ${JSON.stringify(cls.gates)}`, [`${cls.id} gates`]);
+  }
+
+  const activities = list(json('cadence.json')?.activities);
+  const free = [...activities];
+  for (const activity of list(expected.activities)) {
+    const at = free.findIndex((a) => sameInterval(a, activity) && (activity.gate === undefined || a.gate === activity.gate));
+    if (at < 0) differ(`activity "${activity.name}" (${JSON.stringify(activity.interval)}): not imported`, [activity.name]);
+    else free.splice(at, 1);
+  }
+  for (const text of list(expected.notActivities).map(String)) {
+    if (activities.some((a) => norm(a.title).includes(norm(text)))) differences.push(`"${text}" became an activity`);
+  }
+
+  const milestones = milestoneFiles;
+  for (const card of list(expected.cards)) {
+    const text = milestones.map((file) => read(file) ?? '').find((t) => new RegExp(`^###\\s+\`?${String(card.id).replace(/\./g, '\\.')}\\b`, 'm').test(t));
+    if (!text) {
+      differ(`card ${card.id}: not imported`, [card.id, card.milestone]);
+      continue;
+    }
+    const body = text.slice(text.search(new RegExp(`^###\\s+\`?${String(card.id).replace(/\./g, '\\.')}\\b`, 'm')));
+    const end = body.slice(3).search(/^#{1,3}\s/m);
+    const status = /^\s*[-*+]\s+Status:\s*`?([A-Za-z_ -]+?)`?\s*(?:\(|$)/im.exec(end < 0 ? body : body.slice(0, end + 3))?.[1];
+    if (card.status && norm(status) !== norm(card.status)) differ(`card ${card.id}: status ${status ?? 'none'}, expected ${card.status}`, [card.id]);
+  }
+  for (const runbook of list(expected.milestoneNamedRunbooks).map(String)) {
+    if (!new RegExp(`${runbook.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+\` runbook`, 'i').test(report)) differences.push(`${runbook}: not reported as a runbook`);
+  }
+  return differences;
+}
+
+function sameInterval(got: Json, expected: Json): boolean {
+  if (expected.interval === 'per-session') return got.interval === 'per-change' && /session/.test(String(got.changeKind ?? ''));
+  return same(got.interval, expected.interval);
+}
+
+function pick(value: Json, keys: string[]): Json {
+  return Object.fromEntries(keys.filter((k) => k in value).map((k) => [k, value[k]]));
+}

@@ -1,0 +1,67 @@
+import type { IdPatterns } from '../ids/id-patterns';
+import type { ImportedGate } from './import-gates';
+import type { ImportLog } from './import-log';
+import { type ListItem, type MarkdownSection, plainText, slug, uniqueId } from './markdown-document';
+
+/** A heading about rolling back (not the procedure): "Rollback triggers", "When to roll back", "Revert criteria". */
+export const ROLLBACK_HEADING = /roll\s*-?\s*back|revert|back\s*out/i;
+const PROCEDURE = /procedure|steps|how to|process|runbook|playbook$/i;
+
+export interface TriggerContext {
+  gates: ImportedGate[];
+  ids: IdPatterns;
+  /** The gates of the default release class: what "a required gate" means when the prose names none. */
+  requiredGates: () => string[];
+}
+
+/** Whether the section's heading, or the heading it sits under (the document's title aside), is about rolling back. */
+export function aboutRollback(section: MarkdownSection): boolean {
+  return [section.heading, ...section.parents.slice(1).slice(-1)].some((h) => ROLLBACK_HEADING.test(h));
+}
+
+/** Whether a section lists rollback triggers: it is about rolling back (or is headed "Triggers"), and it is no procedure. */
+export function isTriggerSection(section: MarkdownSection): boolean {
+  const about = aboutRollback(section) || /triggers?/i.test(section.heading);
+  return about && !PROCEDURE.test(section.heading) && (section.items.length > 0 || section.tables.length > 0);
+}
+
+/**
+ * Every trigger of a rollback section, each kept: functional (the gates it
+ * names, else the required gates), compatibility, performance (with its
+ * budget; its gate and metric when the matrix gives them), and any other kind
+ * as a named trigger that rollback-check reports as inconclusive.
+ */
+export function importTriggers(section: MarkdownSection, context: TriggerContext, triggers: Array<Record<string, unknown>>, log: ImportLog): void {
+  const items: ListItem[] = [...section.items, ...section.tables.flatMap((t) => t.rows.map((r) => ({ text: r.cells.filter(Boolean).join(': '), line: r.line })))];
+  for (const item of items) triggers.push(readTrigger(item, section.file, context, triggers, log));
+}
+
+function readTrigger(item: ListItem, file: string, context: TriggerContext, triggers: Array<Record<string, unknown>>, log: ImportLog): Record<string, unknown> {
+  const text = plainText(item.text);
+  const where = { file, line: item.line };
+  const label = /^([A-Za-z][\w -]{0,40}?)\s*[:—–]\s/.exec(text)?.[1];
+  const named = context.ids.findIn('gate', text).filter((id) => context.gates.some((g) => g.id === id));
+  const id = (fallback: string) => uniqueId(slug(label ?? fallback, fallback), triggers.map((t) => String(t.id)));
+  const description = text;
+  const said = (kind: string, trigger: Record<string, unknown>, why = text) => {
+    log.converted.push({ ...where, what: `${kind} rollback trigger ${trigger.id}`, why });
+    return trigger;
+  };
+  const kindWord = (label ?? text).toLowerCase();
+  if (/^perf|latency|throughput|slower|regress\w* by|budget/.test(kindWord) || (/%/.test(text) && /perf|latency|p\d\d|throughput/i.test(text))) {
+    const budget = /(\d+(?:\.\d+)?)\s*%/.exec(text)?.[1];
+    if (budget) {
+      const gate = context.gates.find((g) => named.includes(g.id) && g.passCriteria?.metrics?.length) ?? context.gates.find((g) => named.includes(g.id));
+      const metric = gate?.passCriteria?.metrics?.[0]?.name;
+      if (!metric) log.review.push({ ...where, what: 'performance rollback trigger', why: `budget ${budget}% kept; ${gate ? `gate ${gate.id} records no metric` : 'no gate named'}, so rollback-check says inconclusive until one is added` });
+      return said('performance', { id: id('performance'), kind: 'performance', ...(gate ? { gate: gate.id } : {}), ...(metric ? { metric } : {}), budgetPercent: Number(budget), description });
+    }
+  }
+  if (/^compat|consumer/.test(kindWord) || /\bconsumer\b.*\b(regress|break|fail)/i.test(text)) return said('compatibility', { id: id('compatibility'), kind: 'compatibility', description });
+  if (/^function/.test(kindWord) || /\b(gate|test)s?\b[^.]*\b(fails?|failed|failing|red)\b/i.test(text)) {
+    const gates = named.length ? named : context.requiredGates();
+    if (gates.length) return said('functional', { id: id('functional'), kind: 'functional', gates, description }, `${text} (gates ${gates.join(', ')})`);
+  }
+  log.review.push({ ...where, what: `rollback trigger "${text}"`, why: 'kept as a named trigger that rollback-check reports as inconclusive: no evidence can judge it yet' });
+  return said('other', { id: id('trigger'), kind: 'other', description });
+}
