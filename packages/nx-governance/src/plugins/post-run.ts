@@ -4,6 +4,7 @@ import type { StepRecord } from '../lib/evidence/gate-record';
 import { closeGateRun } from '../lib/gates/close-gate-run';
 import { recordCompatNotRun } from '../lib/compat/run-compat';
 import { resolveCore } from '../lib/consumers/resolve-core';
+import { restampRestoredCompats } from './restamp-restored-compats';
 import { recordGateNotRun } from '../lib/gates/run-gate';
 import { selectGates } from '../lib/gates/select-gates';
 import type { GateOrigin } from '../lib/gates/summarize-gate-run';
@@ -36,6 +37,7 @@ export async function closeRunsNxLeftOpen(context: PostTasksExecutionContext): P
   if (!somethingSkipped && !Object.values(results).some((r) => RESTORED.has(r.status))) return;
   const graph = readCachedProjectGraph();
   if (somethingSkipped) recordSkippedCompats(context, graph);
+  restampRestoredCompats(context, graph, (status) => RESTORED.has(status));
   for (const [project, node] of Object.entries(graph.nodes)) {
     const targets = node.data.targets ?? {};
     const kindOf = (target: string) => ({ 'nx-governance:gate': 'scope', 'nx-governance:run-gate': 'gate', 'nx-governance:validate': 'validate' } as const)[targets[target]?.executor ?? ''];

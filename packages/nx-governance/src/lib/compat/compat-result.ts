@@ -27,6 +27,11 @@ export interface CompatRecord extends Partial<Omit<ProcessFacts, 'durationMs'>> 
   tests?: TestCounts;
   command?: { argv: string[]; cwd: string; env: string[] };
   durationMs: number;
+  /**
+   * Set when Nx restored this result from its cache for a core and consumer whose commits (or clean
+   * state) differ from the run's: the run it came from. Same inputs, same outcome; the tuple names now.
+   */
+  restoredFrom?: { digest: string; finishedAt: string; coreCommit?: string; coreDirty: boolean | 'unknown' };
   bisect?: { good: string; firstBad?: string; tested: Array<{ commit: string; outcome: CompatOutcome }>; note: string };
   startedAt: string;
   finishedAt: string;
