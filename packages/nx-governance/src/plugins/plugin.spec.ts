@@ -56,6 +56,7 @@ describe('createNodes', () => {
       'cadence',
       'rollback-check',
       'release-readiness',
+      'release-candidate',
       'VG-CONTRACT-001',
       'VG-GOVERNANCE-001',
       'VG-LOOP-BUILD-001',
