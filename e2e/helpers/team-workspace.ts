@@ -7,6 +7,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** The newest @nx/js the registry has (with the nx and @nx/devkit it must match). */
 export const TEAM_NX = NX_23;
 
+/** nx and @nx/js with their dependencies, through the local registry: minutes on a cold npm cache. */
+const INSTALL_TIMEOUT_MS = 600_000;
+
 /** The gate a team puts on the core's own tests, through its Nx test target. */
 export const TEAM_CORE_GATE = 'VG-CORE-TEST-001';
 
@@ -40,7 +43,7 @@ export function createTeamWorkspace(registry: LocalRegistry): TestWorkspace {
   workspace.write('nx.json', json({ $schema: './node_modules/nx/schemas/nx-schema.json', analytics: false }));
   workspace.write('.npmrc', registry.npmrc());
   workspace.write('.gitignore', 'node_modules\n.nx\ndist\n');
-  registry.install(workspace.root);
+  registry.install(workspace.root, INSTALL_TIMEOUT_MS);
   workspace.commit('an empty Nx workspace');
 
   jsLibrary(
@@ -59,7 +62,7 @@ export function createTeamWorkspace(registry: LocalRegistry): TestWorkspace {
     );
   }
   // npm links the workspace packages, so each consumer imports the core by its package name.
-  registry.install(workspace.root);
+  registry.install(workspace.root, INSTALL_TIMEOUT_MS);
   workspace.commit('core and two consumers, made with @nx/js');
   return workspace;
 }

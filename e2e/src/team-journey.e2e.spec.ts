@@ -18,7 +18,7 @@ describe("a team's whole journey on a fresh @nx/js workspace", () => {
     registry = await LocalRegistry.start();
     registry.publishPlugin();
     workspace = createTeamWorkspace(registry);
-  }, 600_000);
+  }, 1_500_000);
   afterAll(async () => {
     workspace?.remove();
     await registry?.stop();
