@@ -10,6 +10,12 @@ export const TEAM_NX = NX_23;
 /** nx and @nx/js with their dependencies, through the local registry: minutes on a cold npm cache. */
 const INSTALL_TIMEOUT_MS = 600_000;
 
+/**
+ * What `nx g @nx/js:lib` adds to the root package.json, installed up front: the generator does not
+ * install them here, and the project graph needs typescript as soon as the first library exists.
+ */
+const JS_LIBRARY_TOOLING = { typescript: '~6.0.3', tslib: '^2.3.0', '@types/node': '^22.0.0', '@swc/helpers': '~0.5.18' };
+
 /** The gate a team puts on the core's own tests, through its Nx test target. */
 export const TEAM_CORE_GATE = 'VG-CORE-TEST-001';
 
@@ -39,7 +45,7 @@ const nodeTest = (imports: string, body: string) => `import test from 'node:test
  */
 export function createTeamWorkspace(registry: LocalRegistry): TestWorkspace {
   const workspace = TestWorkspace.bare();
-  workspace.write('package.json', json({ name: '@demo/source', version: '0.0.0', private: true, workspaces: ['packages/*'], devDependencies: TEAM_NX }));
+  workspace.write('package.json', json({ name: '@demo/source', version: '0.0.0', private: true, workspaces: ['packages/*'], devDependencies: { ...TEAM_NX, ...JS_LIBRARY_TOOLING } }));
   workspace.write('nx.json', json({ $schema: './node_modules/nx/schemas/nx-schema.json', analytics: false }));
   workspace.write('.npmrc', registry.npmrc());
   workspace.write('.gitignore', 'node_modules\n.nx\ndist\n');

@@ -11,6 +11,9 @@ import { readLatestCompatResult } from './compat-store';
 import { restampRestoredCompat } from './restamp-restored-compat';
 import { runCompat } from './run-compat';
 
+/** Each case runs a consumer and some thirty git commands: seconds on a busy machine. */
+const GIT_HEAVY_MS = 60_000;
+
 const consumer: ResolvedConsumer = {
   name: 'app-a',
   project: '@demo/app-a',
@@ -60,7 +63,7 @@ describe('restampRestoredCompat', () => {
     expect(latest.restoredFrom).toEqual({ digest: ran.digest, finishedAt: ran.finishedAt, coreCommit: ran.tuple.core.commit, coreDirty: true });
     expect({ result: latest.result, outcome: latest.outcome }).toEqual({ result: ran.result, outcome: ran.outcome });
     expect(compatResultsAt(workspace.root, settings, ['app-a'], candidate).get('app-a')?.digest).toBe(latest.digest);
-  });
+  }, GIT_HEAVY_MS);
 
   it('leaves a result that already names the core as it is alone, and reuses its re-stamp when Nx restores the same result again', async () => {
     const ran = await runCompat({ root: workspace.root, settings, core: core(), consumer, log: () => undefined });
@@ -77,5 +80,5 @@ describe('restampRestoredCompat', () => {
     expect(restampRestoredCompat({ root: workspace.root, settings, core: core(), consumer })).toMatchObject({ restamped: true });
     expect(history()).toEqual(files);
     expect(readLatestCompatResult(workspace.root, settings, 'app-a')!.tuple.core.commit).toBe(git('rev-parse', 'HEAD'));
-  });
+  }, GIT_HEAVY_MS);
 });
