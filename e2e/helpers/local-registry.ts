@@ -67,9 +67,9 @@ export class LocalRegistry {
     return `registry=${this.url}\naudit=false\nfund=false\nupdate-notifier=false\n`;
   }
 
-  /** `npm install` in a workspace whose .npmrc points here (see npmrc()), as a user would run it. */
-  install(cwd: string): void {
-    const result = spawnSync('npm', ['install'], { cwd, encoding: 'utf8', timeout: NPM_TIMEOUT_MS, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** `npm install` in a workspace whose .npmrc points here (see npmrc()), as a user would run it; a big install (@nx/js) may need longer than the default. */
+  install(cwd: string, timeoutMs = NPM_TIMEOUT_MS): void {
+    const result = spawnSync('npm', ['install'], { cwd, encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
     if (result.status !== 0) throw new Error(`npm install (in ${cwd}) exited ${result.status ?? result.signal}, expected 0:\n${result.stdout}\n${result.stderr}\n${this.log()}`);
   }
 

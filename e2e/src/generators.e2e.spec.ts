@@ -1,4 +1,3 @@
-import { expectDayOneGreen } from '../helpers/day-one';
 import { TestWorkspace } from '../helpers/workspace';
 
 describe('generators through the real nx binary', () => {
@@ -63,7 +62,7 @@ describe('generators through the real nx binary', () => {
     }
   });
 
-  it('day one on a fresh TypeScript workspace: init with no options is green, and --coreProject names a core later', () => {
+  it('day one on a fresh TypeScript workspace: init with no options finds the core the other library depends on, and is green', () => {
     const fresh = TestWorkspace.create({ bundled: false });
     try {
       const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -77,12 +76,12 @@ describe('generators through the real nx binary', () => {
       }
       fresh.commit('a fresh TypeScript workspace');
       const init = fresh.nx('g', 'nx-governance:init');
-      expect({ code: init.code, output: init.output }).toMatchObject({ code: 0, output: expect.stringContaining('No core project yet') });
-      expectDayOneGreen(fresh);
-
-      expect(fresh.nx('g', 'nx-governance:init', '--coreProject=@acme/core').code).toBe(0);
+      // Issue 20: libraries are never at the root of such a workspace; the core is the one the others depend on.
+      expect({ code: init.code, output: init.output }).toMatchObject({ code: 0, output: expect.stringContaining('Core project: @acme/core (the library the other projects depend on: @acme/app).') });
       expect(JSON.parse(fresh.read('governance/governance.json')).core).toEqual({ project: '@acme/core', path: 'packages/core' });
+      expect(fresh.nx('g', 'nx-governance:init', '--coreProject=@acme/core').code).toBe(0);
       expect(fresh.nx('run', 'governance:validate').code).toBe(0);
+      expect(fresh.nx('run', 'governance:gate').code).toBe(0);
       fresh.commit('the core named');
       // Without --releaseVersion, the version in the core's manifest, as nx release version leaves it.
       expect(fresh.nx('run', 'governance:release-readiness').output).toContain('Release readiness of 1.2.0 (R1)');

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { CORE_TEST_GATE, createJsCoreWorkspace } from '../helpers/js-core-workspace';
 import { installNx, NX_23 } from '../helpers/nx-install';
-import type { TestWorkspace } from '../helpers/workspace';
+import { servedFromCache, type TestWorkspace } from '../helpers/workspace';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -28,11 +28,11 @@ describe('nx release with the gate as its pre-version command', () => {
   beforeAll(() => {
     workspace = createJsCoreWorkspace(installNx(NX_23));
     workspace.write('nx.json', json({ ...JSON.parse(workspace.read('nx.json')), release: RELEASE }));
-    // What a release rolls back to, which readiness asks for: the release before this one.
+    // What a release rolls back to, which readiness asks for: the release before this one, from the versions now.
+    expect(workspace.nx('g', 'nx-governance:rollback-tuple', '--date=2026-01-15').code).toBe(0);
     const compatibility = JSON.parse(workspace.read('governance/compatibility.json'));
-    compatibility.releases.push({ version: '1.0.0', date: '2026-01-15' });
-    compatibility.tuples.push({ id: 'rollback', core: '1.0.0', consumers: { 'app-a': '0.1.0', 'app-b': '0.1.0' } });
-    workspace.write('governance/compatibility.json', json(compatibility));
+    expect(compatibility.releases).toEqual([{ version: '1.0.0', date: '2026-01-15' }]);
+    expect(compatibility.tuples).toEqual([{ id: 'rollback', core: '1.0.0', consumers: { 'app-a': '0.1.0', 'app-b': '0.1.0' } }]);
     expect(workspace.nx('sync').code).toBe(0);
     workspace.commit('release with nx release');
   }, 300_000);
@@ -71,5 +71,30 @@ describe('nx release with the gate as its pre-version command', () => {
     expect(run.output).toContain('Verdict: GO.');
     expect(run.code).toBe(0);
     expect(readdirSync(workspace.path('evidence/releases/1.2.3')).some((name) => name.endsWith('.json'))).toBe(true);
+  });
+
+  it('runs the next release as one target: refuses an uncommitted bump, then reaches GO, a restored compat result naming the candidate', () => {
+    expect(workspace.nx('g', 'nx-governance:rollback-tuple').code).toBe(0);
+    expect(JSON.parse(workspace.read('governance/compatibility.json')).tuples[0]).toMatchObject({ id: 'rollback', core: '1.2.3' });
+    workspace.commit('roll back to 1.2.3');
+    expect(workspace.nx('release', 'version', '1.3.0', '--dry-run=false', '--git-commit=false', '--git-tag=false').code).toBe(0);
+
+    const uncommitted = workspace.nx('run', 'governance:release-candidate', '--commit');
+    expect(uncommitted.code).toBe(1);
+    expect(uncommitted.output).toContain('The candidate is not a commit yet: packages/core/package.json changed.');
+    expect(uncommitted.output).toContain('Fix: git add -A && git commit -m "chore(release): 1.3.0"');
+
+    // The consumers run against the bump before it is committed; once it is, Nx restores those results (same inputs).
+    expect(workspace.nx('run-many', '-t', 'compat').code).toBe(0);
+    const candidate = workspace.commit('chore(release): 1.3.0');
+    const restored = workspace.nx('run-many', '-t', 'compat');
+    expect(servedFromCache(restored, '@demo/app-a:compat')).toBe(true);
+    expect(JSON.parse(workspace.read('evidence/compat/app-a/latest.json')).tuple.core).toMatchObject({ version: '1.3.0', commit: candidate, dirty: false });
+
+    const run = workspace.nx('run', 'governance:release-candidate', '--commit');
+    expect(run.output).toContain('Release readiness of 1.3.0');
+    expect(run.output).toContain('Verdict: GO.');
+    expect(run.code).toBe(0);
+    expect(workspace.git('status', '--porcelain', '--', '.', ':(exclude)evidence')).toBe('');
   });
 });

@@ -57,6 +57,7 @@ describe('createNodes', () => {
       'rollback-check',
       'release-readiness',
       'page',
+      'release-candidate',
       'VG-CONTRACT-001',
       'VG-GOVERNANCE-001',
       'VG-LOOP-BUILD-001',

@@ -91,3 +91,6 @@ export const asksForReports = (options: Record<string, unknown>) => stringOption
 export function anyRestored(results: PostTasksExecutionContext['taskResults']): boolean {
   return Object.values(results).some((r) => RESTORED.has(r.status));
 }
+
+/** Whether Nx restored a task from a cache instead of running it. */
+export const isRestoredStatus = (status: string): boolean => RESTORED.has(status);

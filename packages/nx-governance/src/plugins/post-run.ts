@@ -1,9 +1,10 @@
 import { type PostTasksExecutionContext, readCachedProjectGraph, type ProjectGraph } from '@nx/devkit';
+import { restampRestoredCompats } from './restamp-restored-compats';
 import { DEFAULT_SETTINGS_FILE } from '../lib/workspace/load-governance';
 import { recordSkippedCompats } from './post-run-compat';
 import { recordSkippedGate, skippedGates } from './post-run-gates';
 import { closeScopeRun } from './post-run-scopes';
-import { anyRestored, asksForReports, NxRun } from './post-run-tasks';
+import { anyRestored, asksForReports, isRestoredStatus, NxRun } from './post-run-tasks';
 import { writeRestoredValidateReport } from './post-run-validate';
 import { requestedOf } from './requested-targets';
 
@@ -30,6 +31,7 @@ export async function closeRunsNxLeftOpen(context: PostTasksExecutionContext): P
   if (!somethingFailed && !anyRestored(context.taskResults)) return;
   const run = new NxRun(context, readCachedProjectGraph());
   if (somethingFailed) recordSkippedCompats(run);
+  restampRestoredCompats(context, run.graph, isRestoredStatus);
   for (const [project, node] of Object.entries(run.graph.nodes)) closeGovernanceRun(run, project, node.data.targets ?? {});
 }
 

@@ -2,6 +2,7 @@ import { type ExecutorContext, logger } from '@nx/devkit';
 import { releasesFolder, timestampFileName } from '../../lib/evidence/evidence-layout';
 import { writeSealedRecord } from '../../lib/evidence/write-sealed-record';
 import { assembleReleasePacket } from '../../lib/release/assemble-release-packet';
+import { readinessFix } from '../../lib/release/readiness-fix';
 import { renderReleasePacket } from '../../lib/release/release-packet';
 import { asPathSegment } from '../../lib/fs/inside-workspace';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
@@ -69,8 +70,10 @@ async function releaseReadinessExecutor(raw: ReleaseReadinessExecutorSchema, con
     now: new Date(),
   });
   logger.info(`Release readiness of ${packet.version} (${packet.releaseClass}) at ${packet.currentTuple.core.commit.slice(0, 12)}`);
+  const names = { governanceProject: project, consumerProjects: new Map(consumers.map((c) => [c.name, c.project])), compatTarget: options.compatTarget, version: packet.version, settingsFile: data.settingsFile, settings: data.settings };
   for (const i of packet.items) {
-    const line = `${i.state.padEnd(13)} ${i.check}: ${i.reason}${i.advisory ? ' (advisory)' : ''}`;
+    const fix = i.advisory ? undefined : readinessFix(i, names);
+    const line = `${i.state.padEnd(13)} ${i.check}: ${i.reason}${i.advisory ? ' (advisory)' : ''}${fix ? `. Fix: ${fix}` : ''}`;
     (i.state === 'pass' ? logger.info : i.advisory || i.state === 'inconclusive' ? logger.warn : logger.error)(line);
   }
   const folder = releasesFolder(data.settings, packet.version);

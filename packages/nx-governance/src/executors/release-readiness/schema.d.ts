@@ -4,5 +4,6 @@ export interface ReleaseReadinessExecutorSchema {
   class?: string;
   approver?: string;
   runMissing?: boolean;
+  compatTarget?: string;
   json?: string | boolean;
 }

@@ -39,4 +39,38 @@ describe('consumer generator', () => {
     tree.write('vendor/ok/Cargo.toml', '[package]\nname = "ok"\nversion = "1.0.0"\n');
     await expect(consumerGenerator(tree, { name: 'ok', supports: '^^1' })).rejects.toThrow('supports: expected a semver range');
   });
+
+  describe('in an @nx/js workspace (libraries under packages/)', () => {
+    const library = (root: string, name: string) => {
+      tree.write(`${root}/package.json`, JSON.stringify({ name, version: '0.3.0', dependencies: { '@demo/core': '1.0.0' } }));
+      tree.write(`${root}/project.json`, JSON.stringify({ name, root, sourceRoot: `${root}/src` }));
+    };
+
+    it('declares an existing Nx project by name in its own folder, not under vendor/', async () => {
+      library('packages/consumer-a', 'consumer-a');
+      await consumerGenerator(tree, { name: 'consumer-a' });
+      expect(tree.exists('vendor/consumer-a')).toBe(false);
+      expect(JSON.parse(tree.read('packages/consumer-a/governance.consumer.json', 'utf8')!)).toEqual({
+        $schema: '../../node_modules/nx-governance/schemas/consumer.schema.json',
+        name: 'consumer-a',
+        project: 'consumer-a',
+      });
+    });
+
+    it('finds a scoped project (@demo/consumer-b) by the name of its folder, and by --project', async () => {
+      library('packages/consumer-b', '@demo/consumer-b');
+      library('packages/other', '@demo/other');
+      await consumerGenerator(tree, { name: 'consumer-b' });
+      expect(JSON.parse(tree.read('packages/consumer-b/governance.consumer.json', 'utf8')!)).toMatchObject({ name: 'consumer-b', project: '@demo/consumer-b' });
+      await consumerGenerator(tree, { name: 'renamed', project: '@demo/other' });
+      expect(JSON.parse(tree.read('packages/other/governance.consumer.json', 'utf8')!)).toMatchObject({ name: 'renamed', project: '@demo/other' });
+    });
+
+    it('says how to point at the folder when no project and no vendor/ folder has the name', async () => {
+      library('packages/consumer-a', 'consumer-a');
+      await expect(consumerGenerator(tree, { name: 'consumer-z' })).rejects.toThrow(
+        'No Nx project named consumer-z and no folder vendor/consumer-z: pass --directory=<folder of the consumer> (and --project=<its Nx project>), --project=<an Nx project>, or --source=<folder to vendor>; projects: consumer-a',
+      );
+    });
+  });
 });

@@ -7,6 +7,7 @@ import { consumerFileSchema } from '../../lib/schemas/compatibility';
 import { SKIPPED_FOLDERS } from '../../lib/workspace/file-reader';
 import { CONSUMER_FILE } from '../../lib/workspace/load-governance';
 import { loadTreeGovernance, writeDataJson } from '../governance-tree';
+import { locateConsumer } from './consumer-location';
 import { normalizeOptions } from './normalize-options';
 import type { ConsumerGeneratorSchema } from './schema';
 
@@ -14,7 +15,7 @@ export default async function consumerGenerator(tree: Tree, raw: ConsumerGenerat
   const options = normalizeOptions(raw);
   const { consumers } = loadTreeGovernance(tree, options.settingsFile);
   if (consumers.some((c) => c.name === options.name)) throw new Error(`Consumer ${options.name} is already declared`);
-  const directory = (options.directory ?? `vendor/${options.name}`).replace(/\/+$/, '');
+  const { directory, project } = locateConsumer(tree, options);
   if (options.source) copyFolderIntoTree(tree, options.source, directory);
   const language = detectLanguage((file) => tree.exists(`${directory}/${file}`));
   if (!language) {
@@ -24,7 +25,7 @@ export default async function consumerGenerator(tree: Tree, raw: ConsumerGenerat
   const declaration = {
     $schema: schemaReference('consumer.schema.json', directory),
     name: options.name,
-    project: options.project ?? options.name,
+    project,
     ...(options.supports ? { supports: options.supports } : {}),
   };
   const parsed = consumerFileSchema.safeParse(declaration);

@@ -1,4 +1,4 @@
-import type { Tree } from '@nx/devkit';
+import { logger, type Tree } from '@nx/devkit';
 import { treeWithBundledGovernance } from '../../test-helpers/tree';
 import gateGenerator from './generator';
 
@@ -45,6 +45,38 @@ describe('gate generator', () => {
   it('adds a manual gate with its checklist', async () => {
     await gateGenerator(tree, { id: 'VG-REVIEW-002', title: 'Review', kind: 'manual', checklist: 'Read it; Signed it', owner: 'compatibility-owner' });
     expect(gates().at(-1)).toMatchObject({ kind: 'manual', checklist: ['Read it', 'Signed it'], owner: 'compatibility-owner' });
+  });
+
+  const playbook = () => JSON.parse(tree.read('governance/playbook.json', 'utf8')!);
+  const classGates = (id: string) => playbook().releaseClasses.find((c: { id: string }) => c.id === id).gates;
+
+  it('puts the gate in the playbook\'s default release class, so the default gate run requires it, and says where it went', async () => {
+    const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    await gateGenerator(tree, { id: 'VG-CORE-TEST-001', title: 'Core tests', targets: 'loop:test', minTests: 3 });
+    expect(classGates('R2')).toContain('VG-CORE-TEST-001');
+    expect(classGates('R3')).not.toContain('VG-CORE-TEST-001');
+    expect(info.mock.calls.flat().join('\n')).toContain('VG-CORE-TEST-001 is required by release class R2 (governance/playbook.json), the class nx run governance:gate runs');
+    info.mockRestore();
+  });
+
+  it('puts the gate in the release class --releaseClass names, and refuses an unknown one with the known ones', async () => {
+    await gateGenerator(tree, { id: 'VG-PERF-009', title: 'Perf', targets: 'loop:test', releaseClass: 'R3' });
+    expect(classGates('R3')).toContain('VG-PERF-009');
+    expect(classGates('R2')).not.toContain('VG-PERF-009');
+    const before = tree.read('governance/playbook.json', 'utf8');
+    await expect(gateGenerator(tree, { id: 'VG-PERF-010', title: 'Perf', targets: 'loop:test', releaseClass: 'R9' })).rejects.toThrow(
+      '--releaseClass: unknown release class "R9", expected one of the playbook\'s classes: R0, R1, R2, R3',
+    );
+    expect(tree.read('governance/playbook.json', 'utf8')).toBe(before);
+  });
+
+  it('leaves the release classes alone with --releaseClass=none, and says that no gate run requires the gate yet', async () => {
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const before = tree.read('governance/playbook.json', 'utf8');
+    await gateGenerator(tree, { id: 'VG-LATER-001', title: 'Later', targets: 'loop:test', releaseClass: 'none' });
+    expect(tree.read('governance/playbook.json', 'utf8')).toBe(before);
+    expect(warn.mock.calls.flat().join('\n')).toContain('VG-LATER-001 is required by no release class');
+    warn.mockRestore();
   });
 
   it.each([

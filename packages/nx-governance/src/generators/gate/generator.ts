@@ -5,6 +5,7 @@ import { schemaReference } from '../../lib/json/json-schemas';
 import { gateSchema } from '../../lib/schemas/gates';
 import { knownList } from '../../lib/text/known-list';
 import { loadTreeGovernance, writeDataJson } from '../governance-tree';
+import { addGateToReleaseClass, chooseReleaseClass } from './add-to-release-class';
 import { normalizeOptions } from './normalize-options';
 import type { GateGeneratorSchema } from './schema';
 
@@ -19,6 +20,8 @@ export default async function gateGenerator(tree: Tree, raw: GateGeneratorSchema
   const roles = data.playbook?.data.roles.map((r) => r.id);
   const { owner } = options;
   if (roles && !roles.includes(owner)) throw new Error(`Unknown owner "${owner}", expected a playbook role: ${knownList(roles, owner)}`);
+
+  const releaseClass = chooseReleaseClass(data, options.releaseClass);
 
   const gate = gateSchema.safeParse(gateDefinition(options, owner));
   if (!gate.success) {
@@ -35,6 +38,7 @@ export default async function gateGenerator(tree: Tree, raw: GateGeneratorSchema
     raw.gates.push(gateDefinition(options, owner));
     writeDataJson(tree, gatesFile, raw);
   }
+  addGateToReleaseClass(tree, data, options.id, releaseClass);
   if (!options.skipFormat) await formatFiles(tree);
 }
 

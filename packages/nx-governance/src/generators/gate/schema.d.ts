@@ -13,6 +13,7 @@ export interface GateGeneratorSchema {
   projects?: string;
   minTests?: number;
   timeoutSeconds?: number;
+  releaseClass?: string;
   settingsFile?: string;
   skipFormat?: boolean;
 }

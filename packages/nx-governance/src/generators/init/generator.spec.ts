@@ -1,4 +1,4 @@
-import { readNxJson, type Tree, updateNxJson } from '@nx/devkit';
+import { logger, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { validateGovernance } from '../../lib/validation/validate-governance';
 import { treeFileReader } from '../tree-file-reader';
@@ -76,6 +76,38 @@ describe('init generator', () => {
     tree.write('package.json', JSON.stringify({ name: '@acme/engine', version: '1.0.0', main: 'index.js' }));
     await initGenerator(tree, {});
     expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: '@acme/engine', path: '.' });
+  });
+
+  describe('in an @nx/js workspace (libraries under packages/, none at the root)', () => {
+    const library = (folder: string, name: string, dependencies: Record<string, string> = {}) => {
+      tree.write(`packages/${folder}/package.json`, JSON.stringify({ name, version: '1.0.0', private: true, main: 'src/index.js', dependencies }));
+      tree.write(`packages/${folder}/project.json`, JSON.stringify({ name, root: `packages/${folder}` }));
+    };
+    beforeEach(() => tree.write('package.json', JSON.stringify({ name: '@demo/source', private: true, workspaces: ['packages/*'] })));
+
+    it('finds the core: the library the others depend on', async () => {
+      const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+      library('core', '@demo/core');
+      library('consumer-a', '@demo/consumer-a', { '@demo/core': '1.0.0' });
+      library('consumer-b', '@demo/consumer-b', { '@demo/core': '*', lodash: '^4' });
+      await initGenerator(tree, {});
+      expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: '@demo/core', path: 'packages/core' });
+      expect(info.mock.calls.flat().join('\n')).toContain('Core project: @demo/core (the library the other projects depend on: @demo/consumer-a, @demo/consumer-b).');
+      info.mockRestore();
+    });
+
+    it('when several libraries fit, names none, lists them and says what to pass', async () => {
+      const info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+      library('core', '@demo/core');
+      library('util', '@demo/util');
+      library('app', '@demo/app', { '@demo/core': '1.0.0', '@demo/util': '1.0.0' });
+      await initGenerator(tree, {});
+      expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toBeUndefined();
+      expect(info.mock.calls.flat().join('\n')).toContain(
+        'No core project yet: several libraries are depended on by as many projects: @demo/core, @demo/util; run `npx nx g nx-governance:init --coreProject=<one of them>`',
+      );
+      info.mockRestore();
+    });
   });
 
   it('with no project at all (nx add on an empty workspace), writes valid governance without a core: playbook, cadence and documents', async () => {

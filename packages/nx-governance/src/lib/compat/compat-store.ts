@@ -35,3 +35,10 @@ export function writeCompatResult(root: string, settings: GovernanceSettings, re
   writeFileAtomically(join(folder, 'latest.md'), markdown);
   return sealed;
 }
+
+/** Makes a sealed record from the history the consumer's `latest` again (both files, as writeCompatResult wrote them). */
+export function writeLatestCompatResult(root: string, settings: GovernanceSettings, sealed: CompatRecord): void {
+  const folder = insideWorkspaceOrThrow(root, compatResultFolder(settings, sealed.consumer), settings.paths.evidence);
+  writeFileAtomically(join(folder, 'latest.json'), `${JSON.stringify(sealed, null, 2)}\n`);
+  writeFileAtomically(join(folder, 'latest.md'), renderCompatMarkdown(sealed));
+}

@@ -19,6 +19,10 @@ export function renderCompatMarkdown(record: CompatRecord): string {
   lines.push(`- Duration: ${(record.durationMs / 1000).toFixed(1)}s`);
   if (record.outputSha256) lines.push(`- Output: ${e(record.outputBytes)} bytes, sha256 ${e(record.outputSha256)}${record.truncated ? ' (log truncated)' : ''}`);
   if (record.log) lines.push(`- Log: ${e(record.log)}`);
+  if (record.restoredFrom) {
+    const from = record.restoredFrom;
+    lines.push(`- Restored from the Nx cache: the run of ${e(from.finishedAt)} against core ${e(from.coreCommit ?? '(no commit)')}${dirtyNote(from.coreDirty)}, record sha256 ${e(from.digest)} (same inputs)`);
+  }
   if (record.bisect) lines.push(`- Bisect from ${e(record.bisect.good)}: ${e(record.bisect.note)}`);
   lines.push(`- Record digest: sha256 ${e(record.digest)}`);
   if (record.tail?.length) lines.push('', '## Last lines of output', '', '```text', ...record.tail.map(escapeFencedLine), '```');

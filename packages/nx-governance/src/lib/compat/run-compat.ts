@@ -140,7 +140,8 @@ function judge(
   return { outcome: 'pass', reason: tests ? `${tests.passed} test(s) passed, ${tests.skipped} skipped` : 'exited 0' };
 }
 
-function readTuple(input: Omit<CompatRunInput, 'log'>, artifact: string | undefined): CompatTuple {
+/** The core and the consumer as they are now: versions, folder commits, whether either has uncommitted changes. */
+export function readTuple(input: Pick<CompatRunInput, 'root' | 'core' | 'consumer'>, artifact: string | undefined): CompatTuple {
   const { root, core, consumer } = input;
   const schemaVersion = artifact && core.schemaVersionArgs ? readSchemaVersion(artifact, core.schemaVersionArgs, root) : undefined;
   const version = (source?: { file: string; field?: string }) => {

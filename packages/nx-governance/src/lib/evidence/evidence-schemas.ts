@@ -107,6 +107,7 @@ export const compatResultSchema = z.strictObject({
   tests: counts.optional(),
   command: z.strictObject({ argv: z.array(text), cwd: text, env: z.array(text) }).optional(),
   durationMs: z.number(),
+  restoredFrom: z.strictObject({ digest: sha, finishedAt: text, coreCommit: text.optional(), coreDirty: z.union([z.boolean(), z.literal('unknown')]) }).optional(),
   bisect: z
     .strictObject({ good: text, firstBad: text.optional(), tested: z.array(z.strictObject({ commit: text, outcome: z.enum(COMPAT_OUTCOMES) })), note: text })
     .optional(),

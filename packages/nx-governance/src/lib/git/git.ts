@@ -70,3 +70,16 @@ export function folderCommit(root: string, path: string): string | undefined {
 export function commitExists(root: string, commit: string): boolean {
   return git(root, ['cat-file', '-e', `${commit}^{commit}`]) !== undefined;
 }
+
+/** The files with uncommitted changes outside `exclude` (the evidence folder), as git status names them; or why git could not say. */
+export function uncommittedFiles(root: string, exclude: string): { ok: true; files: string[] } | { ok: false; reason: string } {
+  const status = runGit(root, ['status', '--porcelain', '--untracked-files=normal', '--', '.', `:(exclude)${exclude}`], { trim: false });
+  if (!status.ok) return status;
+  return { ok: true, files: status.stdout.split('\n').filter(Boolean).map((line) => line.slice(3)) };
+}
+
+/** Commits every change outside `exclude` with `message`; why not, when git refuses. */
+export function commitChanges(root: string, exclude: string, message: string): GitResult {
+  const added = runGit(root, ['add', '-A', '--', '.', `:(exclude)${exclude}`]);
+  return added.ok ? runGit(root, ['commit', '-q', '-m', message]) : added;
+}

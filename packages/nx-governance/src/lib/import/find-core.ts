@@ -39,8 +39,54 @@ export function findCore(parse: ParseMarkdown, reader: FileReader, projects: Rea
     }
   }
   if (rootLibrary) return { found: true, project: rootLibrary, path: '.', why: 'the only library at the root of the repository' };
+  return coreOthersDependOn(reader, projects);
+}
+
+/**
+ * In a workspace of packages (`@nx/js` libraries under packages/, none at the root), the core is the
+ * library most other projects name in their package.json dependencies. A tie is no answer: the
+ * libraries are listed with what to pass.
+ */
+function coreOthersDependOn(reader: FileReader, projects: ReadonlyMap<string, string>): FoundCore {
+  const manifests = [...projects]
+    .filter(([, root]) => root !== '.')
+    .map(([project, root]) => ({ project, root, manifest: readPackageJson(reader, `${root}/package.json`) }));
+  const dependents = new Map<string, string[]>();
+  for (const library of manifests) {
+    const packageName = typeof library.manifest?.name === 'string' ? library.manifest.name : undefined;
+    if (!packageName) continue;
+    const users = manifests.filter((other) => other !== library && DEPENDENCY_FIELDS.some((field) => dependsOn(other.manifest?.[field], packageName)));
+    if (users.length) dependents.set(library.project, users.map((u) => u.project).sort());
+  }
+  const most = Math.max(0, ...[...dependents.values()].map((users) => users.length));
+  const fits = [...dependents].filter(([, users]) => users.length === most).map(([project]) => project).sort();
+  if (fits.length === 1) {
+    const [project] = fits;
+    return { found: true, project, path: projects.get(project), why: `the library the other projects depend on: ${dependents.get(project)!.join(', ')}` };
+  }
+  if (fits.length > 1) {
+    return { found: false, why: `several libraries are depended on by as many projects: ${fits.join(', ')}; run \`npx nx g nx-governance:init --coreProject=<one of them>\`.` };
+  }
   return {
     found: false,
-    why: 'no compatibility document names the core and no Rust or JS library is at the root. Once the core is an Nx project, run `npx nx g nx-governance:init --coreProject=<project>`.',
+    why: 'no compatibility document names the core, no Rust or JS library is at the root, and no library is a dependency of another project. Once the core is an Nx project, run `npx nx g nx-governance:init --coreProject=<project>`.',
   };
+}
+
+const dependsOn = (field: unknown, packageName: string) => typeof field === 'object' && field !== null && Object.hasOwn(field, packageName);
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'] as const;
+
+type PackageJson = { name?: unknown } & Partial<Record<(typeof DEPENDENCY_FIELDS)[number], Record<string, unknown>>>;
+
+function readPackageJson(reader: FileReader, file: string): PackageJson | undefined {
+  const text = reader.read(file);
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' ? (value as PackageJson) : undefined;
+  } catch {
+    // A broken manifest names no dependency; the core can still be given with --coreProject.
+    return undefined;
+  }
 }

@@ -2,6 +2,7 @@ import { DEFAULT_GATE_TARGET } from '../gates/gate-scopes';
 import { scopeTargetName } from '../workspace/target-names';
 import { NX_TARGET_PATTERN } from '../schemas/gates';
 import { knownList } from '../text/known-list';
+import type { GovernanceData } from '../workspace/load-governance';
 import { forEachDuplicate, type RuleContext } from './rule-context';
 
 export function checkGates(ctx: RuleContext): void {
@@ -10,8 +11,13 @@ export function checkGates(ctx: RuleContext): void {
   forEachDuplicate(gates.data.gates, (g) => g.id, (gate, index, first) =>
     ctx.errorAt(gates, ['gates', index, 'id'], `duplicate gate id ${gate.id}, first defined at gates[${first}]`),
   );
+  const required = requiredGateIds(ctx.data);
   gates.data.gates.forEach((gate, index) => {
     ctx.errorIf(gates, ['gates', index, 'owner'], ctx.unknownRole(gate.owner));
+    if (required && !required.has(gate.id)) {
+      const playbook = ctx.data.playbook?.file ?? 'playbook.json';
+      ctx.warningAt(gates, ['gates', index, 'id'], `gate ${gate.id} is required by no release class, milestone or task card, so no gate run runs it; add it to a release class in ${playbook} or to a task card's Required gates`);
+    }
     const ownFile = ctx.data.gateFiles[gate.id];
     if (ownFile && !ownFile.endsWith(`/${gate.id}.json`)) ctx.errorAt(gates, ['gates', index, 'id'], `gate ${gate.id} lives in ${ownFile}, expected a file named ${gate.id}.json so that the file says which gate it holds`);
     if (gate.kind === 'command' && gate.blocked) {
@@ -35,4 +41,18 @@ export function checkGates(ctx: RuleContext): void {
 function isGateRunTarget(ctx: RuleContext, target: string): boolean {
   const gateTarget = ctx.options.gateTargetName ?? DEFAULT_GATE_TARGET;
   return ctx.gateIds()?.has(target) === true || target === gateTarget || target.startsWith(scopeTargetName(gateTarget, ''));
+}
+
+/**
+ * Every gate some gate run selects: a release class's gates, a milestone's minimum set, a task card's
+ * required gates. Undefined while the playbook is missing or broken, when nothing can be said.
+ */
+export function requiredGateIds(data: GovernanceData): Set<string> | undefined {
+  const playbook = data.playbook?.data;
+  if (!playbook) return undefined;
+  return new Set([
+    ...playbook.releaseClasses.flatMap((c) => c.gates),
+    ...(playbook.minimumGatesPerMilestone ?? []).flatMap((m) => m.gates),
+    ...data.milestones.flatMap((m) => m.taskCards.flatMap((c) => c.requiredGates)),
+  ]);
 }

@@ -373,4 +373,20 @@ describe('validateGovernance warnings', () => {
       'governance/cadence.json:1: no "$schema", expected one pointing at nx-governance/schemas/cadence.schema.json so editors complete and check the file',
     ]);
   });
+
+  it('warns about a gate no release class, milestone or task card requires: no gate run would run it', () => {
+    const orphan = { id: 'VG-ORPHAN-001', title: 'Orphan', scope: 'x', owner: 'release-manager', kind: 'manual', checklist: ['ok'] };
+    const { errors, warnings } = validateBundled(editJson('gates.json', (d) => d.gates.push(orphan)));
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^governance\/gates\.json:\d+: gates\[\d+\]\.id: gate VG-ORPHAN-001 is required by no release class, milestone or task card, so no gate run runs it; add it to a release class in governance\/playbook\.json or to a task card's Required gates$/,
+      ),
+    ]);
+    const required = validateBundled(
+      editJson('gates.json', (d) => d.gates.push(orphan)),
+      editJson('playbook.json', (d) => (d.minimumGatesPerMilestone = [{ milestone: 'M6', gates: ['VG-ORPHAN-001'] }])),
+    );
+    expect(required.warnings).toEqual([]);
+  });
 });

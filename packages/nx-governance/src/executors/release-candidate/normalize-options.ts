@@ -1,0 +1,5 @@
+import { withSchemaDefaults } from '../../schema-defaults';
+import type { ReleaseCandidateExecutorSchema } from './schema';
+
+export const normalizeOptions = (options: ReleaseCandidateExecutorSchema) =>
+  withSchemaDefaults(options, require('./schema.json'), ['settingsFile', 'commit', 'gateTarget', 'compatTarget']);

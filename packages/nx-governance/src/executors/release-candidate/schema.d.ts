@@ -1,0 +1,10 @@
+export interface ReleaseCandidateExecutorSchema {
+  settingsFile?: string;
+  releaseVersion?: string;
+  class?: string;
+  commit?: boolean;
+  approver?: string;
+  json?: string;
+  gateTarget?: string;
+  compatTarget?: string;
+}

@@ -1,0 +1,6 @@
+export interface RollbackTupleGeneratorSchema {
+  coreVersion?: string;
+  date?: string;
+  settingsFile?: string;
+  skipFormat?: boolean;
+}
