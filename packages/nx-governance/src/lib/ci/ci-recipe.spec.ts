@@ -67,6 +67,8 @@ describe('the GitHub Actions workflow', () => {
     const commands = governanceCiCommands(recipe(MANAGERS[1]), 'summary');
     const runs = governance.steps.filter((s) => s.run && commands.includes(s.run));
     expect(runs.map((s) => s.run)).toEqual(commands);
+    // The governance page is written after the report, into the uploaded reports folder.
+    expect(commands[commands.length - 1]).toMatch(/ run \S+:page --output=reports\/governance-page\.html$/);
     expect(runs.slice(1).map((s) => s.if)).toEqual(commands.slice(1).map(() => '${{ !cancelled() }}'));
     const upload = governance.steps.find((s) => s.uses === 'actions/upload-artifact@v7');
     expect(upload).toEqual({ uses: 'actions/upload-artifact@v7', if: '${{ !cancelled() }}', with: { name: 'governance-evidence', path: 'reports/\nevidence/\n' } });

@@ -30,6 +30,8 @@ export interface CiRecipeOptions {
 export const REPORTS_FOLDER = 'reports';
 export const GOVERNANCE_JUNIT = `${REPORTS_FOLDER}/governance-junit.xml`;
 export const GOVERNANCE_REPORT = `${REPORTS_FOLDER}/governance-report.md`;
+/** The governance page (`nx run <project>:page`), uploaded with the other reports. */
+export const GOVERNANCE_PAGE = `${REPORTS_FOLDER}/governance-page.html`;
 
 /** The current versions Nx's own ci-workflow generator writes (Nx 23.3): the recipe keeps to them. */
 export const NODE_VERSION = 24;
@@ -64,6 +66,8 @@ export function governanceCiCommands(options: Pick<CiRecipeOptions, 'project' | 
     `${nx} run ${project}:gate --junit=${GOVERNANCE_JUNIT} --json=${REPORTS_FOLDER}/governance.json`,
     `${nx} run ${project}:verify-evidence --json=${REPORTS_FOLDER}/verify-evidence.json`,
     `${nx} run ${project}:report ${report === 'summary' ? '--summary' : `--output=${GOVERNANCE_REPORT}`} --json=${REPORTS_FOLDER}/report.json`,
+    // The page a reviewer opens from the job's artifacts: the same judgement as the report, one self-contained file.
+    `${nx} run ${project}:page --output=${GOVERNANCE_PAGE}`,
   ];
 }
 
