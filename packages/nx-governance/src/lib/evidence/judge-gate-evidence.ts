@@ -89,8 +89,11 @@ export function judgeGateEvidence(question: GateEvidenceQuestion): GateJudgement
   const stale = question.currentTaskHash === AS_RECORDED ? undefined : staleness(record, question.currentTaskHash);
   if (stale) return { state: 'stale', gate, file, evidence, reason: `${made} is stale: ${stale}`, fix: run };
   const state = stateOfResult(record.result);
-  if (state === 'pass') return { state, gate, file, evidence, reason: `pass${notes}` };
-  return { state, gate, file, evidence, reason: `${record.result}${notes}`, ...(state === 'fail' ? { fix: run } : {}) };
+  // The state already says the result: the reason is the record's own words (and `interrupted` where that became `fail`).
+  const words = record.notes.join('; ');
+  const reason = state === record.result ? words : `${record.result}${notes}`;
+  if (state === 'pass') return { state, gate, file, evidence, reason };
+  return { state, gate, file, evidence, reason, ...(state === 'fail' ? { fix: run } : {}) };
 }
 
 /** The record behind an untrusted latest when its only fault is its signature, so a reader can still show what it claims. */
@@ -131,8 +134,13 @@ export function judgementBlocks(judgement: GateJudgement, enforcement: 'blocking
 
 /** One line for tables and logs: the state, the reason and, when there is one, what to run. */
 export function describeJudgement(judgement: GateJudgement): string {
+  return `${judgement.state}: ${judgementWords(judgement)}`;
+}
+
+/** The reason and, when there is one, what to run: for places that show the state beside it. */
+export function judgementWords(judgement: GateJudgement): string {
   const fix = 'fix' in judgement && judgement.fix ? ` (run: ${judgement.fix})` : '';
-  return `${judgement.state}: ${judgement.reason}${fix}`;
+  return `${judgement.reason}${fix}`;
 }
 
 /** What a trusted, current record's result means: only `pass` passes; a run that was interrupted failed. */

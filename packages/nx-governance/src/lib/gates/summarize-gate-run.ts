@@ -1,4 +1,4 @@
-import { describeJudgement, type GateJudgement, judgementBlocks } from '../evidence/judge-gate-evidence';
+import { type GateJudgement, judgementBlocks, judgementWords } from '../evidence/judge-gate-evidence';
 import type { JunitCase } from '../reports/junit';
 import type { Gate } from '../schemas/gates';
 
@@ -22,7 +22,8 @@ const ORIGIN_WORDS: Record<GateOrigin, string> = {
 /** The table, the verdict and the machine-readable forms of a gate run, each gate as `judgeGateEvidence` judged it. */
 export function summarizeGateRun(rows: GateRunRow[]) {
   const stateOf = (row: GateRunRow) => row.judgement.state;
-  const noteOf = (row: GateRunRow) => (row.judgement.state === 'pass' ? row.judgement.reason : describeJudgement(row.judgement));
+  // The state is the result column: the note is the judgement's words and what to run.
+  const noteOf = (row: GateRunRow) => (row.judgement.state === 'pass' ? row.judgement.reason : judgementWords(row.judgement));
   const evidenceOf = (row: GateRunRow) => ('evidence' in row.judgement ? row.judgement.evidence : undefined);
   const blockingFailures = rows.filter((r) => judgementBlocks(r.judgement, r.gate.enforcement));
   const advisoryFindings = rows.filter((r) => r.gate.enforcement === 'advisory' && stateOf(r) !== 'pass');
