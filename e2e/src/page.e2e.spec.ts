@@ -99,7 +99,8 @@ async function checkInBrowser(context: BrowserContext, file: string, model: Page
   it('writes one self-contained page of the bundled workspace, equal to the JSON reports of the same run, cached', async () => {
     const workspace = TestWorkspace.create();
     try {
-      cpSync(join(REPO_ROOT, 'evidence'), workspace.path('evidence'), { recursive: true });
+      // A frozen copy of the evidence the bundled workspace's runs once wrote (the repository no longer tracks its own).
+      cpSync(join(REPO_ROOT, 'packages/nx-governance/test-fixtures/bundled-evidence'), workspace.path('evidence'), { recursive: true });
       workspace.edit('governance/gates.json', '"title": "Governance data is valid"', `"title": ${JSON.stringify(SCRIPT_TITLE)}`);
       workspace.commit('evidence and a title holding a script');
       const run = workspace.nx('run', 'governance:page', '--json=reports/page.json', `--asOf=${AS_OF}`);
