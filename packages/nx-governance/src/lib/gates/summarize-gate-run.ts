@@ -47,7 +47,8 @@ export function summarizeGateRun(rows: GateRunRow[]) {
     ? `All ${rows.length - advisoryFindings.length} required gate(s) passed${advisoryFindings.length ? `; ${advisoryFindings.length} advisory finding(s)` : ''}.`
     : `${blockingFailures.length} blocking gate(s) did not pass: ${blockingFailures.map((r) => `${r.gate.id} (${stateOf(r)})`).join(', ')}.`;
   const junitCases: JunitCase[] = rows.map((row) => {
-    const finding = stateOf(row) === 'pass' ? undefined : noteOf(row);
+    // A CI reader sees the state first; what to run is in the table and the JSON's `fix`.
+    const finding = stateOf(row) === 'pass' ? undefined : `${stateOf(row)}: ${row.judgement.reason}`;
     const verdict = !finding ? {} : row.gate.enforcement === 'advisory' ? { systemOut: `advisory finding, not blocking: ${finding}` } : { failure: { message: finding, output: outputTail(row) } };
     return { name: row.gate.id, classname: `governance.${row.gate.enforcement}`, seconds: (evidenceOf(row)?.record.durationMs ?? 0) / 1000, ...verdict };
   });
@@ -55,7 +56,7 @@ export function summarizeGateRun(rows: GateRunRow[]) {
     gate: row.gate.id,
     enforcement: row.gate.enforcement,
     result: stateOf(row),
-    notes: noteOf(row),
+    notes: row.judgement.reason,
     ...('fix' in row.judgement && row.judgement.fix ? { fix: row.judgement.fix } : {}),
     origin: row.origin,
     fromCache: row.origin === 'restored',
