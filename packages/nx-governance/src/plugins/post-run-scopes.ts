@@ -6,17 +6,14 @@ import type { CheckedGovernance } from '../lib/workspace/load-checked-governance
 import { type NxRun, stringOption } from './post-run-tasks';
 
 /**
- * Closes an aggregate's run that its executor did not close: its evidence, its
- * reports and (when Nx printed nothing for it) its summary. An aggregate Nx
- * skipped (a gate failed) is closed with `print`; one Nx restored replayed its
- * summary, and only the reports asked for now are this run's to write.
+ * Closes an aggregate's run that its executor did not close because Nx skipped
+ * it (a gate failed or did not run): its evidence, its reports and its summary.
  */
 export function closeScopeRun(
   run: NxRun,
   governance: Extract<CheckedGovernance, { ok: true }>,
   project: string,
   options: Record<string, unknown>,
-  show: { print: boolean },
 ): void {
   const { data } = governance;
   const chosen = selectGates(data, options, run.names.gateTargetName);
@@ -39,7 +36,6 @@ export function closeScopeRun(
     taskHashes,
     reports: { junit: stringOption(options.junit), json: stringOption(options.json) },
   });
-  if (!show.print) return;
   for (const line of summary.table) logger.info(line);
   logger.error(summary.verdict);
 }

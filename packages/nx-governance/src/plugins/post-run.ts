@@ -20,8 +20,8 @@ const KINDS = { 'nx-governance:gate': 'scope', 'nx-governance:run-gate': 'gate',
  * closes such a run from the tasks Nx ran: a sealed `fail` record for each gate
  * asked for whose task graph holds a task that failed, then each skipped
  * aggregate's summary and reports. Nx has already chosen a failing exit code.
- * An aggregate or validate Nx restored from its cache replayed its output, but
- * the reports asked for now are this run's: the hook writes them.
+ * A validate Nx restored from its cache replayed its output, but the report
+ * asked for now is this run's: the hook writes it.
  * (docs/design/gate-run.md, section 2.)
  */
 export async function closeRunsNxLeftOpen(context: PostTasksExecutionContext): Promise<void> {
@@ -41,19 +41,20 @@ function closeGovernanceRun(run: NxRun, project: string, targets: Targets): void
   const wanted = [...requestedOf(run.requests, project)].filter((t) => kindOf(t));
   if (wanted.length === 0) return;
   const optionsOf = (target: string) => ({ ...targets[target].options, ...run.commandLineOptions() });
-  const restoredWithReports = (kind: string) => wanted.filter((t) => kindOf(t) === kind && run.restored(project, t) && asksForReports(optionsOf(t)));
-  for (const target of restoredWithReports('validate')) writeRestoredValidateReport(run, optionsOf(target));
+  // Validate is cached: a restored one replayed its output, and the report asked for now is this run's. Aggregates are
+  // never cached (gate-targets: the cache is not a judge), so none is ever restored.
+  for (const target of wanted.filter((t) => kindOf(t) === 'validate' && run.restored(project, t) && asksForReports(optionsOf(t)))) {
+    writeRestoredValidateReport(run, optionsOf(target));
+  }
 
   const gatesInRun = new Set(wanted.flatMap((t) => (kindOf(t) === 'gate' ? [t] : kindOf(t) === 'scope' ? dependsOnTargets(targets[t].dependsOn) : [])));
   const skipped = skippedGates(run, project, gatesInRun);
   const skippedScopes = wanted.filter((t) => kindOf(t) === 'scope' && !run.resultOf(project, t) && run.failedBelow(project, t));
-  const restoredScopes = restoredWithReports('scope');
-  if (skipped.length === 0 && skippedScopes.length === 0 && restoredScopes.length === 0) return;
+  if (skipped.length === 0 && skippedScopes.length === 0) return;
   const governance = run.governanceOf((targets[wanted[0]].options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE);
   if (!governance.ok) return;
   for (const gate of skipped) recordSkippedGate(run, governance, gate);
-  for (const scope of skippedScopes) closeScopeRun(run, governance, project, optionsOf(scope), { print: true });
-  for (const scope of restoredScopes) closeScopeRun(run, governance, project, optionsOf(scope), { print: false });
+  for (const scope of skippedScopes) closeScopeRun(run, governance, project, optionsOf(scope));
 }
 
 function dependsOnTargets(dependsOn: Targets[string]['dependsOn']): string[] {
