@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { formatDiagnostic } from '../lib/diagnostics';
 import type { SignaturePolicySource } from '../lib/evidence/signature-policy';
-import { readSigningKey, SIGNING_KEY_ENV } from '../lib/evidence/signing-key';
 import { type UsableSigningKey, usableSigningKey as usableSigningKeyIn } from '../lib/evidence/usable-signing-key';
 import { diskFileReader } from '../lib/workspace/file-reader';
 import { type CheckedGovernance, loadCheckedGovernance } from '../lib/workspace/load-checked-governance';
@@ -34,13 +33,6 @@ export function reportInvalidGovernance(errors: Parameters<typeof formatDiagnost
 /** The signing key of the workspace's executors, refused unless the signature policy of `governance` would accept its records. */
 export function usableSigningKey(root: string, governance: SignaturePolicySource, env: NodeJS.ProcessEnv = process.env): UsableSigningKey {
   return usableSigningKeyIn(diskFileReader(root), governance, env);
-}
-
-/** The Ed25519 key named by GOVERNANCE_SIGNING_KEY (a PEM file, never committed), if any. */
-export function signingKey(env: NodeJS.ProcessEnv = process.env): { pem?: string; error?: string } {
-  const path = env[SIGNING_KEY_ENV];
-  if (!path) return {};
-  return readSigningKey(path);
 }
 
 export function toolVersions(root: string): { nx?: string; plugin?: string } {
