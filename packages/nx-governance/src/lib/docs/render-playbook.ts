@@ -1,7 +1,7 @@
 import { GENERATED_MARKER } from './generated-marker';
 import { escapeMarkdown as e } from '../markdown/escape';
 import type { Gate } from '../schemas/gates';
-import type { PlaybookFile, RollbackTrigger } from '../schemas/playbook';
+import { type PlaybookFile, roleLabels, type RollbackTrigger } from '../schemas/playbook';
 
 const GENERATED = `${GENERATED_MARKER} from governance/playbook.json and governance/gates.json. Do not edit by hand. -->`;
 
@@ -23,8 +23,8 @@ export function describeTrigger(trigger: RollbackTrigger): string {
 
 /** The release and rollback playbook a person can follow without anything else. */
 export function renderPlaybookMarkdown(playbook: PlaybookFile, gates: Gate[]): string {
-  const owner = new Map(playbook.roles.map((r) => [r.id, `${e(r.title)} (${e(r.owner)})`]));
-  const ownerOf = (id: string) => owner.get(id) ?? e(id);
+  const owner = roleLabels(playbook);
+  const ownerOf = (id: string) => e(owner.get(id) ?? id);
   const gateTitle = new Map(gates.map((g) => [g.id, `${e(g.title)} (${g.kind}, ${g.enforcement})`]));
   const lines = [
     GENERATED,

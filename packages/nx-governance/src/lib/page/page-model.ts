@@ -1,3 +1,4 @@
+import { roleLabels } from '../schemas/playbook';
 import { type CadenceReport, evaluateCadence } from '../cadence/evaluate-cadence';
 import { readEvidenceHistory } from '../cadence/read-evidence-history';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
@@ -67,7 +68,7 @@ export function buildPageModel({ root, reader, data, consumers, asOf, currentHas
   const playbook = data.playbook?.data;
   const gates = data.gates?.data.gates ?? [];
   const judged = judgeGateStates(root, reader, data, gates.map((g) => g.id), currentHashes);
-  const owners = new Map(playbook?.roles.map((r) => [r.id, `${r.title} (${r.owner})`]) ?? []);
+  const owners = roleLabels(playbook);
   const gateRow = (id: string): PageGate => {
     const gate = gates.find((g) => g.id === id);
     const judgement = judged.get(id);

@@ -1,5 +1,5 @@
 import { escapeMarkdown as e } from '../markdown/escape';
-import type { PlaybookFile } from '../schemas/playbook';
+import { type PlaybookFile, roleLabels } from '../schemas/playbook';
 import type { RollbackDecision } from '../evidence/evidence-schemas';
 import type { ReleaseTuple } from './rollback-tuple';
 
@@ -14,7 +14,7 @@ export function procedureLines(procedure: RollbackDecision['procedure']): string
 
 /** The procedure as the decision seals it: each owner's role resolved to the person the playbook names that day. */
 export function procedureWithOwners(playbook: PlaybookFile): RollbackDecision['procedure'] {
-  const owner = new Map(playbook.roles.map((r) => [r.id, `${r.title} (${r.owner})`]));
+  const owner = roleLabels(playbook);
   return playbook.rollbackProcedure.map((s) => ({ step: s.step, owner: owner.get(s.owner) ?? s.owner }));
 }
 

@@ -63,3 +63,8 @@ export const playbookFileSchema = z
 
 export type PlaybookFile = z.output<typeof playbookFileSchema>;
 export type RollbackTrigger = z.output<typeof rollbackTrigger>;
+
+/** Each role as a reader meets it, `Title (owner)`, by role id: what the playbook, rollback decisions and the page print for an owner. */
+export function roleLabels(playbook: Pick<PlaybookFile, 'roles'> | undefined): Map<string, string> {
+  return new Map(playbook?.roles.map((r) => [r.id, `${r.title} (${r.owner})`]) ?? []);
+}
