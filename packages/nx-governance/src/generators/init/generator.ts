@@ -1,3 +1,5 @@
+import { evidenceRoot } from '../../lib/evidence/evidence-layout';
+import { defaultGovernanceSettings } from '../../lib/schemas/governance';
 import { formatFiles, getProjects, logger, readJson, readNxJson, type Tree, updateNxJson } from '@nx/devkit';
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../lib/import/default-governance';
@@ -111,10 +113,13 @@ async function finish(tree: Tree, options: ReturnType<typeof normalizeOptions>):
 /** The evidence policy in .gitignore always; with --ci, the CI recipe that runs the governance (an existing one is kept). */
 function writeCiRecipe(tree: Tree, options: ReturnType<typeof normalizeOptions>): void {
   const settingsFile = `${options.directory.replace(/\/+$/, '')}/governance.json`;
-  const settings = tree.exists(settingsFile) ? (JSON.parse(tree.read(settingsFile, 'utf8') ?? '{}') as { projectName?: string; paths?: { evidence?: string } }) : undefined;
+  const settings = tree.exists(settingsFile) ? (JSON.parse(tree.read(settingsFile, 'utf8') ?? '{}') as { projectName?: string; paths?: Partial<ReturnType<typeof defaultGovernanceSettings>['paths']> }) : undefined;
   if (!settings) return;
-  tree.write('.gitignore', withEvidencePolicy(tree.read('.gitignore', 'utf8') ?? '', settings.paths?.evidence ?? 'evidence'));
-  if (options.ci) writeCiRecipeFile(tree, options.ci, settings.projectName ?? 'governance', options.ciShards);
+  // The defaults governance.json leaves out are the schema's, from the one place they are defined.
+  const defaults = defaultGovernanceSettings();
+  const evidence = { paths: { ...defaults.paths, ...settings.paths } };
+  tree.write('.gitignore', withEvidencePolicy(tree.read('.gitignore', 'utf8') ?? '', evidenceRoot(evidence)));
+  if (options.ci) writeCiRecipeFile(tree, options.ci, settings.projectName ?? defaults.projectName, options.ciShards, evidence);
 }
 
 function projectRoots(tree: Tree): Map<string, string> {

@@ -19,6 +19,7 @@ const recipe = (packageManager: CiPackageManager, more: Partial<CiRecipeOptions>
   packageManager,
   defaultBase: 'trunk',
   shards: 3,
+  evidence: { paths: { milestones: 'governance/milestones', evidence: 'evidence', docs: 'docs/execution-plan' } },
   ...more,
 });
 
@@ -111,5 +112,18 @@ describe('the base branch', () => {
     expect(baseBranch({ affected: { defaultBase: 'master' } })).toBe('master');
     expect(baseBranch({})).toBe('main');
     expect(baseBranch(null)).toBe('main');
+  });
+});
+
+describe('the evidence the recipes upload', () => {
+  it("is the folder governance.json names, not the default's", () => {
+    const options = recipe({ name: 'npm', install: 'npm ci', exec: 'npx' }, { evidence: { paths: { milestones: 'm', evidence: 'ops/evidence', docs: 'd' } } });
+    const workflow = parse(renderGithubWorkflow(options)) as Workflow;
+    const uploads = (job: string) => workflow.jobs[job].steps.filter((s) => s.uses === 'actions/upload-artifact@v7').map((s) => s.with?.path);
+    expect(uploads('compat')).toEqual(['reports/\nops/evidence/compat/\n']);
+    expect(uploads('governance')).toEqual(['reports/\nops/evidence/\n']);
+    const pipeline = parse(renderGitlabCi(options)) as Record<string, { artifacts?: { paths?: string[] } }>;
+    expect(pipeline.compat.artifacts?.paths).toEqual(['reports/', 'ops/evidence/compat/']);
+    expect(pipeline.governance.artifacts?.paths).toEqual(['reports/', 'ops/evidence/']);
   });
 });

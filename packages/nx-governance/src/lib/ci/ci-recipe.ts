@@ -1,3 +1,4 @@
+import type { EvidenceSettings } from '../evidence/evidence-layout';
 /** The CI systems `init --ci` writes a recipe for. */
 export const CI_PROVIDERS = ['github', 'gitlab'] as const;
 export type CiProvider = (typeof CI_PROVIDERS)[number];
@@ -24,6 +25,8 @@ export interface CiRecipeOptions {
   defaultBase: string;
   /** How many jobs the affected consumers' compat runs are spread over. */
   shards: number;
+  /** Where governance.json keeps the evidence the jobs upload (its `paths`). */
+  evidence: EvidenceSettings;
 }
 
 /** Where every report of the recipe goes (ignored by git, uploaded by the jobs). */

@@ -1,3 +1,4 @@
+import { compatsFolder, evidenceRoot } from '../evidence/evidence-layout';
 import { type CiRecipeOptions, compatShardCommand, governanceCiCommands, NODE_VERSION, recipeHeader, REPORTS_FOLDER } from './ci-recipe';
 
 export const GITHUB_WORKFLOW = '.github/workflows/governance.yml';
@@ -57,7 +58,7 @@ export function renderGithubWorkflow(options: CiRecipeOptions): string {
     '    steps:',
     ...setupSteps(options),
     ...run(compatShardCommand(options, '${{ matrix.shard }}', String(options.shards))),
-    ...upload('compat-${{ matrix.shard }}', [`${REPORTS_FOLDER}/`, 'evidence/compat/']),
+    ...upload('compat-${{ matrix.shard }}', [`${REPORTS_FOLDER}/`, `${compatsFolder(options.evidence)}/`]),
     '',
     '  governance:',
     '    needs: compat',
@@ -66,7 +67,7 @@ export function renderGithubWorkflow(options: CiRecipeOptions): string {
     '    steps:',
     ...setupSteps(options),
     ...governanceCiCommands(options, 'summary').flatMap((command, index) => run(command, index === 0 ? undefined : UNLESS_CANCELLED)),
-    ...upload('governance-evidence', [`${REPORTS_FOLDER}/`, 'evidence/']),
+    ...upload('governance-evidence', [`${REPORTS_FOLDER}/`, `${evidenceRoot(options.evidence)}/`]),
     '      - name: Fail when a compat shard failed',
     `        if: \${{ !cancelled() && needs.compat.result != 'success' }}`,
     '        run: |',

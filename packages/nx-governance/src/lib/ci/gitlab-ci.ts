@@ -1,3 +1,4 @@
+import { compatsFolder, evidenceRoot } from '../evidence/evidence-layout';
 import { type CiRecipeOptions, compatShardCommand, GOVERNANCE_JUNIT, governanceCiCommands, NODE_VERSION, recipeHeader, REPORTS_FOLDER } from './ci-recipe';
 
 export const GITLAB_CI = '.gitlab-ci.yml';
@@ -50,7 +51,7 @@ export function renderGitlabCi(options: CiRecipeOptions): string {
     '    when: always',
     '    paths:',
     `      - ${REPORTS_FOLDER}/`,
-    '      - evidence/compat/',
+    `      - ${compatsFolder(options.evidence)}/`,
     '',
     'governance:',
     '  stage: governance',
@@ -63,7 +64,7 @@ export function renderGitlabCi(options: CiRecipeOptions): string {
     '    when: always',
     '    paths:',
     `      - ${REPORTS_FOLDER}/`,
-    '      - evidence/',
+    `      - ${evidenceRoot(options.evidence)}/`,
     '    reports:',
     `      junit: ${GOVERNANCE_JUNIT}`,
     '',
