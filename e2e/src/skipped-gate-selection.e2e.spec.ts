@@ -57,6 +57,14 @@ describe('a skipped gate is recorded whatever selected it', () => {
     expect(latest().notes.join('\n')).toContain('Nx target step lib:test was not part of this run');
     failing(false);
   });
+  it('through the aggregate: the summary judges the fail this run recorded as fail, not unknown', () => {
+    failing(true);
+    const run = workspace.nx('run', 'governance:gate');
+    expect(run.code).not.toBe(0);
+    expect(latest()).toMatchObject({ result: 'fail' });
+    expect(run.output).toContain(`${GATE} (fail)`);
+    failing(false);
+  });
   it('selected by affected', () => {
     workspace.write('lib/README.md', 'a library, changed\n');
     workspace.commit('touch lib');

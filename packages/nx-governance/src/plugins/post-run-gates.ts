@@ -19,10 +19,10 @@ export function skippedGates(run: NxRun, project: string, gatesInRun: Iterable<s
   return [...gatesInRun].filter((gate) => !run.resultOf(project, gate) && run.failedBelow(project, gate) !== undefined);
 }
 
-/** Appends a sealed `fail` record naming the step that failed, so it replaces the gate's earlier `pass`. */
-export function recordSkippedGate(run: NxRun, governance: Extract<CheckedGovernance, { ok: true }>, gateId: string): void {
+/** Appends a sealed `fail` record naming the step that failed, so it replaces the gate's earlier `pass`; whether it was written. */
+export function recordSkippedGate(run: NxRun, governance: Extract<CheckedGovernance, { ok: true }>, gateId: string): boolean {
   const gate = governance.data.gates?.data.gates.find((g) => g.id === gateId);
-  if (!gate || gate.kind !== 'command') return;
+  if (!gate || gate.kind !== 'command') return false;
   const steps: StepRecord[] = gate.steps.flatMap((step) => {
     if (!('target' in step)) return [];
     const [project, target] = step.target.split(':');
@@ -33,11 +33,12 @@ export function recordSkippedGate(run: NxRun, governance: Extract<CheckedGoverna
   const key = usableSigningKey(run.root, data);
   if (!key.ok) {
     logger.error(`[${gate.id}] fail not recorded: ${key.error}`);
-    return;
+    return false;
   }
   const record = recordGateNotRun({ root: run.root, settings: data.settings, gate, consumers, context: {}, versions: toolVersions(run.root) }, steps);
   appendGateRecord(run.root, data.settings, record, key.pem);
   logger.error(`[${gate.id}] fail: ${record.notes.join('; ')}`);
+  return true;
 }
 
 /** What Nx says of one Nx target step: its status, exit code and the tail of its output. */

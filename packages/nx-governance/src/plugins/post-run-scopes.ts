@@ -1,3 +1,4 @@
+import { AS_RECORDED } from '../lib/evidence/judge-gate-evidence';
 import { logger } from '@nx/devkit';
 import { closeGateRun } from '../lib/gates/close-gate-run';
 import { selectGates } from '../lib/gates/select-gates';
@@ -14,6 +15,8 @@ export function closeScopeRun(
   governance: Extract<CheckedGovernance, { ok: true }>,
   project: string,
   options: Record<string, unknown>,
+  /** The gates whose `fail` the hook recorded in this run: their latest record is this run's, judged as recorded. */
+  recordedNow: ReadonlySet<string>,
 ): void {
   const { data } = governance;
   const chosen = selectGates(data, options, run.names.gateTargetName);
@@ -22,11 +25,11 @@ export function closeScopeRun(
     return;
   }
   const origins: Record<string, GateOrigin> = {};
-  const taskHashes: Record<string, string | undefined> = {};
+  const taskHashes: Record<string, string | undefined | typeof AS_RECORDED> = {};
   for (const gate of chosen.selection.gates) {
     const result = run.resultOf(project, gate.id);
     origins[gate.id] = !result || result.status === 'skipped' || result.status === 'stopped' ? 'not-run' : /cache/.test(result.status) ? 'restored' : 'ran';
-    taskHashes[gate.id] = origins[gate.id] === 'not-run' ? undefined : result?.task.hash;
+    taskHashes[gate.id] = origins[gate.id] !== 'not-run' ? result?.task.hash : recordedNow.has(gate.id) ? AS_RECORDED : undefined;
   }
   const summary = closeGateRun({
     root: run.root,

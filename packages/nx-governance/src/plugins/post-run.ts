@@ -53,8 +53,9 @@ function closeGovernanceRun(run: NxRun, project: string, targets: Targets): void
   if (skipped.length === 0 && skippedScopes.length === 0) return;
   const governance = run.governanceOf((targets[wanted[0]].options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE);
   if (!governance.ok) return;
-  for (const gate of skipped) recordSkippedGate(run, governance, gate);
-  for (const scope of skippedScopes) closeScopeRun(run, governance, project, optionsOf(scope));
+  // A gate whose fail this run recorded is judged by that record (fail), not `unknown` for want of a hash.
+  const recordedNow = new Set(skipped.filter((gate) => recordSkippedGate(run, governance, gate)));
+  for (const scope of skippedScopes) closeScopeRun(run, governance, project, optionsOf(scope), recordedNow);
 }
 
 function dependsOnTargets(dependsOn: Targets[string]['dependsOn']): string[] {

@@ -1,6 +1,6 @@
 import { reportPath } from '../reports/report-path';
 import { writeTaskEvidence } from '../evidence/gate-store';
-import { judgeGateEvidence, judgedRecord } from '../evidence/judge-gate-evidence';
+import { type AS_RECORDED, judgeGateEvidence, judgedRecord } from '../evidence/judge-gate-evidence';
 import { recordOrigin } from '../evidence/produced-by';
 import { loadSignaturePolicy } from '../evidence/signature-policy';
 import { writeFileAtomically } from '../fs/write-file-atomically';
@@ -17,8 +17,12 @@ export interface GateRunClosing {
   selection: GateSelection;
   /** How each gate's task went in this Nx run, by gate id, when Nx said; otherwise read from the record's `producedBy`. */
   origins?: Record<string, GateOrigin>;
-  /** The Nx task hash of each gate's task in this run; a gate without one is judged `unknown`, never a pass. */
-  taskHashes: Record<string, string | undefined>;
+  /**
+   * The Nx task hash of each gate's task in this run; a gate without one is judged `unknown`, never a pass.
+   * `AS_RECORDED` for a gate whose record this very run wrote without a hash (the post-run hook's `fail` of a
+   * gate Nx skipped): it is this run's, so its result is the gate's now.
+   */
+  taskHashes: Record<string, string | undefined | typeof AS_RECORDED>;
   /** Why a gate has no hash in `taskHashes`, when the caller knows. */
   unknownHashWhy?: string;
   reports: { junit?: string; json?: string | boolean };
