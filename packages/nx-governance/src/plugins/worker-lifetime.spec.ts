@@ -1,10 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../test-helpers/process-alive';
+import { endsWithin } from '../test-helpers/process-alive';
 import { makeTempWorkspace } from '../test-helpers/temp-workspace';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the plugin worker ends with the Nx process that started it', () => {
   let workspace: ReturnType<typeof makeTempWorkspace>;
@@ -25,9 +23,8 @@ const wait = () => (fs.existsSync(${JSON.stringify(pidFile)}) ? setTimeout(() =>
     const ran = spawnSync(process.execPath, ['-e', host], { cwd: join(__dirname, '../../../..'), timeout: 60_000 });
     expect(ran.status).toBe(0);
     const pid = Number(readFileSync(pidFile, 'utf8'));
-    for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) await sleep(100);
-    const alive = isAlive(pid);
-    if (alive) process.kill(pid, 'SIGKILL');
-    expect(alive).toBe(false);
+    const ended = await endsWithin(pid, 10_000);
+    if (!ended) process.kill(pid, 'SIGKILL');
+    expect(ended).toBe(true);
   }, 90_000);
 });

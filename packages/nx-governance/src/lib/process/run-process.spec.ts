@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isAlive } from '../../test-helpers/process-alive';
+import { endsWithin } from '../../test-helpers/process-alive';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
 import { FileWriteError } from '../fs/file-write-error';
 import { ECHO_BYTES, runProcess, TAIL_BYTES } from './run-process';
@@ -32,21 +32,21 @@ describe('runProcess', () => {
     const result = await runProcess({ argv: ['node', '-e', parent], cwd: workspace.root, timeoutMs: 3_000 });
     expect(result.timedOut).toBe(true);
     const pid = Number(readFileSync(pidFile, 'utf8'));
-    expect(isAlive(pid)).toBe(false);
+    expect(await endsWithin(pid)).toBe(true);
   }, 20_000);
 
   it('ends on timeout a grandchild that left the process group and session (setsid)', async () => {
     const pidFile = join(workspace.root, 'setsid.pid');
     const result = await runProcess({ argv: ['node', '-e', spawnsSetsidGrandchild(pidFile, true)], cwd: workspace.root, timeoutMs: 5_000 });
     expect(result.timedOut).toBe(true);
-    expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+    expect(await endsWithin(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
   }, 20_000);
 
   it('ends a setsid grandchild whose parent exited, when the command ends', async () => {
     const pidFile = join(workspace.root, 'orphan.pid');
     const result = await runProcess({ argv: ['node', '-e', spawnsSetsidGrandchild(pidFile, false)], cwd: workspace.root, timeoutMs: 20_000 });
-    expect(result.exitCode).toBe(0);
-    expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+    expect(result).toMatchObject({ exitCode: 0, leftRunning: 1 });
+    expect(await endsWithin(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
   }, 20_000);
 
   it.each([
@@ -58,7 +58,7 @@ describe('runProcess', () => {
     const pidFile = join(workspace.root, 'background.pid');
     const result = await runProcess({ argv: ['sh', '-c', `sleep 1000 & echo $! > ${pidFile}; ${end}`], cwd: workspace.root, timeoutMs });
     expect(result).toMatchObject(expected);
-    expect(isAlive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
+    expect(await endsWithin(Number(readFileSync(pidFile, 'utf8')))).toBe(true);
   }, 30_000);
 
   it('says nothing was left running by a step that leaves nothing', async () => {
