@@ -66,11 +66,8 @@ export function governanceProject(
       'compat-query': command('compat-query', 'Answer one question from the compatibility matrix: --core=0.4.2 --consumer=io-rflx@1.3.0'),
       cadence: command('cadence', 'Report each recurring activity (last done, next due, overdue) and drift; --strict, --as-of'),
       'rollback-check': command('rollback-check', 'Evaluate the rollback triggers: --candidate=<rev> --baseline=<rev>'),
-      'release-readiness': command('release-readiness', 'Go / no-go for a release from evidence: --releaseVersion=0.5.0 --class=R2', { compatTarget: options.compatTargetName }),
-      'release-candidate': command('release-candidate', 'After nx release version: the gates, every consumer against the candidate commit, nx sync, then go / no-go (--commit)', {
-        gateTarget: options.gateTargetName,
-        compatTarget: options.compatTargetName,
-      }),
+      'release-readiness': command('release-readiness', 'Go / no-go for a release from evidence: --releaseVersion=0.5.0 --class=R2'),
+      'release-candidate': command('release-candidate', 'After nx release version: the gates, every consumer against the candidate commit, nx sync, then go / no-go (--commit)'),
       page: pageTarget(settingsFile, settings, checkInputs, Object.values(gateTargets), ownInputs),
       ...gateTargets,
     },

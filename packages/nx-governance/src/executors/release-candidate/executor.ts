@@ -4,6 +4,8 @@ import { commitChanges, uncommittedFiles } from '../../lib/git/git';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import releaseReadiness from '../release-readiness/executor';
 import { runNx } from '../run-nx';
+import { scopeTargetName } from '../../lib/workspace/target-names';
+import { pluginOptionsIn } from '../../plugins/options';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
 import { normalizeOptions } from './normalize-options';
@@ -27,6 +29,9 @@ async function releaseCandidateExecutor(raw: ReleaseCandidateExecutorSchema, con
   const releaseClass = options.class ?? data.playbook?.data.defaultReleaseClass;
   const version = options.releaseVersion ?? resolveCore(diskFileReader(context.root), data.settings)?.version ?? '<version>';
   const evidence = data.settings.paths.evidence;
+  // Target names as the plugin's options in nx.json set them: the one place every executor reads them from.
+  const names = pluginOptionsIn(context.nxJsonConfiguration);
+  const gates = `${project}:${releaseClass ? scopeTargetName(names.gateTargetName, releaseClass) : names.gateTargetName}`;
 
   const changes = uncommittedFiles(context.root, evidence);
   if (!changes.ok) {
@@ -39,9 +44,9 @@ async function releaseCandidateExecutor(raw: ReleaseCandidateExecutorSchema, con
     return { success: false };
   }
   const steps: Array<[string, string[]]> = [
-    [`1/3 The gates of ${releaseClass ?? 'the default class'} for the candidate (unchanged ones are restored)`, ['run', releaseClass ? `${project}:${options.gateTarget}-${releaseClass}` : `${project}:${options.gateTarget}`, '--outputStyle=stream']],
+    [`1/3 The gates of ${releaseClass ?? 'the default class'} for the candidate (unchanged ones are restored)`, ['run', gates, '--outputStyle=stream']],
     ...(consumers.length
-      ? ([[`2/3 Every consumer against the candidate ${version}`, ['run-many', `--target=${options.compatTarget}`, `--projects=${consumers.map((c) => c.project).join(',')}`, '--outputStyle=stream']]] as Array<[string, string[]]>)
+      ? ([[`2/3 Every consumer against the candidate ${version}`, ['run-many', `--target=${names.compatTargetName}`, `--projects=${consumers.map((c) => c.project).join(',')}`, '--outputStyle=stream']]] as Array<[string, string[]]>)
       : []),
     ['3/3 The documents from the new results (nx sync)', ['sync']],
   ];
@@ -65,7 +70,7 @@ async function releaseCandidateExecutor(raw: ReleaseCandidateExecutorSchema, con
       logger.info(`Committed what nx sync rendered: ${rendered.files.join(', ')}`);
     }
   }
-  return releaseReadiness({ settingsFile: options.settingsFile, releaseVersion: options.releaseVersion, class: options.class, approver: options.approver, json: options.json, compatTarget: options.compatTarget }, context);
+  return releaseReadiness({ settingsFile: options.settingsFile, releaseVersion: options.releaseVersion, class: options.class, approver: options.approver, json: options.json }, context);
 }
 
 export default withOneLineWriteErrors(releaseCandidateExecutor);

@@ -2,4 +2,4 @@ import { withSchemaDefaults } from '../../schema-defaults';
 import type { ReleaseCandidateExecutorSchema } from './schema';
 
 export const normalizeOptions = (options: ReleaseCandidateExecutorSchema) =>
-  withSchemaDefaults(options, require('./schema.json'), ['settingsFile', 'commit', 'gateTarget', 'compatTarget']);
+  withSchemaDefaults(options, require('./schema.json'), ['settingsFile', 'commit']);

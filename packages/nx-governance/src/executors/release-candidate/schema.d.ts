@@ -4,7 +4,5 @@ export interface ReleaseCandidateExecutorSchema {
   class?: string;
   commit?: boolean;
   approver?: string;
-  json?: string;
-  gateTarget?: string;
-  compatTarget?: string;
+  json?: string | boolean;
 }

@@ -70,7 +70,7 @@ async function releaseReadinessExecutor(raw: ReleaseReadinessExecutorSchema, con
     now: new Date(),
   });
   logger.info(`Release readiness of ${packet.version} (${packet.releaseClass}) at ${packet.currentTuple.core.commit.slice(0, 12)}`);
-  const names = { governanceProject: project, consumerProjects: new Map(consumers.map((c) => [c.name, c.project])), compatTarget: options.compatTarget, version: packet.version, settingsFile: data.settingsFile, settings: data.settings };
+  const names = { governanceProject: project, consumerProjects: new Map(consumers.map((c) => [c.name, c.project])), compatTarget: pluginOptionsIn(context.nxJsonConfiguration).compatTargetName, version: packet.version, settingsFile: data.settingsFile, settings: data.settings };
   for (const i of packet.items) {
     const fix = i.advisory ? undefined : readinessFix(i, names);
     const line = `${i.state.padEnd(13)} ${i.check}: ${i.reason}${i.advisory ? ' (advisory)' : ''}${fix ? `. Fix: ${fix}` : ''}`;

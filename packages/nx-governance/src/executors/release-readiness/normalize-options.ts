@@ -1,4 +1,4 @@
 import { withSchemaDefaults } from '../../schema-defaults';
 import type { ReleaseReadinessExecutorSchema } from './schema';
 
-export const normalizeOptions = (options: ReleaseReadinessExecutorSchema) => withSchemaDefaults(options, require('./schema.json'), ['settingsFile', 'runMissing', 'compatTarget']);
+export const normalizeOptions = (options: ReleaseReadinessExecutorSchema) => withSchemaDefaults(options, require('./schema.json'), ['settingsFile', 'runMissing']);

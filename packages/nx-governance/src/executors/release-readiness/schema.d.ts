@@ -4,6 +4,5 @@ export interface ReleaseReadinessExecutorSchema {
   class?: string;
   approver?: string;
   runMissing?: boolean;
-  compatTarget?: string;
   json?: string | boolean;
 }
