@@ -36,7 +36,7 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
   const current = await gateTaskHashesNow(context.projectName, gateIds);
   const now = readEvidenceSnapshot(diskFileReader(context.root), governance.data, names, { root: context.root, currentHashes: current.hashes, ...(current.problem ? { unknownHashWhy: current.problem } : {}) });
   // The base's own data decides what it defined; evidence it cannot read counts as none; its records are judged as they stood then.
-  const then = readEvidenceSnapshot(atBase, loadGovernance(atBase, governance.data.settingsFile).data, names, { root: context.root, asRecorded: true });
+  const then = readEvidenceSnapshot(atBase, loadGovernance(atBase, governance.data.settingsFile).data, names, { asRecorded: true });
   const report = comparePrEvidence(base, now, then);
   const commits = { head: headCommitFromEnv(process.env) ?? headCommit(context.root), base: revisionCommit(context.root, base) };
   const markdown = renderPrReport(report, evidenceLinks(repositoryHostFromEnv(process.env), commits));

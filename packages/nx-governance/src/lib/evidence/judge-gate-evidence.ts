@@ -40,8 +40,13 @@ export const GATE_JUDGEMENT_STATES: readonly GateJudgementState[] = ['pass', 'fa
 export const AS_RECORDED = Symbol('as recorded');
 
 export interface GateEvidenceQuestion {
-  /** The workspace root: a latest record made in this checkout must have its chain here. */
-  root: string;
+  /**
+   * The checkout whose files `reader` reads: a latest record made in this checkout
+   * must have its chain here. Undefined when `reader` reads a git revision (the
+   * report's base): chains stay local under the evidence policy, so a revision
+   * without one says nothing of a deletion.
+   */
+  root: string | undefined;
   reader: FileReader;
   settings: Pick<GovernanceSettings, 'paths' | 'projectName'>;
   /** From `loadSignaturePolicy`, once per command, with the governance in use. */

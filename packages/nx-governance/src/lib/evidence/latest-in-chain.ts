@@ -18,17 +18,18 @@ export interface LatestPlaceProblem {
  * before it, when a run was killed between the two writes), an older record
  * Nx restored for the inputs as they are now (its task hash is `currentHash`),
  * or, without any chain, a record made in another checkout (chains are local;
- * a committed or restored latest comes without one). Used by verify-evidence
+ * a committed or restored latest comes without one; `root` is undefined when
+ * the records are read from a git revision, where no chain is kept). Used by verify-evidence
  * and by the judgement of evidence alike, so the two cannot disagree.
  */
-export function latestPlaceProblem(root: string, { chain, history, anchor }: AnchoredChain, latest: LatestEntry, currentHash: string | undefined): LatestPlaceProblem | undefined {
+export function latestPlaceProblem(root: string | undefined, { chain, history, anchor }: AnchoredChain, latest: LatestEntry, currentHash: string | undefined): LatestPlaceProblem | undefined {
   const head = chain[chain.length - 1]?.evidence;
   const record = latest.evidence.record;
   // Nx keeps one cache entry per task hash, the newest run's: a restore for the current inputs brings that run's record.
   const sameInputs = [...history, ...chain].filter(({ evidence }) => currentHash !== undefined && evidence?.record.taskHash === currentHash);
   const restoredForNow = sameInputs.length > 0 && sameInputs[sameInputs.length - 1].evidence?.digest === latest.evidence.digest;
   if (!chain.length && !anchor) {
-    const madeHere = record.producedBy?.host === hostname() && record.producedBy.checkout === root;
+    const madeHere = root !== undefined && record.producedBy?.host === hostname() && record.producedBy.checkout === root;
     if (madeHere) return { kind: 'missing', file: latest.file, message: `latest is record ${record.sequence}, made in this checkout, but records/ holds none: the chain was deleted` };
     return undefined;
   }

@@ -19,8 +19,12 @@ export interface Standing {
   fix?: string;
 }
 
-/** Whose evidence a snapshot reads: the working tree now (judged against the task hashes Nx computes now) or a past revision, as it stood then. */
-export type SnapshotCurrency = { root: string; currentHashes: Record<string, string>; unknownHashWhy?: string } | { root: string; asRecorded: true };
+/**
+ * Whose evidence a snapshot reads: the working tree of the checkout at `root` now (judged against the
+ * task hashes Nx computes now), or a past revision through git, as it stood then (no checkout: its
+ * record chains stayed local).
+ */
+export type SnapshotCurrency = { root: string; currentHashes: Record<string, string>; unknownHashWhy?: string } | { asRecorded: true };
 
 /** What the evidence of one revision says: every gate, every consumer, the matrix's tiers. */
 export interface EvidenceSnapshot {
@@ -39,7 +43,7 @@ export function readEvidenceSnapshot(reader: FileReader, data: GovernanceData, c
     const currentTaskHash = 'asRecorded' in currency ? AS_RECORDED : currency.currentHashes[gate.id];
     const unknownHashWhy = 'asRecorded' in currency ? undefined : currency.unknownHashWhy;
     // A record made for other inputs is shown as stale with what to run, never as its old result.
-    const judgement = judgeGateEvidence({ root: currency.root, reader, settings: data.settings, policy, gate: gate.id, currentTaskHash, unknownHashWhy });
+    const judgement = judgeGateEvidence({ root: 'asRecorded' in currency ? undefined : currency.root, reader, settings: data.settings, policy, gate: gate.id, currentTaskHash, unknownHashWhy });
     if (judgement.state === 'missing') {
       gates.set(gate.id, NONE);
       continue;
