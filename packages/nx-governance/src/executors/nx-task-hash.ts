@@ -1,4 +1,4 @@
-import { createProjectGraphAsync, type ExecutorContext } from '@nx/devkit';
+import { createProjectGraphAsync, type ExecutorContext, type ProjectGraph } from '@nx/devkit';
 import { nxTaskHashing } from '../nx-internals';
 
 /** The hash Nx gave the running task (Nx passes it to the task's process as NX_TASK_HASH). */
@@ -14,7 +14,7 @@ export function runningTaskHash(context: ExecutorContext, env: NodeJS.ProcessEnv
  */
 export async function currentTaskHashes(project: string, targets: string[]): Promise<Record<string, string>> {
   const { readNxJson, createTaskHasher, hashTask, createTaskGraph } = nxTaskHashing();
-  const graph = await createProjectGraphAsync({ exitOnError: false });
+  const graph = await graphOfThisRun();
   const taskGraph = createTaskGraph(graph, {}, [project], targets, undefined, { __overrides_unparsed__: [] });
   const hasher = createTaskHasher(graph, readNxJson());
   const hashes: Record<string, string> = {};
@@ -25,6 +25,24 @@ export async function currentTaskHashes(project: string, targets: string[]): Pro
     if (task.hash) hashes[target] = task.hash;
   }
   return hashes;
+}
+
+/**
+ * The project graph of the nx command this executor runs in: Nx computed and
+ * cached it before running any task, so it is read back with its file map
+ * (NX_FORCE_REUSE_CACHED_GRAPH, Nx's own switch for this) instead of starting
+ * every plugin's worker again, which cost seconds of CPU per executor. With no
+ * cached graph Nx computes one, as before.
+ */
+async function graphOfThisRun(): Promise<ProjectGraph> {
+  const before = process.env.NX_FORCE_REUSE_CACHED_GRAPH;
+  process.env.NX_FORCE_REUSE_CACHED_GRAPH = 'true';
+  try {
+    return await createProjectGraphAsync({ exitOnError: false });
+  } finally {
+    if (before === undefined) delete process.env.NX_FORCE_REUSE_CACHED_GRAPH;
+    else process.env.NX_FORCE_REUSE_CACHED_GRAPH = before;
+  }
 }
 
 /**
