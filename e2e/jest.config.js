@@ -6,4 +6,5 @@ module.exports = {
   // Each test drives the real nx binary; a generous limit, never a timing assertion.
   testTimeout: 180_000,
   maxWorkers: 2,
+  globalSetup: '<rootDir>/global-setup.ts',
 };

@@ -79,9 +79,11 @@ export class TestWorkspace {
     cpSync(join(REPO_ROOT, 'evidence', 'attestations'), join(this.root, 'evidence', 'attestations'), { recursive: true });
     cpSync(join(REPO_ROOT, 'docs', 'execution-plan'), join(this.root, 'docs', 'execution-plan'), { recursive: true });
     for (const folder of ['loop', ...readdirSync(join(REPO_ROOT, 'vendor')).map((name) => `vendor/${name}`)]) {
+      // With the sources' timestamps and the crates' target/ from the e2e global setup, cargo finds the build fresh.
       cpSync(join(REPO_ROOT, folder), join(this.root, folder), {
         recursive: true,
-        filter: (src) => !/[\\/](target|__pycache__|node_modules)$/.test(src),
+        preserveTimestamps: true,
+        filter: (src) => !/[\\/](__pycache__|node_modules)$/.test(src),
       });
     }
   }
