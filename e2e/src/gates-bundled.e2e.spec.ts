@@ -62,8 +62,9 @@ describe('nx run governance:gate on the bundled workspace', () => {
     workspace.delete('evidence/gates/VG-LOOP-CONTRACT-001/latest.json');
     const run = workspace.nx('run', 'governance:gate');
     expect(run.code).toBe(0);
-    // No gate ran: the gates and validate (which VG-GOVERNANCE-001 needs) came from the cache; the aggregate, never cached, judged them again.
-    expect(tasksExecuted(run)).toEqual(['governance:gate']);
+    // Nothing ran: the gates, validate (which VG-GOVERNANCE-001 needs) and the aggregate came from the cache; the hook judged the gates again.
+    expect(tasksExecuted(run)).toEqual([]);
+    expect(servedFromCache(run, 'governance:gate')).toBe(true);
     expect(latest('VG-LOOP-CONTRACT-001').record.result).toBe('pass');
     expect(run.output).toContain('All 6 required gate(s) passed.');
   });

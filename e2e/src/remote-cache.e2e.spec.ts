@@ -68,6 +68,7 @@ describe('two clones sharing the HTTP remote cache, signing on', () => {
     second = first.cloneTo();
     const run = second.nxWithEnv(remote(), 'run', 'governance:gate', '--json=reports/run.json');
     expect(run.code).toBe(0);
+    // The aggregate runs: --json is an option, so its hash differs from the first clone's run without it.
     expect(tasksExecuted(run)).toEqual(['governance:gate']);
     for (const task of ['checks:check', 'governance:VG-CMD-001', 'governance:VG-STEP-001']) expect(servedFromCache(run, task)).toBe(true);
     // The chain, the logs and the latest records, byte for byte.

@@ -13,16 +13,25 @@ export function runningTaskHash(context: ExecutorContext, env: NodeJS.ProcessEnv
  * is no longer current. Uses Nx's own hasher, so the answer is Nx's.
  */
 export async function currentTaskHashes(project: string, targets: string[]): Promise<Record<string, string>> {
+  const hashes = await taskHashesOf(targets.map((target) => ({ project, target })));
+  return Object.fromEntries(targets.flatMap((target) => (hashes[`${project}:${target}`] ? [[target, hashes[`${project}:${target}`]]] : [])));
+}
+
+/** The hashes Nx would compute now for each `project:target` task (by that id); a task Nx does not know is left out. */
+export async function taskHashesOf(tasks: ReadonlyArray<{ project: string; target: string }>): Promise<Record<string, string>> {
+  if (tasks.length === 0) return {};
   const { readNxJson, createTaskHasher, hashTask, createTaskGraph } = nxTaskHashing();
   const graph = await graphOfThisRun();
-  const taskGraph = createTaskGraph(graph, {}, [project], targets, undefined, { __overrides_unparsed__: [] });
+  const projects = [...new Set(tasks.map((t) => t.project))].filter((p) => graph.nodes[p]);
+  const targets = [...new Set(tasks.map((t) => t.target))];
+  const taskGraph = createTaskGraph(graph, {}, projects, targets, undefined, { __overrides_unparsed__: [] });
   const hasher = createTaskHasher(graph, readNxJson());
   const hashes: Record<string, string> = {};
-  for (const target of targets) {
+  for (const { project, target } of tasks) {
     const task = taskGraph.tasks[`${project}:${target}`];
     if (!task) continue;
     await hashTask(hasher, graph, taskGraph, task, process.env, null);
-    if (task.hash) hashes[target] = task.hash;
+    if (task.hash) hashes[task.id] = task.hash;
   }
   return hashes;
 }
@@ -57,5 +66,15 @@ export async function gateTaskHashesNow(project: string | undefined, targets: st
     return { hashes: await currentTaskHashes(project, targets) };
   } catch (error) {
     return { hashes: {}, problem: `Nx could not hash the gate tasks: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+/** The hashes of the consumers' compat tasks now, by consumer name; a consumer Nx cannot hash is left out, and judged `unknown`, with why. */
+export async function compatTaskHashesNow(consumers: ReadonlyArray<{ name: string; project: string }>, compatTargetName: string): Promise<{ hashes: Record<string, string>; problem?: string }> {
+  try {
+    const byTask = await taskHashesOf(consumers.map(({ project }) => ({ project, target: compatTargetName })));
+    return { hashes: Object.fromEntries(consumers.flatMap(({ name, project }) => (byTask[`${project}:${compatTargetName}`] ? [[name, byTask[`${project}:${compatTargetName}`]]] : []))) };
+  } catch (error) {
+    return { hashes: {}, problem: `Nx could not hash the compat tasks: ${(error as Error).message.split('\n')[0]}` };
   }
 }

@@ -60,23 +60,29 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
 /**
  * The target that runs a scope's gates: Nx runs them as its dependencies (in
  * parallel, from the cache where nothing changed) and its executor judges
- * (judgeGateEvidence), files the task cards' evidence and reports. Never
- * cached: what Nx restores is storage, not a judgement, so every run re-reads
- * the gates' records under the signature policy and the currency rule (a
- * restored verdict would replay a pass whatever the records now say: someone
- * who can write to a remote cache could upload one). The gates stay cached;
- * this target's own work is reading their latest records (docs/design/evidence-judgement.md).
+ * (judgeGateEvidence), files the task cards' evidence and reports. Cached like
+ * any Nx task, on what its verdict reads: what the check of the governance
+ * data reads (`checkInputs`), the gates' latest records (their outputs, hashed
+ * as they are after this run) and the plugin. What Nx restores is storage, not
+ * a judgement: the post-run hook judges every restored aggregate again, with
+ * the hashes Nx gave its gates in this run, and fails the command when the
+ * records no longer hold a pass (someone who can write to a remote cache can
+ * upload a passing aggregate). So a cached gate run costs about a cached
+ * no-op, with no process forked to judge (docs/design/evidence-judgement.md).
  */
 export function gateScopeTarget(
   scope: GateScope,
   settingsFile: string,
   settings: GovernanceSettings,
   knownGates: ReadonlySet<string>,
+  checkInputs: Input[],
+  pluginInputs: Input[],
 ): TargetConfiguration {
   const scopeOption = { 'release-class': { releaseClass: scope.id }, milestone: { milestone: scope.id }, task: { task: scope.id }, default: {} }[scope.kind];
   return {
     executor: 'nx-governance:gate',
-    cache: false,
+    cache: true,
+    inputs: [...checkInputs, { dependentTasksOutputFiles: '**/latest.json', transitive: false }, ...pluginInputs],
     outputs: taskCopyOutputs(scope, settings),
     // A gate the data names but does not define has no target; the executor fails on it through the loader.
     dependsOn: scope.gates.filter((id) => knownGates.has(id)).map((id) => ({ target: id, params: 'ignore' as const })),

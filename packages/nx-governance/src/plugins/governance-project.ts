@@ -30,13 +30,13 @@ export function governanceProject(
     options: { settingsFile, ...extraOptions },
     metadata: { description, technologies },
   });
-  // What every judging target checks first; validate is restored only while it is unchanged.
+  // What every judging target checks first; validate and the aggregates are restored only while it is unchanged.
   const checkInputs = checkedGovernanceInputs(settingsFile, data, consumers);
   const validate = validateTarget(settingsFile, checkInputs, ownInputs);
   // With a file unreadable the scopes cannot be trusted: the aggregates then run nothing and fail on the file.
   const dataReadable = data.unreadable.size === 0 && data.settingsSource !== undefined;
   const gateIds = new Set(dataReadable ? gates.map((g) => g.id) : []);
-  const scopeTargets = Object.fromEntries(scopes.map((scope) => [scope.target, gateScopeTarget(scope, settingsFile, settings, gateIds)]));
+  const scopeTargets = Object.fromEntries(scopes.map((scope) => [scope.target, gateScopeTarget(scope, settingsFile, settings, gateIds, checkInputs, ownInputs)]));
   const targetsOf = (kind: string) => scopes.filter((s) => s.kind === kind).map((s) => s.target);
   const gateTargets = Object.fromEntries(gates.map((g) => [g.id, gateTarget(g, settingsFile, settings, ownInputs)]));
   return {

@@ -85,8 +85,9 @@ describe('createNodes', () => {
     const r2 = ['VG-GOVERNANCE-001', 'VG-LOOP-BUILD-001', 'VG-LOOP-TEST-001', 'VG-LOOP-CONTRACT-001', 'VG-COMPAT-001', 'VG-CONTRACT-001'];
     expect(governance.targets.gate).toEqual({
       executor: 'nx-governance:gate',
-      // Never cached: a restored verdict would replay a pass; the gates' records are judged again on every run.
-      cache: false,
+      // Cached on what its verdict reads; a restored one is judged again by the post-run hook (the cache is storage, not a judge).
+      cache: true,
+      inputs: [...checkInputs, { dependentTasksOutputFiles: '**/latest.json', transitive: false }, { externalDependencies: ['nx-governance'] }],
       outputs: [],
       dependsOn: r2.map((target) => ({ target, params: 'ignore' })),
       options: { settingsFile: 'governance/governance.json' },

@@ -3,7 +3,7 @@ import { restampRestoredCompats } from './restamp-restored-compats';
 import { DEFAULT_SETTINGS_FILE } from '../lib/workspace/load-governance';
 import { recordSkippedCompats } from './post-run-compat';
 import { recordSkippedGate, skippedGates } from './post-run-gates';
-import { closeScopeRun } from './post-run-scopes';
+import { closeScopeRun, rejudgeRestoredScope } from './post-run-scopes';
 import { anyRestored, asksForReports, isRestoredStatus, NxRun } from './post-run-tasks';
 import { writeRestoredValidateReport } from './post-run-validate';
 import { requestedOf } from './requested-targets';
@@ -21,8 +21,10 @@ const KINDS = { 'nx-governance:gate': 'scope', 'nx-governance:run-gate': 'gate',
  * asked for whose task graph holds a task that failed, then each skipped
  * aggregate's summary and reports. Nx has already chosen a failing exit code.
  * A validate Nx restored from its cache replayed its output, but the report
- * asked for now is this run's: the hook writes it.
- * (docs/design/gate-run.md, section 2.)
+ * asked for now is this run's: the hook writes it. An aggregate Nx restored is
+ * judged again, and the command fails when its gates' records no longer hold
+ * the pass it replayed: Nx exits non-zero with the reason when a hook throws.
+ * (docs/design/gate-run.md, section 2; docs/design/evidence-judgement.md.)
  */
 export async function closeRunsNxLeftOpen(context: PostTasksExecutionContext): Promise<void> {
   const results = Object.values(context.taskResults);
@@ -33,6 +35,23 @@ export async function closeRunsNxLeftOpen(context: PostTasksExecutionContext): P
   if (somethingFailed) recordSkippedCompats(run);
   restampRestoredCompats(context, run.graph, isRestoredStatus);
   for (const [project, node] of Object.entries(run.graph.nodes)) closeGovernanceRun(run, project, node.data.targets ?? {});
+  const overturned = rejudgeRestoredScopes(run);
+  if (overturned.length) throw new Error(overturned.join('\n'));
+}
+
+/** Every aggregate this run restored, however Nx selected it, judged again: the lines of those whose verdict does not hold. */
+function rejudgeRestoredScopes(run: NxRun): string[] {
+  const lines: string[] = [];
+  for (const result of Object.values(run.results)) {
+    const { project, target, configuration } = result.task.target;
+    const config = run.graph.nodes[project]?.data.targets?.[target];
+    if (!isRestoredStatus(result.status) || config?.executor !== 'nx-governance:gate') continue;
+    const options = { ...config.options, ...(configuration ? config.configurations?.[configuration] : {}), ...result.task.overrides };
+    const governance = run.governanceOf(typeof options.settingsFile === 'string' ? options.settingsFile : DEFAULT_SETTINGS_FILE);
+    const overturned = governance.ok ? rejudgeRestoredScope(run, governance, project, target, options) : [`${project}:${target} was restored from a cache, and its governance data does not load now.`];
+    if (overturned) lines.push(...overturned);
+  }
+  return lines;
 }
 
 /** Closes what this run asked of one project's gates, aggregates and validate. */
@@ -41,8 +60,8 @@ function closeGovernanceRun(run: NxRun, project: string, targets: Targets): void
   const wanted = [...requestedOf(run.requests, project)].filter((t) => kindOf(t));
   if (wanted.length === 0) return;
   const optionsOf = (target: string) => ({ ...targets[target].options, ...run.commandLineOptions() });
-  // Validate is cached: a restored one replayed its output, and the report asked for now is this run's. Aggregates are
-  // never cached (gate-targets: the cache is not a judge), so none is ever restored.
+  // Validate is cached: a restored one replayed its output, and the report asked for now is this run's. A restored
+  // aggregate is judged again after this (rejudgeRestoredScopes), which writes its reports.
   for (const target of wanted.filter((t) => kindOf(t) === 'validate' && run.restored(project, t) && asksForReports(optionsOf(t)))) {
     writeRestoredValidateReport(run, optionsOf(target));
   }

@@ -27,7 +27,7 @@ export function writeGateEvidence(root: string, gate: string, commit: string, re
   });
 }
 
-export function writeCompatEvidence(root: string, consumer: string, coreCommit: string, result: CompatClassification, startedAt = new Date().toISOString()): void {
+export function writeCompatEvidence(root: string, consumer: string, coreCommit: string, result: CompatClassification, startedAt = new Date().toISOString(), taskHash?: string): void {
   const verdict = compatVerdict(result);
   writeCompatResult(root, settings, {
     kind: 'nx-governance/compat-result',
@@ -39,6 +39,7 @@ export function writeCompatEvidence(root: string, consumer: string, coreCommit: 
     outcome: verdict === 'pass' ? 'pass' : verdict === 'fail' ? 'fail' : result === 'skipped' ? 'skipped' : 'spurious',
     reason: result,
     durationMs: 0,
+    ...(taskHash ? { taskHash } : {}),
     startedAt,
     finishedAt: startedAt,
   });

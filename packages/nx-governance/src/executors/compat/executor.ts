@@ -9,6 +9,7 @@ import { resolveCore } from '../../lib/consumers/resolve-core';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { withInterruptSignal } from '../interrupt';
+import { runningTaskHash } from '../nx-task-hash';
 import { normalizeOptions } from './normalize-options';
 import type { CompatExecutorSchema } from './schema';
 import { withOneLineWriteErrors } from '../one-line-write-errors';
@@ -35,7 +36,8 @@ async function compatExecutor(raw: CompatExecutorSchema, context: ExecutorContex
     return { success: false };
   }
   return withInterruptSignal(async (signal) => {
-    let record = await runCompat({ root: context.root, settings: data.settings, core, consumer, log: (line) => logger.info(line), signal });
+    const taskHash = runningTaskHash(context);
+    let record = await runCompat({ root: context.root, settings: data.settings, core, consumer, log: (line) => logger.info(line), signal, ...(taskHash ? { taskHash } : {}) });
     if (good && options.bisect && !isCompatSuccess(record.result) && record.outcome === 'fail') {
       const bisect = await bisectCore({ root: context.root, core, consumer, settings: data.settings, good, log: (line) => logger.info(line), signal });
       const { digest: _old, ...unsealed } = record;

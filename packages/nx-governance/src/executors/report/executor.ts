@@ -11,7 +11,8 @@ import { readEvidenceSnapshot } from '../../lib/reports/pr-snapshot';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernance } from '../../lib/workspace/load-governance';
-import { gateTaskHashesNow } from '../nx-task-hash';
+import { compatTaskHashesNow, gateTaskHashesNow } from '../nx-task-hash';
+import { pluginOptionsIn } from '../../plugins/options';
 import { loadGovernanceForExecutor } from '../workspace-governance';
 import { normalizeOptions } from './normalize-options';
 import type { ReportExecutorSchema } from './schema';
@@ -31,12 +32,21 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
     logger.error(`git does not know the revision ${base}: fetch enough history (actions/checkout with fetch-depth: 0) or name another base.`);
     return { success: false };
   }
-  const names = governance.consumers.map((c) => c.name);
+  const consumers = governance.consumers.map(({ name, project }) => ({ name, project }));
   const gateIds = (governance.data.gates?.data.gates ?? []).map((g) => g.id);
+  const { compatTargetName } = pluginOptionsIn(context.nxJsonConfiguration);
   const current = await gateTaskHashesNow(context.projectName, gateIds);
-  const now = readEvidenceSnapshot(diskFileReader(context.root), governance.data, names, { root: context.root, currentHashes: current.hashes, ...(current.problem ? { unknownHashWhy: current.problem } : {}) });
+  const compat = await compatTaskHashesNow(consumers, compatTargetName);
+  const unknownHashWhy = current.problem ?? compat.problem;
+  const now = readEvidenceSnapshot(
+    diskFileReader(context.root),
+    governance.data,
+    consumers,
+    { root: context.root, currentHashes: current.hashes, compatHashes: compat.hashes, ...(unknownHashWhy ? { unknownHashWhy } : {}) },
+    compatTargetName,
+  );
   // The base's own data decides what it defined; evidence it cannot read counts as none; its records are judged as they stood then.
-  const then = readEvidenceSnapshot(atBase, loadGovernance(atBase, governance.data.settingsFile).data, names, { asRecorded: true });
+  const then = readEvidenceSnapshot(atBase, loadGovernance(atBase, governance.data.settingsFile).data, consumers, { asRecorded: true }, compatTargetName);
   const report = comparePrEvidence(base, now, then);
   const commits = { head: headCommitFromEnv(process.env) ?? headCommit(context.root), base: revisionCommit(context.root, base) };
   const markdown = renderPrReport(report, evidenceLinks(repositoryHostFromEnv(process.env), commits));

@@ -29,6 +29,8 @@ export interface CompatRunInput {
   artifactOverride?: string;
   /** Leave no evidence (bisect's intermediate runs). */
   dryRun?: boolean;
+  /** The hash Nx gave the compat task, recorded so readers can tell whether the result is for the inputs as they are now. */
+  taskHash?: string;
 }
 
 /**
@@ -69,6 +71,7 @@ function recordCompat(input: Omit<CompatRunInput, 'log'>, tuple: CompatTuple, me
     result: classifyCompatResult(measured.outcome, baseline?.result),
     ...measured,
     ...(baseline ? { previous: { result: baseline.result, finishedAt: baseline.finishedAt, digest: baseline.digest } } : {}),
+    ...(input.taskHash ? { taskHash: input.taskHash } : {}),
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
   };

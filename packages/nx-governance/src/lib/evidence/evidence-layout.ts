@@ -69,6 +69,11 @@ export function compatFolder(settings: EvidenceSettings, consumer: string): stri
   return `${compatsFolder(settings)}/${consumer}`;
 }
 
+/** A consumer's newest result, the file Nx caches and restores and the evidence policy commits. */
+export function compatLatestFile(settings: EvidenceSettings, consumer: string, extension: 'json' | 'md' = 'json'): string {
+  return `${compatFolder(settings, consumer)}/latest.${extension}`;
+}
+
 export function compatResultsFolder(settings: EvidenceSettings, consumer: string): string {
   return `${compatFolder(settings, consumer)}/results`;
 }

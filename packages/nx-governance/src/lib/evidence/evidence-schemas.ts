@@ -108,6 +108,8 @@ export const compatResultSchema = z.strictObject({
   command: z.strictObject({ argv: z.array(text), cwd: text, env: z.array(text) }).optional(),
   durationMs: z.number(),
   restoredFrom: z.strictObject({ digest: sha, finishedAt: text, coreCommit: text.optional(), coreDirty: z.union([z.boolean(), z.literal('unknown')]) }).optional(),
+  /** The hash Nx gave the compat task that made the result: a reader compares it with the hash Nx computes now. */
+  taskHash: text.optional(),
   bisect: z
     .strictObject({ good: text, firstBad: text.optional(), tested: z.array(z.strictObject({ commit: text, outcome: z.enum(COMPAT_OUTCOMES) })), note: text })
     .optional(),

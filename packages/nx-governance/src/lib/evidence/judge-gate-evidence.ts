@@ -158,10 +158,10 @@ export function stateOfResult(result: GateEvidence['record']['result']): 'pass' 
  * Nx task hash is the one Nx computes for the gate's task now. Returns why it
  * is not, or undefined when it is.
  */
-export function staleness(record: Pick<GateEvidence['record'], 'taskHash'>, currentTaskHash: string): string | undefined {
+export function staleness(record: { taskHash?: string }, currentTaskHash: string, whose = "the gate's inputs"): string | undefined {
   if (record.taskHash === currentTaskHash) return undefined;
   const recorded = record.taskHash ? `Nx task hash ${record.taskHash.slice(0, 12)}` : 'no Nx task hash';
-  return `made for ${recorded}, but the gate's inputs now hash to ${currentTaskHash.slice(0, 12)}`;
+  return `made for ${recorded}, but ${whose} now hash to ${currentTaskHash.slice(0, 12)}`;
 }
 
 /** The record a judgement stands on when it is trusted and current (its result is the gate's result now), else undefined. */

@@ -1,8 +1,6 @@
-import { type CompatRecord, isCompatSuccess } from '../compat/compat-result';
-import { compatFolder } from '../evidence/evidence-layout';
+import { judgeCompatEvidence } from '../compat/judge-compat-evidence';
 import { AS_RECORDED, judgeGateEvidence } from '../evidence/judge-gate-evidence';
 import { loadSignaturePolicy } from '../evidence/signature-policy';
-import { hasValidDigest } from '../evidence/seal-record';
 import { computeMatrix, type MatrixCell } from '../matrix/compute-matrix';
 import { readCompatResults } from '../matrix/read-compat-results';
 import type { FileReader } from '../workspace/file-reader';
@@ -24,7 +22,21 @@ export interface Standing {
  * task hashes Nx computes now), or a past revision through git, as it stood then (no checkout: its
  * record chains stayed local).
  */
-export type SnapshotCurrency = { root: string; currentHashes: Record<string, string>; unknownHashWhy?: string } | { asRecorded: true };
+export type SnapshotCurrency =
+  | {
+      root: string;
+      /** The hashes Nx computes now for the gate tasks, by gate id, and for the consumers' compat tasks, by consumer name. */
+      currentHashes: Record<string, string>;
+      compatHashes: Record<string, string>;
+      unknownHashWhy?: string;
+    }
+  | { asRecorded: true };
+
+/** A consumer as the snapshot names it: its name, and the project whose compat target makes its results. */
+export interface SnapshotConsumer {
+  name: string;
+  project: string;
+}
 
 /** What the evidence of one revision says: every gate, every consumer, the matrix's tiers. */
 export interface EvidenceSnapshot {
@@ -36,7 +48,13 @@ export interface EvidenceSnapshot {
 const NONE: Standing = { result: 'no evidence', passed: false };
 
 /** Reads a snapshot through `reader`: the working tree now, or git's objects at the base. */
-export function readEvidenceSnapshot(reader: FileReader, data: GovernanceData, consumers: string[], currency: SnapshotCurrency): EvidenceSnapshot {
+export function readEvidenceSnapshot(
+  reader: FileReader,
+  data: GovernanceData,
+  consumers: readonly SnapshotConsumer[],
+  currency: SnapshotCurrency,
+  compatTargetName: string,
+): EvidenceSnapshot {
   const gates = new Map<string, Standing>();
   const policy = loadSignaturePolicy(reader, data);
   for (const gate of data.gates?.data.gates ?? []) {
@@ -53,25 +71,32 @@ export function readEvidenceSnapshot(reader: FileReader, data: GovernanceData, c
     gates.set(gate.id, { result: state, passed: state === 'pass', evidence: file.replace(/\.json$/, '.md'), ...(state === 'pass' ? {} : { reason }), ...(fix ? { fix } : {}) });
   }
   const standings = new Map<string, Standing>();
-  for (const consumer of consumers) {
-    const file = `${compatFolder(data.settings, consumer)}/latest.json`;
-    const record = parseCompat(reader.read(file));
-    standings.set(consumer, record ? { result: record.result, passed: isCompatSuccess(record.result), evidence: file.replace(/\.json$/, '.md') } : NONE);
+  for (const { name, project } of consumers) {
+    // The same currency rule as the gates: a result made before the core or the consumer changed is stale, with what to run.
+    const judgement = judgeCompatEvidence({
+      reader,
+      settings: data.settings,
+      consumer: name,
+      project,
+      compatTargetName,
+      currentTaskHash: 'asRecorded' in currency ? AS_RECORDED : currency.compatHashes[name],
+      ...('asRecorded' in currency || !currency.unknownHashWhy ? {} : { unknownHashWhy: currency.unknownHashWhy }),
+    });
+    if (judgement.state === 'missing') {
+      standings.set(name, NONE);
+      continue;
+    }
+    const passed = judgement.state === 'pass' || judgement.state === 'not-applicable';
+    // A failure shows as the judgement's word (fail, stale…): the record's own label (still-failing, regressed) compares with
+    // this machine's previous run, which says nothing next to the report's comparison with the base.
+    const result = passed && 'record' in judgement ? judgement.record.result : judgement.state;
+    const fix = 'fix' in judgement ? judgement.fix : undefined;
+    standings.set(name, { result, passed, evidence: judgement.file.replace(/\.json$/, '.md'), ...(passed ? {} : { reason: judgement.reason }), ...(fix && !passed ? { fix } : {}) });
   }
   const tiers = new Map<string, MatrixCell>();
   if (data.compatibility) {
-    const matrix = computeMatrix(data.compatibility.data, readCompatResults(reader, data.settings, consumers));
+    const matrix = computeMatrix(data.compatibility.data, readCompatResults(reader, data.settings, consumers.map((c) => c.name)));
     for (const cell of matrix.cells) tiers.set(`${cell.consumer}@${cell.consumerVersion} with ${cell.core}`, cell);
   }
   return { gates, consumers: standings, tiers };
-}
-
-function parseCompat(text: string | undefined): CompatRecord | undefined {
-  if (!text) return undefined;
-  try {
-    const record = JSON.parse(text) as CompatRecord;
-    return record.kind === 'nx-governance/compat-result' && hasValidDigest(record) ? record : undefined;
-  } catch {
-    return undefined;
-  }
 }
