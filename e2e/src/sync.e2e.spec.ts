@@ -25,9 +25,24 @@ describe('rendered documents kept in sync with the data (nx sync, nx sync:check)
     expect(workspace.nx('run', 'io-rflx:compat').code).toBe(0);
     expect(workspace.nx('sync:check').code).not.toBe(0);
     expect(workspace.nx('sync').code).toBe(0);
-    expect(workspace.read('docs/execution-plan/COMPATIBILITY-MATRIX.md')).toMatch(/\| 0\.4\.2 \| io-rflx \| 1\.3\.0 \| supported \| 5 test\(s\) passed, 0 skipped \(\d{4}-\d\d-\d\d\) \| `evidence\/compat\/io-rflx\/results\//);
+    expect(workspace.read('docs/execution-plan/COMPATIBILITY-MATRIX.md')).toMatch(/\| 0\.4\.2 \| io-rflx \| 1\.3\.0 \| supported \| 5 test\(s\) passed, 0 skipped \(\d{4}-\d\d-\d\d\) \| `evidence\/compat\/io-rflx\/latest\.json` \|/);
     const query = workspace.nx('run', 'governance:compat-query', '--core=0.4.2', '--consumer=io-rflx@1.3.0');
     expect(query.code).toBe(0);
     expect(query.output).toContain('io-rflx 1.3.0 with 0.4.2: supported: 5 test(s) passed, 0 skipped');
+  });
+
+  it('renders the same matrix in a fresh clone, which has the committed latest result and no local history', () => {
+    // init's evidence policy: the latest result is committed, the history stays local.
+    workspace.write('.gitignore', `${workspace.read('.gitignore')}evidence/compat/*/results/\nevidence/compat/*/logs/\n`);
+    workspace.commit('the compat result and the matrix it renders');
+    const clone = workspace.cloneTo();
+    try {
+      expect(clone.exists('evidence/compat/io-rflx/latest.json')).toBe(true);
+      expect(clone.exists('evidence/compat/io-rflx/results')).toBe(false);
+      const check = clone.nx('sync:check');
+      expect([check.code, check.output]).toEqual([0, expect.any(String)]);
+    } finally {
+      clone.remove();
+    }
   });
 });

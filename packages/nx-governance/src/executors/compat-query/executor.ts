@@ -1,8 +1,7 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
-import { computeMatrix } from '../../lib/matrix/compute-matrix';
 import { importGaps } from '../../lib/import/import-gaps';
 import { queryMatrix } from '../../lib/matrix/query-matrix';
-import { readCompatResults } from '../../lib/matrix/read-compat-results';
+import { workspaceMatrix } from '../../lib/matrix/workspace-matrix';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import { loadGovernanceForExecutor } from '../workspace-governance';
@@ -15,12 +14,11 @@ async function compatQueryExecutor(raw: CompatQueryExecutorSchema, context: Exec
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
-  const compat = data.compatibility?.data;
-  if (!compat) {
+  const matrix = workspaceMatrix(diskFileReader(context.root), data, consumers);
+  if (!matrix) {
     logger.error(`No ${data.settingsFile.replace('governance.json', 'compatibility.json')}: there is no matrix to ask.`);
     return { success: false };
   }
-  const matrix = computeMatrix(compat, readCompatResults(diskFileReader(context.root), data.settings, consumers.map((c) => c.name)), consumers);
   const answer = queryMatrix(matrix, String(options.core), options.consumer);
   writeJsonReport(context.root, options.json, { kind: 'nx-governance/compat-query', ...answer });
   if (answer.error) {

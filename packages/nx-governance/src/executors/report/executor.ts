@@ -32,7 +32,7 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
     logger.error(`git does not know the revision ${base}: fetch enough history (actions/checkout with fetch-depth: 0) or name another base.`);
     return { success: false };
   }
-  const consumers = governance.consumers.map(({ name, project }) => ({ name, project }));
+  const { consumers } = governance;
   const gateIds = (governance.data.gates?.data.gates ?? []).map((g) => g.id);
   const { compatTargetName } = pluginOptionsIn(context.nxJsonConfiguration);
   const current = await gateTaskHashesNow(context.projectName, gateIds);

@@ -67,10 +67,16 @@ describe('sync generator', () => {
       finishedAt: '2026-03-01T10:00:00.000Z',
       tuple: { core: { project: 'loop', version: '0.4.2', dirty: false }, consumer: { name: 'io-rflx', version: '1.3.0', dirty: false } },
     });
+    // The local history alone (what a branch's run leaves on this machine, and a clone does not have) changes nothing.
+    const before = tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8');
     tree.write('evidence/compat/io-rflx/results/2026-03-01T10-00-00-000Z-0.4.2.json', JSON.stringify(record));
     await syncGenerator(tree);
+    expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toBe(before);
+    // The consumer's latest result, which the evidence policy commits, is what the matrix shows.
+    tree.write('evidence/compat/io-rflx/latest.json', JSON.stringify(record));
+    await syncGenerator(tree);
     expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toContain(
-      '| 0.4.2 | io-rflx | 1.3.0 | supported | 5 test(s) passed, 0 skipped (2026-03-01) | `evidence/compat/io-rflx/results/2026-03-01T10-00-00-000Z-0.4.2.json` |',
+      '| 0.4.2 | io-rflx | 1.3.0 | supported | 5 test(s) passed, 0 skipped (2026-03-01) | `evidence/compat/io-rflx/latest.json` |',
     );
   });
 });

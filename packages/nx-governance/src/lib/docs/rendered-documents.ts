@@ -1,6 +1,5 @@
 import { resolveConsumers } from '../consumers/resolve-consumers';
-import { computeMatrix } from '../matrix/compute-matrix';
-import { readCompatResults } from '../matrix/read-compat-results';
+import { workspaceMatrix } from '../matrix/workspace-matrix';
 import { renderMatrixJson, renderMatrixMarkdown } from '../matrix/render-matrix';
 import type { FileReader } from '../workspace/file-reader';
 import { renderCadenceMarkdown } from './render-cadence';
@@ -19,12 +18,9 @@ export { MATRIX_FILE } from './rendered-names';
 export function renderedDocuments(reader: FileReader, data: GovernanceData): RenderedDocument[] {
   const docs = data.settings.paths.docs;
   const documents: RenderedDocument[] = [];
-  const compat = data.compatibility?.data;
-  if (compat) {
-    // Consumers declared in their own folders belong in the matrix too, untested until a result lands.
-    const consumers = resolveConsumers(reader, data);
-    const results = readCompatResults(reader, data.settings, consumers.map((c) => c.name));
-    const matrix = computeMatrix(compat, results, consumers);
+  // Consumers declared in their own folders belong in the matrix too, untested until a result lands.
+  const matrix = data.compatibility ? workspaceMatrix(reader, data, resolveConsumers(reader, data)) : undefined;
+  if (matrix) {
     documents.push({ path: `${docs}/${MATRIX_FILE}`, content: renderMatrixMarkdown(matrix) });
     documents.push({ path: `${docs}/${MATRIX_FILE_NAMES[1]}`, content: renderMatrixJson(matrix) });
   }

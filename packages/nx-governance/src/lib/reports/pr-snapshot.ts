@@ -1,8 +1,8 @@
 import { judgeCompatEvidence } from '../compat/judge-compat-evidence';
 import { AS_RECORDED, judgeGateEvidence } from '../evidence/judge-gate-evidence';
 import { loadSignaturePolicy } from '../evidence/signature-policy';
-import { computeMatrix, type MatrixCell } from '../matrix/compute-matrix';
-import { readCompatResults } from '../matrix/read-compat-results';
+import type { MatrixCell } from '../matrix/compute-matrix';
+import { workspaceMatrix } from '../matrix/workspace-matrix';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
 
@@ -36,6 +36,8 @@ export type SnapshotCurrency =
 export interface SnapshotConsumer {
   name: string;
   project: string;
+  /** The core versions it declares support for: the matrix's conditional tier. */
+  supports?: string;
 }
 
 /** What the evidence of one revision says: every gate, every consumer, the matrix's tiers. */
@@ -94,8 +96,8 @@ export function readEvidenceSnapshot(
     standings.set(name, { result, passed, evidence: judgement.file.replace(/\.json$/, '.md'), ...(passed ? {} : { reason: judgement.reason }), ...(fix && !passed ? { fix } : {}) });
   }
   const tiers = new Map<string, MatrixCell>();
-  if (data.compatibility) {
-    const matrix = computeMatrix(data.compatibility.data, readCompatResults(reader, data.settings, consumers.map((c) => c.name)));
+  const matrix = workspaceMatrix(reader, data, consumers);
+  if (matrix) {
     for (const cell of matrix.cells) tiers.set(`${cell.consumer}@${cell.consumerVersion} with ${cell.core}`, cell);
   }
   return { gates, consumers: standings, tiers };

@@ -1,0 +1,37 @@
+import { compatLatestFile } from '../evidence/evidence-layout';
+import { DIGEST_ONLY, readEvidenceOfKind } from '../evidence/read-evidence';
+import type { GovernanceSettings } from '../schemas/governance';
+import type { FileReader } from '../workspace/file-reader';
+import type { GovernanceData } from '../workspace/load-governance';
+import { type CompatibilityMatrix, computeMatrix, type StoredCompatResult } from './compute-matrix';
+
+/**
+ * The compatibility matrix every reader shows (the rendered document `nx sync`
+ * writes, `compat-query`, the report's tier changes, the page), computed one
+ * way from what a clone has: the compatibility document (its releases and the
+ * tuples validated for them) and each consumer's `latest` result, which the
+ * evidence policy commits. The local history of results is left out: it is
+ * one machine's, holds whatever branch ran there (a branch's failing run made
+ * main's matrix say unsupported), and a clone without it rendered another
+ * matrix, so `nx sync:check` failed on a fresh clone. Older releases keep
+ * their tier through their tuples (release-candidate records one on GO).
+ */
+export function workspaceMatrix(
+  reader: FileReader,
+  data: Pick<GovernanceData, 'settings' | 'compatibility'>,
+  consumers: ReadonlyArray<{ name: string; supports?: string }>,
+): CompatibilityMatrix | undefined {
+  const compat = data.compatibility?.data;
+  if (!compat) return undefined;
+  return computeMatrix(compat, latestCompatResults(reader, data.settings, consumers.map((c) => c.name)), [...consumers]);
+}
+
+/** Each consumer's latest result that verifies (schema and digest; results are never signed). */
+export function latestCompatResults(reader: FileReader, settings: GovernanceSettings, consumers: string[]): StoredCompatResult[] {
+  return consumers.flatMap((consumer) => {
+    const file = compatLatestFile(settings, consumer);
+    if (reader.read(file) === undefined) return [];
+    const read = readEvidenceOfKind(reader, file, DIGEST_ONLY, 'nx-governance/compat-result');
+    return read.ok && read.value.consumer === consumer ? [{ file, record: read.value }] : [];
+  });
+}
