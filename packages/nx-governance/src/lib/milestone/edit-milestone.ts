@@ -28,7 +28,8 @@ export function setTaskStatus(document: MilestoneDocument, card: TaskCard, statu
   const statusIndex = card.status ? card.status.line - card.line : lines.findIndex((l) => /^\s*[-*+]\s+Status:/i.test(l));
   const eol = document.eol;
   if (statusIndex >= 0) {
-    lines[statusIndex] = lines[statusIndex].replace(/^(\s*[-*+]\s+Status:)[^\r\n]*/i, `$1 ${value}`);
+    // The field as the card writes it: a list item or a paragraph, its name plain or emphasised (`**Status:**`).
+    lines[statusIndex] = lines[statusIndex].replace(/^(\s*(?:[-*+]\s+)?(?:(\*\*|__|\*|_)Status:?\2:?|Status:))[^\r\n]*/i, `$1 ${value}`);
   } else {
     const goal = lines.findIndex((l) => /^\s*[-*+]\s+Goal:/i.test(l));
     const at = goal >= 0 ? goal + 1 : Math.min(2, lines.length);

@@ -5,6 +5,7 @@ import { readRepoFile, REPO_ROOT } from '../../test-helpers/temp-workspace';
 import type { MilestoneDocument } from './model';
 import { parseMilestone } from './parse-milestone';
 import { renderMilestone, renderTaskCard } from './render-milestone';
+import { setTaskStatus } from './edit-milestone';
 
 const SEED = readRepoFile('governance/milestones/M6.md');
 
@@ -267,5 +268,60 @@ describe('parseMilestone on lines a backtracking regular expression would take h
     expect(document.title).toBe(`Next${spaces}#x`);
     expect(document.taskCards.map((c) => [c.id, c.title, c.goal])).toEqual([['M7-T01', `Build${spaces}#x`, 'a\rb x\ry']]);
     expect(problems).toEqual([`M7.md:5: M7-T01.status: found ${JSON.stringify(`done${spaces}!`)}, expected one of todo, in_progress, blocked, done, steady_state, optionally followed by a date in parentheses, e.g. done (2026-02-19)`]);
+  });
+});
+
+describe('cards written with bold paragraphs for fields', () => {
+  const bold = doc(
+    [
+      '### M7-T01 Stabilise the boundary',
+      '',
+      '**Goal:** freeze the C ABI.',
+      '',
+      '**Status:** ✅ done',
+      '',
+      '**Work items:**',
+      '- Audit every exported fn.',
+      '',
+      '**Acceptance criteria:**',
+      '- No ABI diff.',
+      '',
+      '**Required gates:** `VG-CORE-001`, `VG-FFI-001`',
+      '',
+      '### M7-T02 Blocked card',
+      '',
+      '**Status**: blocked (waiting on fixtures)',
+      '',
+      '- **Required gates:** VG-CORE-002',
+      '',
+    ].join('\n'),
+  );
+
+  it('reads every field, not a card with no status and no gates', () => {
+    const first = card(bold, 'M7-T01');
+    expect(first.goal).toBe('freeze the C ABI.');
+    expect(first.status?.value).toBe('done');
+    expect(first.workItems).toEqual(['Audit every exported fn.']);
+    expect(first.acceptanceCriteria).toEqual(['No ABI diff.']);
+    expect(first.requiredGates).toEqual(['VG-CORE-001', 'VG-FFI-001']);
+    expect(first.strayLines).toEqual([]);
+    const second = card(bold, 'M7-T02');
+    expect(second.status).toMatchObject({ value: 'blocked' });
+    expect(second.requiredGates).toEqual(['VG-CORE-002']);
+  });
+
+  it('still refuses a parenthesis that looks like a date and is not one', () => {
+    const result = parseMilestone('M7.md', doc('### M7-T01 Card\n\n**Status:** done (2026-13-40)\n'));
+    expect(result.diagnostics.map(formatDiagnostic).join('\n')).toContain('malformed date "2026-13-40"');
+  });
+});
+
+describe('setTaskStatus on a card written with bold paragraphs', () => {
+  it('sets the status where the card writes it, keeping its form', () => {
+    const source = doc('### M7-T01 Card\n\n**Goal:** ship.\n\n**Status:** ✅ done\n\n**Required gates:** VG-A-001\n');
+    const { document } = parseOk(source);
+    const edited = setTaskStatus(document, document.taskCards[0], 'in_progress');
+    expect(edited).toContain('**Status:** in_progress\n');
+    expect(parseOk(edited).document.taskCards[0].status?.value).toBe('in_progress');
   });
 });

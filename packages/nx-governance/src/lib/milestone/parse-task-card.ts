@@ -43,6 +43,19 @@ const COMMON_EXTRA_FIELDS = new Set([
 // `[\s\S]*` rather than `.*`: a carriage return inside a line would make `.*$` fail and backtrack over the whole line.
 const BULLET = /^(\s*)[-*+]\s+([\s\S]*)$/;
 const FIELD = /^([A-Za-z][A-Za-z0-9 _/-]{0,40}?)\s*:(?:\s+([\s\S]*))?$/;
+/** A field name in bold or italics, the colon inside or outside: `**Status:** done`, `**Status**: done`, `_Goal:_ …`. */
+const EMPHASISED_NAME = /^(\*\*|__|\*|_)([A-Za-z][A-Za-z0-9 _/-]{0,40}?)(:?)\1(:?)(\s[\s\S]*)?$/;
+
+/**
+ * The text of a line with the emphasis around a leading field name taken off,
+ * and whether there was some: many houses write a card's fields as bold
+ * paragraphs (`**Status:** in progress`) rather than list items.
+ */
+function withoutEmphasis(text: string): { text: string; emphasised: boolean } {
+  const match = EMPHASISED_NAME.exec(text);
+  if (!match || (match[3] === '' && match[4] === '')) return { text, emphasised: false };
+  return { text: `${match[2]}:${match[5] ?? ''}`, emphasised: true };
+}
 
 export interface CardHeading {
   id: string;
@@ -68,11 +81,18 @@ export function parseTaskCard(
     if (line.text.trim() === '') continue;
     const bullet = BULLET.exec(line.text);
     if (!bullet) {
-      if (open) appendContinuation(open, line.text.trim());
+      // A paragraph that names a field (`**Status:** done`, or `Status: done` for a field the model knows) opens it.
+      const paragraph = withoutEmphasis(line.text.trim());
+      const named = FIELD.exec(paragraph.text) ? asField(paragraph.text, false) : undefined;
+      if (named && (paragraph.emphasised || KNOWN_FIELDS[named.key])) {
+        open = { name: named.name, key: named.key, value: named.value, items: [], line: line.number };
+        fields.push(open);
+      } else if (open) appendContinuation(open, line.text.trim());
       else strayLines.push({ line: line.number, text: line.text });
       continue;
     }
-    const [, indent, content] = bullet;
+    const [, indent, listed] = bullet;
+    const content = withoutEmphasis(listed).text;
     const nestedInOpenList = open !== undefined && indent.length > 0;
     const field = nestedInOpenList ? undefined : asField(content, open !== undefined && open.value === '');
     if (field) {
@@ -169,14 +189,17 @@ export function expandSlashRange(word: string): string[] {
 
 /** Reads `done`, `done (2026-02-19)`, `` `in_progress` ``; every problem with the text is listed. */
 export function parseStatus(text: string): { value?: TaskStatus; date?: string; problems: string[] } {
-  const match = statusParts(text.trim());
+  // A status mark before the word (✅ done, 🚧 in progress) says the same as the word.
+  const match = statusParts(text.trim().replace(/^[^\p{L}`]+/u, ''));
   const expected = `expected one of ${TASK_STATUSES.join(', ')}, optionally followed by a date in parentheses, e.g. done (2026-02-19)`;
   if (!match) return { problems: [`found ${JSON.stringify(text)}, ${expected}`] };
   const problems: string[] = [];
   const value = match[1].trim().toLowerCase().replace(/[\s-]+/g, '_');
   const known = (TASK_STATUSES as readonly string[]).includes(value);
   if (!known) problems.push(`unknown status ${JSON.stringify(match[1].trim())}, ${expected}`);
-  const date = match[2]?.trim();
+  // A parenthesis that is not a date is a note ("blocked (waiting on fixtures)"); one that looks like a date must be one.
+  const parenthesis = match[2]?.trim();
+  const date = parenthesis !== undefined && /^\d/.test(parenthesis) ? parenthesis : undefined;
   if (date !== undefined && !isCalendarDate(date)) {
     problems.push(`malformed date ${JSON.stringify(date)} in status, expected a calendar date written YYYY-MM-DD`);
   }
