@@ -291,3 +291,40 @@ describe('readers after a partial import', () => {
     ]);
   });
 });
+
+describe('task cards written with bold fields and gate lists by pattern, range and label (a helper\'s house style)', () => {
+  const BOLD_MILESTONE = `# M5 Hardening
+
+### M5-T01 Stabilise
+
+**Goal:** freeze the boundary.
+
+**Status:** ✅ done
+
+**Required gates:** \`VG-CORE-*\`, \`VG-A\`
+
+### M5-T02 Contract tests
+
+**Status:** in progress
+
+**Required gates:** \`VG-CORE-TEST-001\` through \`VG-CORE-TEST-002\`, plus applicable consumer gates (\`VG-B\`, \`VG-NOPE-001\`)
+`;
+
+  it('reads every card, writes its gate list out as ids in the copy, lists what names no gate, and validates', async () => {
+    const tree = proseTree();
+    tree.write('docs/plan/milestones/M5-hardening.md', BOLD_MILESTONE);
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    const copy = tree.read('governance/milestones/M5-hardening.md', 'utf8') ?? '';
+    expect(copy).toContain('**Required gates:** VG-CORE-BUILD-001, VG-CORE-TEST-001, VG-CORE-TEST-002, VG-A\n');
+    expect(copy).toContain('**Status:** ✅ done');
+    const data = loadGovernance(treeFileReader(tree)).data;
+    const cards = data.milestones.find((m) => m.id === 'M5')?.taskCards ?? [];
+    expect(cards.map((c) => [c.id, c.status?.value, c.requiredGates])).toEqual([
+      ['M5-T01', 'done', ['VG-CORE-BUILD-001', 'VG-CORE-TEST-001', 'VG-CORE-TEST-002', 'VG-A']],
+      ['M5-T02', 'in_progress', ['VG-CORE-TEST-001', 'VG-CORE-TEST-002', 'VG-B']],
+    ]);
+    expect(report(tree)).toContain('VG-NOPE-001');
+    const result = validateGovernance(treeFileReader(tree), 'governance/governance.json');
+    expect(result.errors.map((e) => `${e.file}:${e.line}: ${e.path}: ${e.message}`)).toEqual([]);
+  });
+});

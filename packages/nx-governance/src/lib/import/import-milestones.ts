@@ -2,7 +2,9 @@ import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
 import type { IdPatterns } from '../ids/id-patterns';
 import { parseMilestone, parseStatus } from '../milestone';
+import { fieldLine } from '../milestone/parse-task-card';
 import type { MilestoneDocument, TaskCard, TaskStatus } from '../milestone/model';
+import { expandGateList } from './gate-lists';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownDocument, type MarkdownTable, plainText } from './markdown-document';
 
@@ -12,7 +14,17 @@ export interface ImportedMilestone {
   cards: number;
   /** The text to copy: the original bytes, with statuses from a registry table set where a card has none. */
   content: string;
+  /** Whether `content` differs from the prose (a gate list written out): then the milestone must be copied to be read. */
+  rewritten: boolean;
 }
+
+/** The gates the prose defines, to write out a card's gate list that names them by pattern, range or class. */
+export interface KnownGates {
+  known: readonly string[];
+  classes: ReadonlyMap<string, readonly string[]>;
+}
+
+
 
 export interface MilestoneImport {
   milestones: ImportedMilestone[];
@@ -35,15 +47,17 @@ export function importMilestones(
   folder: string,
   ids: IdPatterns,
   log: ImportLog,
+  gates: KnownGates = { known: [], classes: new Map() },
 ): MilestoneImport {
   const result: MilestoneImport = { milestones: [], indexFiles: [], problems: [], duplicates: [], taken: new Set() };
-  for (const { file, text, markdown } of documents) {
+  for (const { file, text: prose, markdown } of documents) {
     const id = /^`?([^\s`:]+)/.exec(markdown.title)?.[1] ?? '';
     if (!ids.matches('milestone', id)) {
       if (/(^|\/)milestones\//i.test(file.slice(folder.length))) result.indexFiles.push(file);
       continue;
     }
     result.taken.add(file);
+    const text = writeOutGateLists(file, prose, ids, gates, log);
     const parsed = parseMilestone(file, text, ids);
     const cards = parsed.ok ? parsed.document.taskCards.length : 0;
     if (!parsed.ok || cards === 0) {
@@ -55,11 +69,40 @@ export function importMilestones(
       result.duplicates.push(`milestone ${id} is defined twice: ${first.file}:1 and ${file}:${markdown.titleLine}`);
       continue;
     }
-    result.milestones.push({ file, id, cards, content: text });
+    result.milestones.push({ file, id, cards, content: text, rewritten: text !== prose });
     result.problems.push(...parsed.diagnostics);
     log.converted.push({ file, line: markdown.titleLine, what: `milestone ${id}`, why: `${cards} task card(s)` });
   }
   return result;
+}
+
+/**
+ * The milestone with each card's gate list written out as gate ids when the
+ * prose names gates by pattern (`VG-CORE-*`), range (`VG-A-001 through
+ * VG-A-003`), release class or a labelled list ("plus applicable consumer
+ * gates (`VG-B`, `VG-C`)"): the parts that name no gate of the prose are left
+ * out of the card and listed for review, never read as gate ids.
+ */
+function writeOutGateLists(file: string, text: string, ids: IdPatterns, gates: KnownGates, log: ImportLog): string {
+  const lines = text.split(/(?<=\n)/);
+  let changed = false;
+  lines.forEach((line, index) => {
+    const eol = /\r?\n$/.exec(line)?.[0] ?? '';
+    const field = fieldLine(line.slice(0, line.length - eol.length));
+    if (!field || (field.key !== 'required gates' && field.key !== 'required gate') || field.value === '') return;
+    const list = field.value;
+    const words = list.replace(/`/g, '').split(/[,;\s]+/).filter((w) => w !== '' && !/^(and|or)$/i.test(w)).map((w) => w.replace(/\.$/, ''));
+    // A list of gate ids the prose defines is kept as written; anything else (a pattern, a range, a class, a label, a
+    // gate the prose does not define) is written out, and what names no gate is listed for review.
+    if (words.length === 0 || words.every((w) => ids.matches('gate', w) && gates.known.includes(w))) return;
+    const expanded = expandGateList(list, gates.known, gates.classes, ids);
+    const where = { file, line: index + 1 };
+    for (const part of expanded.unresolved) log.review.push({ ...where, what: `required gates: ${part}`, why: 'names no gate the prose defines; left out of the card' });
+    log.converted.push({ ...where, what: `required gates: ${list}`, why: expanded.gates.length ? `written out as ${expanded.gates.join(', ')} in the copy` : 'no gate of the prose; the copy lists none' });
+    lines[index] = `${field.prefix} ${expanded.gates.join(', ')}${eol}`;
+    changed = true;
+  });
+  return changed ? lines.join('') : text;
 }
 
 /** A registry table: a task id column and a status column. */
@@ -79,7 +122,7 @@ export function applyRegistryStatuses(tables: MarkdownTable[], milestones: Impor
     for (const { line, cells } of table.rows) {
       const task = plainText(cells[taskColumn] ?? '');
       const where = { file: table.file, line };
-      const status = parseStatus(statusWord(plainText(cells[statusColumn] ?? '')));
+      const status = parseStatus(plainText(cells[statusColumn] ?? '').replace(/\s*\(.*$/, ''));
       const milestone = milestones.find((m) => cardsOf(m, ids).includes(task));
       const document = milestone ? parseMilestone(milestone.file, milestone.content, ids) : undefined;
       const card = document?.ok ? document.document.taskCards.find((c) => c.id === task) : undefined;
@@ -111,15 +154,6 @@ function cardsOf(milestone: ImportedMilestone, ids: IdPatterns): string[] {
   return found;
 }
 
-/** Registry words for the task statuses: "Not started" is todo, "Complete" is done. */
-function statusWord(text: string): string {
-  const word = text.replace(/\s*\(.*$/, '').trim().toLowerCase();
-  if (/^(not started|open|planned|to ?do|pending|new)$/.test(word)) return 'todo';
-  if (/^(wip|ongoing|started|in[ -]progress|active)$/.test(word)) return 'in_progress';
-  if (/^(complete|completed|closed|finished|shipped)$/.test(word)) return 'done';
-  if (/^(steady[ -]state)$/.test(word)) return 'steady_state';
-  return word;
-}
 
 /**
  * The milestone with a `- Status:` line as the card's last field, after a

@@ -71,13 +71,9 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     const text = reader.read(file) ?? '';
     read.push({ file, text, markdown: readMarkdownDocument(parse, file, text) });
   }
-  const milestones = importMilestones(read, folder, options.ids, result);
-  Object.assign(result, { milestones: milestones.milestones, milestoneIndexFiles: milestones.indexFiles, milestoneProblems: milestones.problems, duplicateMilestones: milestones.duplicates });
-  // Validated where they are only when their folder holds milestones alone: validate reads every markdown file there as one.
-  const folders = new Set(result.milestones.map((m) => posix.dirname(m.file)));
-  const besideThem = read.filter((d) => folders.has(posix.dirname(d.file)) && !result.milestones.some((m) => m.file === d.file));
-  result.copyMilestones = options.copyMilestones ?? (besideThem.length > 0 || folders.size > 1);
-  const documents = read.filter((d) => !milestones.taken.has(d.file)).map((d) => d.markdown);
+  // Files whose title names a milestone are milestones or runbooks: their tables are not read as the gates' or classes'.
+  const titled = new Set(read.filter((d) => options.ids.matches('milestone', /^`?([^\s`:]+)/.exec(d.markdown.title)?.[1] ?? '')).map((d) => d.file));
+  const documents = read.filter((d) => !titled.has(d.file)).map((d) => d.markdown);
   const context: GateImportContext = { ...options, documentPath: (name) => findDocument(reader, folder, files, name) };
   const tables = documents.flatMap((d) => d.sections.flatMap((s) => s.tables));
   const used = new Set<MarkdownTable>();
@@ -100,6 +96,18 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     else if (isRegistryTable(table, options.ids)) registries.push(table);
     else if (!importCompatibilityTable(table, options.coreName, compatibility(), result) && !importReleaseTable(table, compatibility(), result)) continue;
     used.add(table);
+  }
+  // Read after the gates and classes, so that a card's gate list written as a pattern, a range or a class can be written out.
+  const milestones = importMilestones(read, folder, options.ids, result, { known, classes });
+  Object.assign(result, { milestones: milestones.milestones, milestoneIndexFiles: milestones.indexFiles, milestoneProblems: milestones.problems, duplicateMilestones: milestones.duplicates });
+  // Validated where they are only when their folder holds milestones alone (validate reads every markdown file there as
+  // one) and nothing in them had to be written out.
+  const folders = new Set(result.milestones.map((m) => posix.dirname(m.file)));
+  const besideThem = read.filter((d) => folders.has(posix.dirname(d.file)) && !result.milestones.some((m) => m.file === d.file));
+  const rewritten = result.milestones.some((m) => m.rewritten);
+  result.copyMilestones = options.copyMilestones ?? (besideThem.length > 0 || folders.size > 1 || rewritten);
+  if (rewritten && !result.copyMilestones) {
+    result.review.push({ file: folder, line: 1, what: 'milestones', why: '--copyMilestones=false, but gate lists of their cards name gates by pattern, range or class: validate reads them as written' });
   }
   applyRegistryStatuses(registries, result.milestones, options.ids, result.copyMilestones, result);
   const requiredGates = () => classes.get(result.defaultReleaseClass ?? '') ?? [...classes.values()].pop() ?? [];

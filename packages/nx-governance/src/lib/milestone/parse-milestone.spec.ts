@@ -227,8 +227,8 @@ describe('parseMilestone errors', () => {
   });
 
   it('names an unknown status and a malformed date together', () => {
-    expect(problems(doc('### M7-T01 A\n\n- Status: finished (2026-02-30)\n'))).toEqual([
-      'M7.md:11: M7-T01.status: unknown status "finished", expected one of todo, in_progress, blocked, done, steady_state, optionally followed by a date in parentheses, e.g. done (2026-02-19)',
+    expect(problems(doc('### M7-T01 A\n\n- Status: shipping (2026-02-30)\n'))).toEqual([
+      'M7.md:11: M7-T01.status: unknown status "shipping", expected one of todo, in_progress, blocked, done, steady_state, optionally followed by a date in parentheses, e.g. done (2026-02-19)',
       'M7.md:11: M7-T01.status: malformed date "2026-02-30" in status, expected a calendar date written YYYY-MM-DD',
     ]);
   });
@@ -323,5 +323,40 @@ describe('setTaskStatus on a card written with bold paragraphs', () => {
     const edited = setTaskStatus(document, document.taskCards[0], 'in_progress');
     expect(edited).toContain('**Status:** in_progress\n');
     expect(parseOk(edited).document.taskCards[0].status?.value).toBe('in_progress');
+  });
+});
+
+describe('cards whose bold field names are followed by a dash', () => {
+  it('reads the fields, and a known field alone opens its list', () => {
+    const source = doc(
+      [
+        '### M7-T01 Arena',
+        '',
+        '* **Goal** — the allocator passes miri.',
+        '* **Status** — Done (2026-01-20)',
+        '* **Work items**',
+        '  - Run miri nightly.',
+        '* **Required gates** — VG-CORE-001, VG-CORE-006',
+        '',
+        '**Important** this paragraph is no field.',
+        '',
+        '### M7-T02 Sentences',
+        '',
+        '**Status.** Steady state',
+        '',
+        '**Required gates.** VG-CORE-002.',
+        '',
+      ].join('\n'),
+    );
+    const parsed = card(source, 'M7-T01');
+    expect([parsed.goal, parsed.status?.value, parsed.status?.date, parsed.workItems, parsed.requiredGates]).toEqual([
+      'the allocator passes miri.',
+      'done',
+      '2026-01-20',
+      ['Run miri nightly.'],
+      ['VG-CORE-001', 'VG-CORE-006'],
+    ]);
+    const sentences = card(source, 'M7-T02');
+    expect([sentences.status?.value, sentences.requiredGates]).toEqual(['steady_state', ['VG-CORE-002']]);
   });
 });

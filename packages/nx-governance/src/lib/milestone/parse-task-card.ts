@@ -43,18 +43,50 @@ const COMMON_EXTRA_FIELDS = new Set([
 // `[\s\S]*` rather than `.*`: a carriage return inside a line would make `.*$` fail and backtrack over the whole line.
 const BULLET = /^(\s*)[-*+]\s+([\s\S]*)$/;
 const FIELD = /^([A-Za-z][A-Za-z0-9 _/-]{0,40}?)\s*:(?:\s+([\s\S]*))?$/;
-/** A field name in bold or italics, the colon inside or outside: `**Status:** done`, `**Status**: done`, `_Goal:_ …`. */
-const EMPHASISED_NAME = /^(\*\*|__|\*|_)([A-Za-z][A-Za-z0-9 _/-]{0,40}?)(:?)\1(:?)(\s[\s\S]*)?$/;
+/** A field name in bold or italics, maybe with its colon (or a full stop) inside: `**Status:**`, `**Status.**`, `**Status**`, `_Goal:_`. */
+const EMPHASISED_NAME = /^(\*\*|__|\*|_)([A-Za-z][A-Za-z0-9 _/-]{0,40}?)([:.]?)\1([\s\S]*)$/;
+/** What separates an emphasised name from its value when no colon does: a dash between spaces (`**Goal** — …`). */
+const DASH_SEPARATOR = /^\s+[\u2014\u2013-](?=\s|$)/;
 
 /**
- * The text of a line with the emphasis around a leading field name taken off,
- * and whether there was some: many houses write a card's fields as bold
- * paragraphs (`**Status:** in progress`) rather than list items.
+ * The text of a line with the emphasis around a leading field name taken off
+ * (`Name: value`), and whether there was some: many houses write a card's
+ * fields as bold paragraphs or items (`**Status:** in progress`, `**Status.** Done`, `**Status**:
+ * done`, `**Goal** — …`, or a known field alone, `**Work items**`, opening
+ * its list) rather than `- Status: done`.
  */
 function withoutEmphasis(text: string): { text: string; emphasised: boolean } {
   const match = EMPHASISED_NAME.exec(text);
-  if (!match || (match[3] === '' && match[4] === '')) return { text, emphasised: false };
-  return { text: `${match[2]}:${match[5] ?? ''}`, emphasised: true };
+  if (!match) return { text, emphasised: false };
+  const [, , name, colonInside] = match;
+  let rest = match[4];
+  if (colonInside === '') {
+    if (rest.startsWith(':')) rest = rest.slice(1);
+    else if (DASH_SEPARATOR.test(rest)) rest = rest.replace(DASH_SEPARATOR, '');
+    else if (!(rest.trim() === '' && KNOWN_FIELDS[name.toLowerCase().replace(/[_\s]+/g, ' ')])) return { text, emphasised: false };
+  }
+  if (rest !== '' && !/^\s/.test(rest)) return { text, emphasised: false };
+  return { text: `${name}:${rest}`, emphasised: true };
+}
+
+/**
+ * A line that names a card's field, in any form the parser reads (a list item
+ * or a paragraph; the name plain or emphasised; a colon or a dash after it):
+ * the text before its value, the field's key, and the value. For writers that
+ * change a field's value where the card writes it.
+ */
+export function fieldLine(line: string): { prefix: string; key: string; value: string } | undefined {
+  const bullet = BULLET.exec(line);
+  const start = bullet ? line.length - bullet[2].length : line.length - line.trimStart().length;
+  const body = line.slice(start);
+  const plain = withoutEmphasis(body);
+  const field = FIELD.exec(plain.text);
+  if (!field) return undefined;
+  const key = field[1].trim().toLowerCase().replace(/[_\s]+/g, ' ');
+  if (!plain.emphasised && !bullet && !KNOWN_FIELDS[key]) return undefined;
+  const value = (field[2] ?? '').trim();
+  const valueAt = value === '' ? body.length : body.lastIndexOf(value);
+  return { prefix: `${line.slice(0, start)}${body.slice(0, valueAt).trimEnd()}`, key, value };
 }
 
 export interface CardHeading {
@@ -194,7 +226,7 @@ export function parseStatus(text: string): { value?: TaskStatus; date?: string; 
   const expected = `expected one of ${TASK_STATUSES.join(', ')}, optionally followed by a date in parentheses, e.g. done (2026-02-19)`;
   if (!match) return { problems: [`found ${JSON.stringify(text)}, ${expected}`] };
   const problems: string[] = [];
-  const value = match[1].trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const value = statusWord(match[1]);
   const known = (TASK_STATUSES as readonly string[]).includes(value);
   if (!known) problems.push(`unknown status ${JSON.stringify(match[1].trim())}, ${expected}`);
   // A parenthesis that is not a date is a note ("blocked (waiting on fixtures)"); one that looks like a date must be one.
@@ -204,6 +236,15 @@ export function parseStatus(text: string): { value?: TaskStatus; date?: string; 
     problems.push(`malformed date ${JSON.stringify(date)} in status, expected a calendar date written YYYY-MM-DD`);
   }
   return { ...(known ? { value: value as TaskStatus } : {}), ...(date !== undefined ? { date } : {}), problems };
+}
+
+/** The status a word means: the model's own words, and the ones houses write for them ("Not started" is todo, "Complete" is done). */
+function statusWord(text: string): string {
+  const word = text.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (/^(not_started|open|planned|to_?do|pending|new)$/.test(word)) return 'todo';
+  if (/^(wip|ongoing|started|in_progress|active)$/.test(word)) return 'in_progress';
+  if (/^(complete|completed|closed|finished|shipped)$/.test(word)) return 'done';
+  return word;
 }
 
 /**
