@@ -34,8 +34,6 @@ const OPEN: Record<string, string[]> = {
     "gate VG-ASH-002: not imported",
     "gate VG-REL-001: not imported",
     "gate VG-REL-002: not imported",
-    "support window undefined, expected {\"months\":6}",
-    "deprecation lead time undefined, expected 28",
     "release class R0: gates undefined, expected [\"VG-CONTRACT-001\"]",
     "release class R1: gates [], expected [\"VG-CORE-001\",\"VG-CORE-002\",\"VG-CORE-003\"]",
     "release class R2: gates undefined, expected [\"VG-CORE-001\",\"VG-CORE-002\",\"VG-CORE-003\",\"VG-CORE-004\",\"VG-CONTRACT-001\",\"VG-CONTRACT-002\",\"VG-CONTRACT-003\",\"VG-XREPO-001\",\"VG-PY-001\",\"VG-KA-001\",\"VG-ASH-001\"]",

@@ -1,3 +1,4 @@
+import { logger } from '@nx/devkit';
 import type { Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { validateGovernance } from '../../lib/validation/validate-governance';
@@ -326,5 +327,45 @@ describe('task cards written with bold fields and gate lists by pattern, range a
     expect(report(tree)).toContain('VG-NOPE-001');
     const result = validateGovernance(treeFileReader(tree), 'governance/governance.json');
     expect(result.errors.map((e) => `${e.file}:${e.line}: ${e.path}: ${e.message}`)).toEqual([]);
+  });
+});
+
+describe('a consumer written with what it is in parentheses', () => {
+  it('is the consumer named before the parentheses, in the data and in what the prose names', async () => {
+    const tree = proseTree();
+    tree.write('docs/plan/COMPATIBILITY.md', COMPATIBILITY.replace('| trailhead | ^0.4.0 |', '| trailhead (CLI client) | ^0.4.0 |'));
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    const compat = readJson(tree, 'governance/compatibility.json');
+    expect(compat.consumers.map((c: { name: string }) => c.name)).toEqual(['trailhead', 'cairn-py']);
+    expect(JSON.stringify(readJson(tree, 'governance/imported-prose.json'))).not.toContain('(cli');
+  });
+});
+
+describe('the printed summary', () => {
+  it('counts what the report lists', async () => {
+    const tree = proseTree();
+    const printed: string[] = [];
+    const info = jest.spyOn(logger, 'info').mockImplementation((line: unknown) => void printed.push(String(line)));
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    try {
+      await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    } finally {
+      info.mockRestore();
+      warn.mockRestore();
+    }
+    const summary = printed.find((line) => line.startsWith('Converted '));
+    const counted = /; (\d+) left for review; (\d+) not understood/.exec(summary ?? '');
+    const listed = [/## Left for review \((\d+)\)/, /## Not understood \((\d+)\)/].map((heading) => heading.exec(report(tree))?.[1]);
+    expect(counted?.slice(1)).toEqual(listed);
+  });
+});
+
+describe('roles written as bold names, a dash and what each does', () => {
+  it('takes the owner before the first semicolon, not the dash and the duties', async () => {
+    const tree = proseTree();
+    tree.write('docs/plan/PLAYBOOK.md', PLAYBOOK.replace(/## Roles[\s\S]*?## Rollback procedure/, '## Roles\n\n- **Release manager** — @alice; owns the go/no-go call.\n- **Core owner** — @bob; answers for the core.\n\n## Rollback procedure'));
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    const roles = readJson(tree, 'governance/playbook.json').roles.map((r: { title: string; owner: string }) => `${r.title}: ${r.owner}`);
+    expect(roles).toEqual(expect.arrayContaining(['Release manager: @alice', 'Core owner: @bob']));
   });
 });

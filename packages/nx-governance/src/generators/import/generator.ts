@@ -6,7 +6,7 @@ import { indexImportedEvidence } from '../../lib/evidence/imported-evidence';
 import { importProse } from '../../lib/import/import-prose';
 import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
 import { sourceLinesOf } from '../../lib/import/problem-sources';
-import { planImport } from '../../lib/import/plan-import';
+import { type ImportPlanLog, planImport } from '../../lib/import/plan-import';
 import { stageGovernance } from '../../lib/import/staged-governance';
 import { loadTreeGovernance } from '../governance-tree';
 import { proseCheckoutRoots, treeFiles, treeWorkspacePath } from './tree-paths';
@@ -70,15 +70,15 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   for (const [path, content] of plan.copies) tree.write(path, content);
   for (const doc of staged.rendered) tree.write(doc.path, doc.content);
   tree.write(plan.reportFile, plan.report);
-  printSummary(imported, evidence.index.entries.length, plan.reportFile);
+  printSummary(imported, plan.log, evidence.index.entries.length, plan.reportFile);
 }
 
-function printSummary(imported: ReturnType<typeof importProse>, evidence: number, reportFile: string): void {
+function printSummary(imported: ReturnType<typeof importProse>, log: ImportPlanLog, evidence: number, reportFile: string): void {
   const blocked = imported.gates.filter((g) => 'blocked' in g).map((g) => g.id);
   logger.info(`Imported ${imported.gates.length} gate(s) (${blocked.length} blocked until converted by hand${blocked.length ? `: ${blocked.join(', ')}` : ''}), ${imported.releaseClasses.length} release class(es), ${imported.milestones.length} milestone(s), ${evidence} evidence file(s).`);
   if (imported.milestoneIndexFiles.length) logger.info(`Not milestones (no milestone title): ${imported.milestoneIndexFiles.join(', ')}.`);
-  logger.info(`Converted ${imported.converted.length} item(s); ${imported.review.length} left for review; ${imported.notUnderstood.length} not understood. Each is listed with its file and line in ${reportFile}.`);
-  for (const item of imported.review) logger.warn(`  review: ${item.file}:${item.line}: ${item.what}: ${item.why}`);
-  for (const item of imported.notUnderstood) logger.warn(`  not understood: ${item.file}:${item.line}: ${item.what}: ${item.why}`);
+  logger.info(`Converted ${log.converted.length} item(s); ${log.review.length} left for review; ${log.notUnderstood.length} not understood. Each is listed with its file and line in ${reportFile}.`);
+  for (const item of log.review) logger.warn(`  review: ${item.file}:${item.line}: ${item.what}: ${item.why}`);
+  for (const item of log.notUnderstood) logger.warn(`  not understood: ${item.file}:${item.line}: ${item.what}: ${item.why}`);
   for (const d of imported.milestoneProblems) logger.warn(`  ${formatDiagnostic(d)}`);
 }

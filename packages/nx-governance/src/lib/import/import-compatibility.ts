@@ -112,7 +112,8 @@ function importConsumerRows(table: MarkdownTable, consumerColumn: number, versio
 }
 
 function addConsumer(compat: ImportedCompatibility, written: string, where: { file: string; line: number }, log: ImportLog): string | undefined {
-  const name = written.replace(/[[\]]/g, '').trim().toLowerCase().replace(/\s+/g, '-');
+  // "pyferro (Python client)": the name, then what it is; the description is no part of the name.
+  const name = written.replace(/[[\]]/g, '').replace(/\s*\([^)]*\)\s*$/, '').trim().toLowerCase().replace(/\s+/g, '-');
   if (name && !compat.namedConsumers.includes(name)) compat.namedConsumers.push(name);
   if (!CONSUMER_NAME.test(name)) {
     log.notUnderstood.push({ ...where, what: `consumer ${JSON.stringify(written)}`, why: 'not a consumer name (lower-case letters, digits, ., _ and -)' });

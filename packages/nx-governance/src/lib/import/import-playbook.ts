@@ -37,9 +37,10 @@ export function importPlaybook(sections: MarkdownSection[], context: PlaybookCon
   const roleIds = () => new Set(playbook.roles.map((r) => r.id));
   for (const section of sections.filter((s) => PART.roles.test(plainText(s.heading)))) {
     for (const item of section.items) {
-      const role = /^\*\*([^*]+)\*\*\s*(?:\(([^)]+)\))?\s*:?\s*(.*)$/.exec(item.text) ?? /^([A-Z][\w &+/-]{1,60}?)\s*(?:\(([^)]+)\))?\s*[:—–]\s*(.*)$/.exec(item.text);
+      const role = /^\*\*([^*]+)\*\*\s*(?:\(([^)]+)\))?\s*[:\u2014\u2013-]?\s*(.*)$/.exec(item.text) ?? /^([A-Z][\w &+/-]{1,60}?)\s*(?:\(([^)]+)\))?\s*[:—–]\s*(.*)$/.exec(item.text);
       if (!role) continue;
-      const owner = role[2] ?? /^([^.]+)\./.exec(role[3])?.[1] ?? (role[3] || 'to be assigned');
+      // "@alice; owns the go/no-go call.": the owner is what comes before the first ; or full stop, the rest says what the role does.
+      const owner = role[2] ?? /^([^.;]+)[.;]/.exec(role[3])?.[1]?.trim() ?? (role[3] || 'to be assigned');
       addRoles(playbook, role[1], owner, { file: section.file, line: item.line }, log);
     }
     for (const table of section.tables) {

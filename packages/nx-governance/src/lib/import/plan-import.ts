@@ -26,7 +26,16 @@ export interface ImportPlanInput {
   exists: (path: string) => boolean;
 }
 
-export type ImportPlan = { ok: true; data: Map<string, string>; copies: Map<string, string>; report: string; reportFile: string } | { ok: false; why: string };
+/** What the report lists, as it lists it: the summary an import prints counts these, not the importer's lists before the plan adds its own. */
+export interface ImportPlanLog {
+  converted: ReportItem[];
+  review: ReportItem[];
+  notUnderstood: ReportItem[];
+}
+
+export type ImportPlan =
+  | { ok: true; data: Map<string, string>; copies: Map<string, string>; report: string; reportFile: string; log: ImportPlanLog }
+  | { ok: false; why: string };
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const title = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
@@ -35,7 +44,7 @@ const title = (id: string) => id.replace(/-/g, ' ').replace(/^./, (c) => c.toUpp
 export function planImport(input: ImportPlanInput): ImportPlan {
   const { imported, settings } = input;
   const dir = posix.dirname(input.settingsFile);
-  const log = { converted: [...imported.converted], review: [...imported.review], notUnderstood: [...imported.notUnderstood] };
+  const log: ImportPlanLog = { converted: [...imported.converted], review: [...imported.review], notUnderstood: [...imported.notUnderstood] };
   const data = new Map<string, { name: SchemaFileName; value: object; initDefault: object }>();
   const gateIds = imported.gates.map((g) => g.id);
   if (imported.gates.length) data.set('gates.json', { name: 'gates.schema.json', value: { gates: imported.gates }, initDefault: { gates: defaultGates(settings.projectName) } });
@@ -72,7 +81,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     ...log,
     evidence: { folder: input.evidence.index.folder, indexed: input.evidence.index.entries.length, skipped: input.evidence.skipped },
   });
-  return { ok: true, data: files, copies, report, reportFile };
+  return { ok: true, data: files, copies, report, reportFile, log };
 }
 
 function playbookFrom(imported: ImportedProse, source: string, log: { review: ReportItem[] }): object {
