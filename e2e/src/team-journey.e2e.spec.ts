@@ -86,5 +86,11 @@ describe("a team's whole journey on a fresh @nx/js workspace", () => {
     expect(candidate.output).toContain('Release readiness of 1.0.0');
     expect(candidate.output).toContain('Verdict: GO.');
     expect(candidate.code).toBe(0);
+    // What the reviewer signs on is left to commit, and the command says so with what to run.
+    expect(candidate.output).toMatch(/The release's evidence is not committed yet \(\d+ file\(s\) under evidence\/, e\.g\. /);
+    expect(candidate.output).toContain('Commit it with the release: git add evidence && git commit -m "chore(release): evidence for 1.0.0"');
+    workspace.git('add', 'evidence');
+    workspace.commit('chore(release): evidence for 1.0.0');
+    expect(workspace.git('status', '--porcelain')).toBe('');
   });
 });

@@ -1,6 +1,6 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { resolveCore } from '../../lib/consumers/resolve-core';
-import { commitChanges, uncommittedFiles } from '../../lib/git/git';
+import { commitChanges, uncommittedFiles, uncommittedFilesIn } from '../../lib/git/git';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import releaseReadiness from '../release-readiness/executor';
 import { runNx } from '../run-nx';
@@ -70,7 +70,14 @@ async function releaseCandidateExecutor(raw: ReleaseCandidateExecutorSchema, con
       logger.info(`Committed what nx sync rendered: ${rendered.files.join(', ')}`);
     }
   }
-  return releaseReadiness({ settingsFile: options.settingsFile, releaseVersion: options.releaseVersion, class: options.class, approver: options.approver, json: options.json }, context);
+  const verdict = await releaseReadiness({ settingsFile: options.settingsFile, releaseVersion: options.releaseVersion, class: options.class, approver: options.approver, json: options.json }, context);
+  // What a reviewer signs on (the latest records, the packet) is committed under the evidence policy: say what is left to commit.
+  const evidenceLeft = uncommittedFilesIn(context.root, evidence);
+  if (verdict.success && evidenceLeft.ok && evidenceLeft.files.length) {
+    logger.info(`The release's evidence is not committed yet (${evidenceLeft.files.length} file(s) under ${evidence}/, e.g. ${evidenceLeft.files.slice(0, 3).join(', ')}).`);
+    logger.info(`Commit it with the release: git add ${evidence} && git commit -m "chore(release): evidence for ${version}"`);
+  }
+  return verdict;
 }
 
 export default withOneLineWriteErrors(releaseCandidateExecutor);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempWorkspace } from '../../test-helpers/temp-workspace';
-import { recordedDirty, requireCleanRefusal, treeState } from './git';
+import { recordedDirty, requireCleanRefusal, treeState, uncommittedFilesIn } from './git';
 
 describe('treeState', () => {
   let root: string;
@@ -16,6 +16,18 @@ describe('treeState', () => {
     git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'files');
   });
   afterEach(() => cleanup());
+
+  it('lists what is left to commit under the evidence folder, ignored files left out', () => {
+    expect(uncommittedFilesIn(root, 'evidence')).toEqual({ ok: true, files: [] });
+    writeFileSync(join(root, '.gitignore'), 'evidence/records/\n');
+    git('add', '.gitignore');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'policy');
+    writeFileSync(join(root, 'evidence/old.json'), '{"changed":true}');
+    writeFileSync(join(root, 'evidence/packet.md'), 'GO\n');
+    spawnSync('mkdir', ['-p', join(root, 'evidence/records')]);
+    writeFileSync(join(root, 'evidence/records/1.json'), '{}');
+    expect(uncommittedFilesIn(root, 'evidence')).toEqual({ ok: true, files: ['evidence/old.json', 'evidence/packet.md'] });
+  });
 
   it('says clean, then dirty, leaving out the excluded folder', () => {
     expect(treeState(root, undefined, 'evidence')).toEqual({ ok: true, dirty: false });

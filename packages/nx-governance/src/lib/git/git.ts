@@ -78,6 +78,13 @@ export function uncommittedFiles(root: string, exclude: string): { ok: true; fil
   return { ok: true, files: status.stdout.split('\n').filter(Boolean).map((line) => line.slice(3)) };
 }
 
+/** The files under `folder` (the evidence folder) that git would commit and has not: changed, or new and not ignored. */
+export function uncommittedFilesIn(root: string, folder: string): { ok: true; files: string[] } | { ok: false; reason: string } {
+  const status = runGit(root, ['status', '--porcelain', '--untracked-files=all', '--', folder], { trim: false });
+  if (!status.ok) return status;
+  return { ok: true, files: status.stdout.split('\n').filter(Boolean).map((line) => line.slice(3)) };
+}
+
 /** Commits every change outside `exclude` with `message`; why not, when git refuses. */
 export function commitChanges(root: string, exclude: string, message: string): GitResult {
   const added = runGit(root, ['add', '-A', '--', '.', `:(exclude)${exclude}`]);
