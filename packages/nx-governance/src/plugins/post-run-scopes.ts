@@ -19,11 +19,12 @@ export function closeScopeRun(
   options: Record<string, unknown>,
   /** The gates whose `fail` the hook recorded in this run: their latest record is this run's, judged as recorded. */
   recordedNow: ReadonlySet<string>,
-): void {
+): string | undefined {
   const summary = judgeScopeOfRun(run, governance, project, options, recordedNow);
-  if (!summary) return;
+  if (!summary) return undefined;
   for (const line of summary.table) logger.info(line);
   logger.error(summary.verdict);
+  return summary.verdict;
 }
 
 /**

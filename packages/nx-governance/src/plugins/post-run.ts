@@ -34,9 +34,13 @@ export async function closeRunsNxLeftOpen(context: PostTasksExecutionContext): P
   const run = new NxRun(context, readCachedProjectGraph());
   if (somethingFailed) recordSkippedCompats(run);
   restampRestoredCompats(context, run.graph, isRestoredStatus);
-  for (const [project, node] of Object.entries(run.graph.nodes)) closeGovernanceRun(run, project, node.data.targets ?? {});
+  const failedScopes = Object.entries(run.graph.nodes).flatMap(([project, node]) => closeGovernanceRun(run, project, node.data.targets ?? {}));
   const overturned = rejudgeRestoredScopes(run);
-  if (overturned.length) throw new Error(overturned.join('\n'));
+  // Nx exits 130 when it skipped a task, which CI systems show as "cancelled"; a gate run that failed fails with 1, as
+  // Nx exits when a hook throws. A run someone stopped (Ctrl-C) keeps Nx's own code.
+  const stopped = results.some((r) => r.status === 'stopped');
+  const failures = [...overturned, ...(stopped ? [] : failedScopes)];
+  if (failures.length) throw new Error(failures.join('\n'));
 }
 
 /** Every aggregate this run restored, however Nx selected it, judged again: the lines of those whose verdict does not hold. */
@@ -54,11 +58,11 @@ function rejudgeRestoredScopes(run: NxRun): string[] {
   return lines;
 }
 
-/** Closes what this run asked of one project's gates, aggregates and validate. */
-function closeGovernanceRun(run: NxRun, project: string, targets: Targets): void {
+/** Closes what this run asked of one project's gates, aggregates and validate: the verdict of each aggregate it closed. */
+function closeGovernanceRun(run: NxRun, project: string, targets: Targets): string[] {
   const kindOf = (target: string) => KINDS[(targets[target]?.executor ?? '') as keyof typeof KINDS];
   const wanted = [...requestedOf(run.requests, project)].filter((t) => kindOf(t));
-  if (wanted.length === 0) return;
+  if (wanted.length === 0) return [];
   const optionsOf = (target: string) => ({ ...targets[target].options, ...run.commandLineOptions() });
   // Validate is cached: a restored one replayed its output, and the report asked for now is this run's. A restored
   // aggregate is judged again after this (rejudgeRestoredScopes), which writes its reports.
@@ -69,12 +73,15 @@ function closeGovernanceRun(run: NxRun, project: string, targets: Targets): void
   const gatesInRun = new Set(wanted.flatMap((t) => (kindOf(t) === 'gate' ? [t] : kindOf(t) === 'scope' ? dependsOnTargets(targets[t].dependsOn) : [])));
   const skipped = skippedGates(run, project, gatesInRun);
   const skippedScopes = wanted.filter((t) => kindOf(t) === 'scope' && !run.resultOf(project, t) && run.failedBelow(project, t));
-  if (skipped.length === 0 && skippedScopes.length === 0) return;
+  if (skipped.length === 0 && skippedScopes.length === 0) return [];
   const governance = run.governanceOf((targets[wanted[0]].options?.settingsFile as string | undefined) ?? DEFAULT_SETTINGS_FILE);
-  if (!governance.ok) return;
+  if (!governance.ok) return [];
   // A gate whose fail this run recorded is judged by that record (fail), not `unknown` for want of a hash.
   const recordedNow = new Set(skipped.filter((gate) => recordSkippedGate(run, governance, gate)));
-  for (const scope of skippedScopes) closeScopeRun(run, governance, project, optionsOf(scope), recordedNow);
+  return skippedScopes.flatMap((scope) => {
+    const verdict = closeScopeRun(run, governance, project, optionsOf(scope), recordedNow);
+    return verdict ? [`${project}:${scope}: ${verdict}`] : [];
+  });
 }
 
 function dependsOnTargets(dependsOn: Targets[string]['dependsOn']): string[] {
