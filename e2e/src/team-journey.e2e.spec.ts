@@ -86,10 +86,16 @@ describe("a team's whole journey on a fresh @nx/js workspace", () => {
     expect(candidate.output).toContain('Release readiness of 1.0.0');
     expect(candidate.output).toContain('Verdict: GO.');
     expect(candidate.code).toBe(0);
+    // The release and the tuple it was validated with are recorded, so the matrix keeps its tier once results move on.
+    expect(candidate.output).toContain('Recorded 1.0.0 in governance/compatibility.json: released, validated with consumer-a');
+    const compatibility = JSON.parse(workspace.read('governance/compatibility.json'));
+    expect(compatibility.releases).toEqual(expect.arrayContaining([expect.objectContaining({ version: '1.0.0' })]));
+    expect(compatibility.tuples).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'release-1-0-0', core: '1.0.0', tier: 'supported' })]));
+    const query = workspace.nx('run', 'governance:compat-query', '--core=1.0.0', '--consumer=consumer-a');
+    expect([query.code, query.output]).toEqual([0, expect.stringMatching(/consumer-a .* with 1\.0\.0: supported/)]);
     // What the reviewer signs on is left to commit, and the command says so with what to run.
-    expect(candidate.output).toMatch(/The release's evidence is not committed yet \(\d+ file\(s\) under evidence\/, e\.g\. /);
-    expect(candidate.output).toContain('Commit it with the release: git add evidence && git commit -m "chore(release): evidence for 1.0.0"');
-    workspace.git('add', 'evidence');
+    expect(candidate.output).toMatch(/The release's evidence and records are not committed yet \(\d+ file\(s\), e\.g\. /);
+    expect(candidate.output).toMatch(/Commit them with the release: git add .*evidence.* && git commit -m "chore\(release\): evidence for 1\.0\.0"/);
     workspace.commit('chore(release): evidence for 1.0.0');
     expect(workspace.git('status', '--porcelain')).toBe('');
   });

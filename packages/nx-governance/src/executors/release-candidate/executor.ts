@@ -1,6 +1,10 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { resolveCore } from '../../lib/consumers/resolve-core';
-import { commitChanges, uncommittedFiles, uncommittedFilesIn } from '../../lib/git/git';
+import { posix } from 'node:path';
+import { consumerVersion } from '../../lib/consumers/consumer-version';
+import { recordValidatedRelease } from '../../lib/compat/record-release';
+import { todayUtc } from '../../lib/dates';
+import { commitChanges, headCommit, uncommittedFiles, uncommittedFilesIn } from '../../lib/git/git';
 import { diskFileReader } from '../../lib/workspace/file-reader';
 import releaseReadiness from '../release-readiness/executor';
 import { runNx } from '../run-nx';
@@ -71,11 +75,35 @@ async function releaseCandidateExecutor(raw: ReleaseCandidateExecutorSchema, con
     }
   }
   const verdict = await releaseReadiness({ settingsFile: options.settingsFile, releaseVersion: options.releaseVersion, class: options.class, approver: options.approver, json: options.json }, context);
-  // What a reviewer signs on (the latest records, the packet) is committed under the evidence policy: say what is left to commit.
-  const evidenceLeft = uncommittedFilesIn(context.root, evidence);
-  if (verdict.success && evidenceLeft.ok && evidenceLeft.files.length) {
-    logger.info(`The release's evidence is not committed yet (${evidenceLeft.files.length} file(s) under ${evidence}/, e.g. ${evidenceLeft.files.slice(0, 3).join(', ')}).`);
-    logger.info(`Commit it with the release: git add ${evidence} && git commit -m "chore(release): evidence for ${version}"`);
+  if (!verdict.success) return verdict;
+  // The release and the tuple it was validated with go into the compatibility document, so the matrix keeps its tier
+  // once the consumers' latest results move on to the next release (the matrix reads no machine's history).
+  const compatibility = data.compatibility;
+  if (compatibility && version !== '<version>') {
+    const versions = consumers.map((consumer) => [consumer.name, consumerVersion(diskFileReader(context.root), consumer)] as const);
+    const text = diskFileReader(context.root).read(compatibility.file);
+    if (text !== undefined) {
+      const commit = headCommit(context.root);
+      recordValidatedRelease(context.root, compatibility.file, text, {
+        version,
+        ...(commit ? { commit } : {}),
+        date: todayUtc(),
+        consumers: Object.fromEntries(versions.map(([name, read]) => [name, read.ok ? read.version : 'any'])),
+      });
+      logger.info(`Recorded ${version} in ${compatibility.file}: released, validated with ${versions.map(([name, read]) => `${name} ${read.ok ? read.version : 'any'}`).join(', ') || 'no consumer'}.`);
+      await runNx(context.root, ['sync']);
+      if (options.commit) {
+        const committed = commitChanges(context.root, evidence, `docs(governance): record ${version} as released`);
+        if (!committed.ok) logger.error(`Could not commit the release's record: ${committed.reason}`);
+      }
+    }
+  }
+  // What a reviewer signs on (the latest records, the packet, the release's row) is committed: say what is left to commit.
+  const left = uncommittedFilesIn(context.root, '.');
+  if (left.ok && left.files.length) {
+    const folders = [...new Set(left.files.map((file) => (file.startsWith(`${evidence}/`) ? evidence : posix.dirname(file))))];
+    logger.info(`The release's evidence and records are not committed yet (${left.files.length} file(s), e.g. ${left.files.slice(0, 3).join(', ')}).`);
+    logger.info(`Commit them with the release: git add ${folders.join(' ')} && git commit -m "chore(release): evidence for ${version}"`);
   }
   return verdict;
 }
