@@ -68,3 +68,27 @@ describe('evaluateCadence', () => {
     ]);
   });
 });
+
+describe('evaluateCadence of an activity recorded by the compatibility results (init\'s compat-run)', () => {
+  const { root, cleanup } = makeTempWorkspace();
+  copyBundledGovernance(root);
+  const loaded = loadGovernance(diskFileReader(root), 'governance/governance.json').data;
+  afterAll(cleanup);
+  const activity = { id: 'compat-run', title: 'Compatibility run of every consumer', interval: 'weekly' as const, owner: 'compatibility-owner', output: 'results', evidence: 'compat-results' as const };
+  const data = { ...loaded, cadence: loaded.cadence && { ...loaded.cadence, data: { ...loaded.cadence.data, activities: [activity] } } };
+  const withResults = (dates: Record<string, string>): EvidenceHistory => ({
+    gateDates: new Map(),
+    latestGate: new Map(),
+    latestCompat: new Map(Object.entries(dates).map(([consumer, date]) => [consumer, { finishedAt: `${date}T10:00:00Z` } as CompatRecord])),
+  });
+
+  it('is done when every consumer has a result, on the day the oldest of their newest was made', () => {
+    const report = evaluateCadence(data, withResults({ a: '2026-03-25', b: '2026-03-27' }), ['a', 'b'], '2026-03-28');
+    expect(report.activities.map((a) => [a.id, a.lastDone, a.status, a.source])).toEqual([['compat-run', '2026-03-25', 'ok', 'the compatibility results of 2 consumer(s)']]);
+  });
+
+  it('was never done while a consumer has no result', () => {
+    const report = evaluateCadence(data, withResults({ a: '2026-03-25' }), ['a', 'b'], '2026-03-28');
+    expect(report.activities.map((a) => [a.id, a.status])).toEqual([['compat-run', 'overdue']]);
+  });
+});

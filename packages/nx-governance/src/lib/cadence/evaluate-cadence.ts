@@ -53,11 +53,15 @@ export function evaluateCadence(data: GovernanceData, history: EvidenceHistory, 
   const activities = (data.cadence?.data.activities ?? []).map((activity): ActivityReport => {
     const base = { id: activity.id, title: activity.title, owner: activity.owner, interval: describeInterval(activity.interval, activity.changeKind) };
     const dates = activity.gate ? (history.gateDates.get(activity.gate) ?? []).filter((d) => d <= asOf) : [];
+    // Compat results record a run of every consumer: it was last done when the consumer run longest ago last ran.
+    if (activity.evidence === 'compat-results') dates.push(...compatRunDates(history, consumers, asOf));
     const sealedLastDone = dates.sort().pop();
     const imported = activity.gate ? newestImportedPass(history, activity.gate, asOf) : undefined;
     const fromImport = imported?.date !== undefined && (sealedLastDone === undefined || imported.date > sealedLastDone);
     const lastDone = fromImport ? imported?.date : sealedLastDone;
-    const source = !activity.gate
+    const source = activity.evidence === 'compat-results'
+      ? `the compatibility results of ${consumers.length} consumer(s)`
+      : !activity.gate
       ? 'no gate: record it with an attestation'
       : fromImport
         ? `imported evidence of ${activity.gate} (${imported?.file})`
@@ -72,6 +76,13 @@ export function evaluateCadence(data: GovernanceData, history: EvidenceHistory, 
   const drift = findDrift(data, history, consumers, asOf);
   if (history.importedProblem) drift.unshift(`the imported evidence index is unreadable, so imported evidence was not used: ${history.importedProblem}`);
   return { asOf, activities, drift };
+}
+
+/** The day every consumer had a compatibility result (the oldest of their newest), when each has one. */
+function compatRunDates(history: EvidenceHistory, consumers: string[], asOf: string): string[] {
+  const newest = consumers.map((consumer) => history.latestCompat.get(consumer)?.finishedAt.slice(0, 10));
+  if (consumers.length === 0 || newest.some((date) => date === undefined || date > asOf)) return [];
+  return [(newest as string[]).sort()[0]];
 }
 
 function newestImportedPass(history: EvidenceHistory, gate: string, asOf: string) {

@@ -62,7 +62,7 @@ export function defaultCadence(gate: string | undefined): object {
   return {
     activities: [
       { id: 'gates-per-change', title: 'Gates of the release class', interval: 'per-change', owner: RELEASE_MANAGER_ROLE, output: 'gate evidence', ...(gate ? { gate } : {}) },
-      { id: 'compat-run', title: 'Compatibility run of every consumer', interval: 'weekly', owner: 'compatibility-owner', output: 'compatibility results in evidence/compat' },
+      { id: 'compat-run', title: 'Compatibility run of every consumer', interval: 'weekly', owner: 'compatibility-owner', output: 'compatibility results in evidence/compat', evidence: 'compat-results' },
       { id: 'decision-log-review', title: 'Decision log review', interval: 'monthly', owner: RELEASE_MANAGER_ROLE, output: 'decisions made or dated' },
     ],
     ownership: { decisionLog: RELEASE_MANAGER_ROLE, compatibilityMatrix: 'compatibility-owner' },

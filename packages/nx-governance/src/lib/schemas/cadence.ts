@@ -19,6 +19,10 @@ const activity = z.strictObject({
   owner: roleId,
   output: nonEmptyText.meta({ description: 'What the activity must produce.' }),
   gate: gateId.optional().meta({ description: 'Gate whose evidence records that the activity happened.' }),
+  evidence: z
+    .enum(['compat-results'])
+    .optional()
+    .meta({ description: 'Evidence other than a gate that records the activity: compat-results, the compatibility results of every consumer (done when each has one).' }),
 });
 
 export const cadenceFileSchema = z
