@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { timestampFileName } from '../evidence/evidence-layout';
+import { compatLatestFile, timestampFileName } from '../evidence/evidence-layout';
 import { DIGEST_ONLY, readEvidenceOfKind } from '../evidence/read-evidence';
 import { insideWorkspaceOrThrow } from '../fs/inside-workspace';
 import { sealRecord } from '../evidence/seal-record';
-import { diskFileReader } from '../workspace/file-reader';
+import { diskFileReader, type FileReader } from '../workspace/file-reader';
 import { writeFileAtomically } from '../fs/write-file-atomically';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { CompatRecord } from './compat-result';
@@ -12,10 +12,14 @@ import { renderCompatMarkdown } from './render-compat-markdown';
 
 /** The consumer's newest result, or undefined when there is none or it does not verify. */
 export function readLatestCompatResult(root: string, settings: GovernanceSettings, consumer: string): CompatRecord | undefined {
-  const reader = diskFileReader(root);
+  return readLatestCompatRecord(diskFileReader(root), settings, consumer);
+}
+
+/** The consumer's latest result through any reader (disk, the Nx tree, a git revision), when it exists, verifies and is the consumer's own. */
+export function readLatestCompatRecord(reader: FileReader, settings: Pick<GovernanceSettings, 'paths'>, consumer: string): CompatRecord | undefined {
   // Compat results are sealed by their digest, never signed.
-  const read = readEvidenceOfKind(reader, `${compatResultFolder(settings, consumer)}/latest.json`, DIGEST_ONLY, 'nx-governance/compat-result');
-  return read.ok ? read.value : undefined;
+  const read = readEvidenceOfKind(reader, compatLatestFile(settings, consumer), DIGEST_ONLY, 'nx-governance/compat-result');
+  return read.ok && read.value.consumer === consumer ? read.value : undefined;
 }
 
 /**

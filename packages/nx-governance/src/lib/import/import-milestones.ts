@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
 import type { IdPatterns } from '../ids/id-patterns';
 import { parseMilestone, parseStatus } from '../milestone';
-import { fieldLine } from '../milestone/parse-task-card';
+import { fieldLine, splitGateIds } from '../milestone/parse-task-card';
 import type { MilestoneDocument, TaskCard, TaskStatus } from '../milestone/model';
 import { expandGateList } from './gate-lists';
 import type { ImportLog } from './import-log';
@@ -91,7 +91,7 @@ function writeOutGateLists(file: string, text: string, ids: IdPatterns, gates: K
     const field = fieldLine(line.slice(0, line.length - eol.length));
     if (!field || (field.key !== 'required gates' && field.key !== 'required gate') || field.value === '') return;
     const list = field.value;
-    const words = list.replace(/`/g, '').split(/[,;\s]+/).filter((w) => w !== '' && !/^(and|or)$/i.test(w)).map((w) => w.replace(/\.$/, ''));
+    const words = splitGateIds(list);
     // A list of gate ids the prose defines is kept as written; anything else (a pattern, a range, a class, a label, a
     // gate the prose does not define) is written out, and what names no gate is listed for review.
     if (words.length === 0 || words.every((w) => ids.matches('gate', w) && gates.known.includes(w))) return;

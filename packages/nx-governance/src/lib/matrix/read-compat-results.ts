@@ -17,7 +17,6 @@ export function readCompatResults(reader: FileReader, settings: GovernanceSettin
   for (const consumer of consumers) {
     const seen = new Set<string>();
     for (const file of [...reader.list(compatResultsFolder(settings, consumer), '.json'), compatLatestFile(settings, consumer)]) {
-      if (reader.read(file) === undefined) continue;
       const read = readEvidenceOfKind(reader, file, DIGEST_ONLY, 'nx-governance/compat-result');
       if (!read.ok || read.value.consumer !== consumer || seen.has(read.value.digest)) continue;
       seen.add(read.value.digest);

@@ -1,5 +1,5 @@
+import { readLatestCompatRecord } from '../compat/compat-store';
 import { compatLatestFile } from '../evidence/evidence-layout';
-import { DIGEST_ONLY, readEvidenceOfKind } from '../evidence/read-evidence';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
@@ -29,9 +29,7 @@ export function workspaceMatrix(
 /** Each consumer's latest result that verifies (schema and digest; results are never signed). */
 export function latestCompatResults(reader: FileReader, settings: GovernanceSettings, consumers: string[]): StoredCompatResult[] {
   return consumers.flatMap((consumer) => {
-    const file = compatLatestFile(settings, consumer);
-    if (reader.read(file) === undefined) return [];
-    const read = readEvidenceOfKind(reader, file, DIGEST_ONLY, 'nx-governance/compat-result');
-    return read.ok && read.value.consumer === consumer ? [{ file, record: read.value }] : [];
+    const record = readLatestCompatRecord(reader, settings, consumer);
+    return record ? [{ file: compatLatestFile(settings, consumer), record }] : [];
   });
 }
