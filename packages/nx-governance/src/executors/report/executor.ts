@@ -61,7 +61,7 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
   }
   if (!options.output && !options.summary) logger.info(markdown);
   writeJsonReport(context.root, options.json, { kind: 'nx-governance/pr-report', ...report });
-  logger.info(`${countOf(report.newFailures, 'new failure')} against ${base}; ${countOf(report.tierChanges.length, 'tier change')}.`);
+  logger.info(`${countOf(report.newFailures, 'new failure')} against ${base}; ${report.toRunAgain} to run again; ${countOf(report.tierChanges.length, 'tier change')}.`);
   return { success: true };
 }
 

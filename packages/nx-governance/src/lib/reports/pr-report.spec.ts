@@ -29,6 +29,17 @@ describe('comparePrEvidence', () => {
     expect(report.tierChanges).toEqual([{ cell: 'io-rflx@1.3.0 with 0.4.2', base: 'supported', now: 'unsupported' }]);
   });
 
+  it('shows a record that cannot be judged now (stale, unknown, none) as to run again, not as a new failure', () => {
+    const stale: Standing = { result: 'stale', passed: false, reason: 'pass from 2026-12-01 is stale: its inputs changed', fix: 'nx run governance:VG-A-001' };
+    const unknown: Standing = { result: 'unknown', passed: false, reason: 'no hash', fix: 'nx run governance:VG-B-001' };
+    const toRun = comparePrEvidence('main', snapshot({ 'VG-A-001': stale, 'VG-B-001': unknown, 'VG-C-001': fail() }), snapshot({ 'VG-A-001': pass(), 'VG-B-001': fail(), 'VG-C-001': pass() }));
+    expect(toRun.rows.map((r) => `${r.id} ${r.change}`)).toEqual(['VG-C-001 new failure', 'VG-A-001 to run again', 'VG-B-001 to run again']);
+    expect([toRun.newFailures, toRun.toRunAgain]).toEqual([1, 2]);
+    const markdown = renderPrReport(toRun);
+    expect(markdown).toContain('**1 new failure.** 2 to run again: their records cannot be judged now (see What to run).');
+    expect(markdown).toContain('| gate | VG-A-001 | stale | pass | to run again |');
+  });
+
   it('counts a gate the base did not define as not passing there', () => {
     const added = comparePrEvidence('main', snapshot({ 'VG-NEW-001': pass() }), snapshot({}));
     expect(added.rows[0]).toMatchObject({ change: 'fixed', base: { result: 'not defined' } });

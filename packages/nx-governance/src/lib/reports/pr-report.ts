@@ -2,7 +2,7 @@ import { countOf } from '../text/count-of';
 import { evidenceLinks, type EvidenceLinks } from './evidence-links';
 import type { EvidenceSnapshot, Standing } from './pr-snapshot';
 
-export type ChangeKind = 'new failure' | 'fixed' | 'still failing' | 'unchanged';
+export type ChangeKind = 'new failure' | 'to run again' | 'fixed' | 'still failing' | 'unchanged';
 
 export interface ReportRow {
   kind: 'gate' | 'consumer';
@@ -23,12 +23,18 @@ export interface PrReport {
   rows: ReportRow[];
   tierChanges: TierChange[];
   newFailures: number;
+  /** Rows whose record cannot be judged now (stale, unknown, none): not a pass, and not a failure of this change either. */
+  toRunAgain: number;
 }
 
-const ORDER: ChangeKind[] = ['new failure', 'fixed', 'still failing', 'unchanged'];
+const ORDER: ChangeKind[] = ['new failure', 'to run again', 'fixed', 'still failing', 'unchanged'];
+
+/** The judgements that say nothing of the code now, only that its evidence is missing or out of date. */
+const NOT_JUDGED_NOW = new Set(['stale', 'unknown', 'missing', 'no evidence']);
 
 function changeOf(now: Standing, base: Standing): ChangeKind {
   if (now.passed) return base.passed ? 'unchanged' : 'fixed';
+  if (NOT_JUDGED_NOW.has(now.result)) return 'to run again';
   return base.passed ? 'new failure' : 'still failing';
 }
 
@@ -47,7 +53,8 @@ export function comparePrEvidence(base: string, now: EvidenceSnapshot, then: Evi
     const before = then.tiers.get(cell)?.tier ?? 'not in the matrix';
     if (before !== current.tier) tierChanges.push({ cell, base: before, now: current.tier });
   }
-  return { base, rows, tierChanges, newFailures: rows.filter((r) => r.change === 'new failure').length };
+  const count = (change: ChangeKind) => rows.filter((r) => r.change === change).length;
+  return { base, rows, tierChanges, newFailures: count('new failure'), toRunAgain: count('to run again') };
 }
 
 /** A table cell that data cannot break out of: no pipes, no newlines, no HTML, no code fences. */
@@ -66,7 +73,10 @@ export function renderPrReport(report: PrReport, links: EvidenceLinks = evidence
   const lines = [
     `## Governance: this change against ${cell(report.base)}`,
     '',
-    report.newFailures ? `**${countOf(report.newFailures, 'new failure')}.**` : 'No new failure.',
+    [
+      report.newFailures ? `**${countOf(report.newFailures, 'new failure')}.**` : 'No new failure.',
+      ...(report.toRunAgain ? [`${report.toRunAgain} to run again: their records cannot be judged now (see What to run).`] : []),
+    ].join(' '),
     '',
     '| | Gate or consumer | Now | At the base | Change |',
     '|---|---|---|---|---|',
