@@ -3,7 +3,7 @@ import { type ExecutorContext, logger } from '@nx/devkit';
 import { reportPath } from '../../lib/reports/report-path';
 import { writeFileAtomically } from '../../lib/fs/write-file-atomically';
 import { headCommit } from '../../lib/git/git';
-import { revisionCommit, revisionFileReader } from '../../lib/git/revision-file-reader';
+import { resolveRevision, revisionFileReader } from '../../lib/git/revision-file-reader';
 import { evidenceLinks, headCommitFromEnv, repositoryHostFromEnv } from '../../lib/reports/evidence-links';
 import { countOf } from '../../lib/text/count-of';
 import { comparePrEvidence, renderPrReport } from '../../lib/reports/pr-report';
@@ -27,9 +27,15 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
   }
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
-  const atBase = revisionFileReader(context.root, base);
+  const resolved = resolveRevision(context.root, base);
+  if (!resolved.ok) {
+    logger.error(resolved.error);
+    return { success: false };
+  }
+  if (resolved.note) logger.info(resolved.note);
+  const atBase = revisionFileReader(context.root, resolved.commit);
   if (!atBase) {
-    logger.error(`git does not know the revision ${base}: fetch enough history (actions/checkout with fetch-depth: 0) or name another base.`);
+    logger.error(`git could not read the revision ${resolved.revision} (${resolved.commit}).`);
     return { success: false };
   }
   const { consumers } = governance;
@@ -47,8 +53,8 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
   );
   // The base's own data decides what it defined; evidence it cannot read counts as none; its records are judged as they stood then.
   const then = readEvidenceSnapshot(atBase, loadGovernance(atBase, governance.data.settingsFile).data, consumers, { asRecorded: true }, compatTargetName);
-  const report = comparePrEvidence(base, now, then);
-  const commits = { head: headCommitFromEnv(process.env) ?? headCommit(context.root), base: revisionCommit(context.root, base) };
+  const report = comparePrEvidence(resolved.revision, now, then);
+  const commits = { head: headCommitFromEnv(process.env) ?? headCommit(context.root), base: resolved.commit };
   const markdown = renderPrReport(report, evidenceLinks(repositoryHostFromEnv(process.env), commits));
   if (options.output) writeFileAtomically(reportPath(context.root, options.output), markdown);
   if (options.summary) {
@@ -61,7 +67,7 @@ async function reportExecutor(raw: ReportExecutorSchema, context: ExecutorContex
   }
   if (!options.output && !options.summary) logger.info(markdown);
   writeJsonReport(context.root, options.json, { kind: 'nx-governance/pr-report', ...report });
-  logger.info(`${countOf(report.newFailures, 'new failure')} against ${base}; ${report.toRunAgain} to run again; ${countOf(report.tierChanges.length, 'tier change')}.`);
+  logger.info(`${countOf(report.newFailures, 'new failure')} against ${resolved.revision}; ${report.toRunAgain} to run again; ${countOf(report.tierChanges.length, 'tier change')}.`);
   return { success: true };
 }
 
