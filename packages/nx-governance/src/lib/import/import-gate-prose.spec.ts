@@ -189,6 +189,8 @@ describe('cards whose gate lists name gates the import did not find', () => {
     await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
     const gaps = importGaps(treeFileReader(tree), loadGovernance(treeFileReader(tree), 'governance/governance.json').data);
     expect(gaps.map((g) => [g.kind, g.missing])).toEqual([['gates', ['VG-A-001', 'VG-A-002', 'VG-B-001']]]);
+    // What release-readiness and rollback-check print for the inconclusive item.
+    expect(gaps[0].reason).toContain('see governance/import-report.md');
   });
 });
 
