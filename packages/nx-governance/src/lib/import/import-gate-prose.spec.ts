@@ -162,6 +162,8 @@ describe('gates written as headings with paragraphs, classes and triggers in run
       ['VG-REL-001', 'manual', 'blocking', ''],
     ]);
     expect(gates[3].enforcementNote).toBe('Advisory unless promoted by D-31 (a pending decision).');
+    // A sentence beside the command that no field holds is listed, not dropped.
+    expect(tree.read('governance/import-report.md', 'utf8')).toContain('VG-PERF-001 pass criteria: "The regression budget is 10%." kept as prose');
     const playbook = readJson(tree, 'governance/playbook.json');
     expect(playbook.releaseClasses.map((c: { id: string; gates: string[] }) => [c.id, c.gates])).toEqual([
       ['R0', ['VG-DOCS-001']],

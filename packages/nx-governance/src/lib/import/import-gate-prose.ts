@@ -51,7 +51,11 @@ function definitionOf(lead: string, paragraphs: string[], where: Where, context:
   if (paragraphs.length === 0 && method.length === 0) return undefined;
   // A list item's first sentence is its title when a method follows; a heading's words after the id are.
   const title = paragraphs.length ? rest : method.length > 1 ? method.shift() ?? '' : (method[0] ?? '');
-  return { id: match[1], where, scope: plainText(title).replace(/\.$/, ''), method: method.join(' '), criteria: '', enforcement: enforcement.join(' '), owners: '', inProse: true };
+  // Beside a command, a sentence with no command in it says what passing means ("The regression budget is 10%."): the
+  // criteria, which convert or are listed; without a command, every sentence is the check a person makes.
+  const criteria = method.some((s) => s.includes('`')) ? method.filter((s) => !s.includes('`')) : [];
+  const how = method.filter((s) => !criteria.includes(s));
+  return { id: match[1], where, scope: plainText(title).replace(/\.$/, ''), method: how.join(' '), criteria: criteria.join(' '), enforcement: enforcement.join(' '), owners: '', inProse: true };
 }
 
 /** Sentences of prose, never cut inside a code span (`docs/protocol.md`, `tee target/bench.txt`). */
