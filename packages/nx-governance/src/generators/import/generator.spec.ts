@@ -163,3 +163,17 @@ describe('import generator with configured id patterns', () => {
     expect(result.errors.map((e) => `${e.file}:${e.line}: ${e.path}: ${e.message}`)).toEqual([]);
   });
 });
+
+describe('import --force over what init wrote, after the gate id form was changed', () => {
+  it('replaces init seed gate (VG-GOVERNANCE-001, no longer an id of the new form) with the imported gates', async () => {
+    const tree = createTreeWithEmptyWorkspace();
+    await initGenerator(tree, { skipFormat: true });
+    const settings = readJson(tree, 'governance/governance.json');
+    tree.write('governance/governance.json', `${JSON.stringify({ ...settings, ids: { gate: '^GATE-[A-Z0-9-]+$' } }, null, 2)}\n`);
+    tree.write('docs/plan/GATES.md', '# Gates\n\n| Gate ID | Scope | Command |\n|---|---|---|\n| GATE-BUILD-1 | build | `node -e 0` |\n');
+    await importGenerator(tree, { source: 'docs/plan', force: true, skipFormat: true });
+    expect(readJson(tree, 'governance/gates.json').gates.map((g: { id: string }) => g.id)).toEqual(['GATE-BUILD-1']);
+    const result = validateGovernance(treeFileReader(tree), 'governance/governance.json');
+    expect(result.errors.map((e) => `${e.file}:${e.line}: ${e.path}: ${e.message}`)).toEqual([]);
+  });
+});

@@ -8,7 +8,8 @@ import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
 import { sourceLinesOf } from '../../lib/import/problem-sources';
 import { type ImportPlanLog, planImport } from '../../lib/import/plan-import';
 import { stageGovernance } from '../../lib/import/staged-governance';
-import { loadTreeGovernance } from '../governance-tree';
+import { loadGovernance } from '../../lib/workspace/load-governance';
+import { treeFileReader } from '../tree-file-reader';
 import { proseCheckoutRoots, treeFiles, treeWorkspacePath } from './tree-paths';
 import { normalizeOptions } from './normalize-options';
 import type { ImportGeneratorSchema } from './schema';
@@ -22,7 +23,7 @@ import type { ImportGeneratorSchema } from './schema';
 export default async function importGenerator(tree: Tree, raw: ImportGeneratorSchema): Promise<void> {
   const options = normalizeOptions(raw);
   const { settingsFile } = options;
-  const { data, reader } = loadTreeGovernance(tree, settingsFile);
+  const { data, reader } = loadSettings(tree, settingsFile);
   const source = options.source.replace(/\/+$/, '');
   if (!tree.exists(source) || tree.isFile(source)) throw new Error(`${source} does not exist, expected a folder of prose governance documents (--source)`);
   const files = treeFiles(tree, source);
@@ -71,6 +72,19 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   for (const doc of staged.rendered) tree.write(doc.path, doc.content);
   tree.write(plan.reportFile, plan.report);
   printSummary(imported, plan.log, evidence.index.entries.length, plan.reportFile);
+}
+
+/**
+ * The settings the import reads (ids, core, paths); only their problems stop it. The data files it replaces may be
+ * broken or of an old id form (init's seed gate after ids.gate changed): what it writes is validated as a whole before
+ * anything is written, so a problem left in a file it keeps is still refused there, with its file and line.
+ */
+function loadSettings(tree: Tree, settingsFile: string) {
+  const reader = treeFileReader(tree);
+  const { data, diagnostics } = loadGovernance(reader, settingsFile);
+  const errors = diagnostics.filter((d) => d.severity === 'error' && d.file === settingsFile);
+  if (errors.length) throw new Error(`${settingsFile} has problems; fix them first (nx run governance:validate):\n${errors.slice(0, 10).map(formatDiagnostic).join('\n')}`);
+  return { data, reader };
 }
 
 function printSummary(imported: ReturnType<typeof importProse>, log: ImportPlanLog, evidence: number, reportFile: string): void {

@@ -20,13 +20,20 @@ describe('expandGateList', () => {
     ['VG-CORE-BUILD-001 to VG-CORE-BUILD-002', ['VG-CORE-BUILD-001', 'VG-CORE-BUILD-002']],
     ['`VG-CORE-BUILD*` and VG-PY-001', ['VG-CORE-BUILD-001', 'VG-CORE-BUILD-002', 'VG-CORE-BUILD-003', 'VG-PY-001']],
     ['VG-*-001', ['VG-CORE-BUILD-001', 'VG-CORE-TEST-001', 'VG-PERF-001', 'VG-PY-001']],
+    ['everything in R2, plus VG-PERF-001', ['VG-CORE-BUILD-001', 'VG-PY-001', 'VG-PERF-001']],
+    ['everything R1 needs plus VG-PY-001 and VG-PERF-001', ['VG-CORE-BUILD-001', 'VG-CORE-TEST-001', 'VG-PY-001', 'VG-PERF-001']],
   ])('%s', (text, gates) => {
-    expect(expandGateList(text, KNOWN, CLASSES)).toEqual({ gates, unresolved: [] });
+    expect(expandGateList(text, KNOWN, CLASSES)).toMatchObject({ gates, unresolved: [] });
+  });
+
+  it('names every gate id the list writes, defined or not, with ranges written out (a pattern names none)', () => {
+    expect(expandGateList('VG-A-001..002, VG-B-001/002, VG-PY-001, `VG-C-*`', KNOWN, CLASSES).named).toEqual(['VG-A-001', 'VG-A-002', 'VG-B-001', 'VG-B-002', 'VG-PY-001']);
   });
 
   it('keeps what does not resolve, with the text, and never splits prose into gate ids', () => {
     expect(expandGateList('required by the release manager + VG-NOPE-001 + VG-X-*', KNOWN, CLASSES)).toEqual({
       gates: [],
+      named: ['VG-NOPE-001'],
       unresolved: ['required by the release manager', 'VG-NOPE-001 (not a gate of the matrix)', 'VG-X-* (matches no gate)'],
     });
   });
@@ -37,6 +44,6 @@ describe('expandGateList with configured gate ids', () => {
   const known = ['GATE-BUILD-1', 'GATE-BUILD-2', 'GATE-TEST-1'];
 
   it('reads GATE- ids, their slash ranges and wildcards', () => {
-    expect(expandGateList('GATE-BUILD-1/2 + `GATE-TEST-*`', known, new Map(), ids)).toEqual({ gates: ['GATE-BUILD-1', 'GATE-BUILD-2', 'GATE-TEST-1'], unresolved: [] });
+    expect(expandGateList('GATE-BUILD-1/2 + `GATE-TEST-*`', known, new Map(), ids)).toMatchObject({ gates: ['GATE-BUILD-1', 'GATE-BUILD-2', 'GATE-TEST-1'], unresolved: [] });
   });
 });

@@ -27,8 +27,25 @@ const MANUAL = /\b(manual|checklist|review|sign-?off|attest)/i;
 const NX_TARGET = /^(?:npx\s+)?nx\s+run\s+([^\s:]+:[^\s:]+(?::[^\s:]+)?)$/;
 /** A file a person reads, not a program: a gate whose command starts with one is a review. */
 const DOCUMENT = /^[\w./-]+\.(?:md|markdown|txt|rst|adoc|pdf|html?)$/i;
+/** A folder a person reads (`docs/spec/`): a review too. */
+const FOLDER = /^[\w.-]+(?:\/[\w.-]+)*\/$/;
 /** Words that join commands in prose: what follows them is another command. */
 const JOINER = /^\s*(?:(?:and\s+)?then\b|&&|;|,|and\b|or\b|<br\s*\/?>|$)/i;
+
+/** A gate as the prose writes it, whatever the layout (a table row, a list item, a heading with paragraphs). */
+export interface GateDefinition {
+  id: string;
+  where: Where;
+  /** What the gate covers, as written ('' when not stated). */
+  scope: string;
+  /** How it is checked: a command in backticks, a review of a document, or words. */
+  method: string;
+  criteria: string;
+  enforcement: string;
+  owners: string;
+  /** Written in sentences (a list item, a paragraph): words that name no command and no gate describe a check a person makes. */
+  inProse?: boolean;
+}
 
 /** Gates from a validation-matrix table: runnable where the command converts, blocked with the reason where not, manual for reviews. */
 export function importGateTable(table: MarkdownTable, idColumn: number, commandColumn: number, context: GateImportContext, gates: ImportedGate[], log: ImportLog): void {
@@ -36,41 +53,44 @@ export function importGateTable(table: MarkdownTable, idColumn: number, commandC
   const criteriaColumn = column(table, /^pass criteria$/, /^criteria$/, /^pass$/, /^expected$/);
   const ownerColumn = column(table, /^owners?$/);
   const enforcementColumn = column(table, /^enforcement$/, /^blocking$/, /^level$/, /^mode$/, /^required$/);
-  const seen = new Map(gates.map((g) => [g.id, g]));
   for (const { line, cells } of table.rows) {
-    const id = plainText(cells[idColumn] ?? '');
-    const where = { file: table.file, line };
-    if (!context.ids.matches('gate', id)) {
-      log.notUnderstood.push({ ...where, what: `gate ${JSON.stringify(id)}`, why: `not a gate id: expected ${context.ids.describe('gate')}` });
-      continue;
-    }
-    if (seen.has(id)) {
-      log.review.push({ ...where, what: id, why: 'listed twice; the first row was kept' });
-      continue;
-    }
-    const scope = plainText(cells[scopeColumn] ?? '') || id;
-    const owners = ownerColumn >= 0 ? ownerRoles(cells[ownerColumn] ?? '') : [];
-    if (owners.length > 1) log.review.push({ ...where, what: `${id} owner`, why: `owners ${owners.join(', ')}: a gate has one owner, ${owners[0]} was written` });
-    const enforcement = readEnforcement(cells[enforcementColumn] ?? '');
-    const common = { id, title: scope, scope, ...enforcement, owner: owners[0] ?? RELEASE_MANAGER_ROLE };
-    const gate = gateFrom(cells[commandColumn] ?? '', cells[criteriaColumn] ?? '', common, where, context, log);
-    gates.push(gate);
-    seen.set(id, gate);
+    const cell = (index: number) => (index >= 0 ? (cells[index] ?? '') : '');
+    const definition = { id: plainText(cell(idColumn)), where: { file: table.file, line }, scope: plainText(cell(scopeColumn)), method: cell(commandColumn), criteria: cell(criteriaColumn), enforcement: cell(enforcementColumn), owners: cell(ownerColumn) };
+    importGate(definition, context, gates, log);
   }
+}
+
+/** One gate into `gates`, unless its id is not a gate id or is taken (each listed); every outcome is in the log. */
+export function importGate(definition: GateDefinition, context: GateImportContext, gates: ImportedGate[], log: ImportLog): void {
+  const { id, where } = definition;
+  if (!context.ids.matches('gate', id)) {
+    log.notUnderstood.push({ ...where, what: `gate ${JSON.stringify(id)}`, why: `not a gate id: expected ${context.ids.describe('gate')}` });
+    return;
+  }
+  if (gates.some((g) => g.id === id)) {
+    log.review.push({ ...where, what: id, why: 'defined twice; the first definition was kept' });
+    return;
+  }
+  const scope = definition.scope || id;
+  const owners = ownerRoles(definition.owners);
+  if (owners.length > 1) log.review.push({ ...where, what: `${id} owner`, why: `owners ${owners.join(', ')}: a gate has one owner, ${owners[0]} was written` });
+  const common = { id, title: scope, scope, ...readEnforcement(definition.enforcement), owner: owners[0] ?? RELEASE_MANAGER_ROLE };
+  gates.push(gateFrom(definition.method, definition.criteria, common, where, context, log, definition.inProse ?? false));
 }
 
 /** "advisory unless promoted by DEC-7" is advisory, with the condition kept; "blocking" or nothing is blocking. */
 export function readEnforcement(cell: string): { enforcement: 'blocking' | 'advisory'; enforcementNote?: string } {
   const text = plainText(cell);
   const advisory = /^(advisory|optional|non-blocking|informational|warn(ing)?)\b/i.test(text) || (/\b(advisory|optional|non-blocking)\b/i.test(text) && !/^(blocking|required|mandatory)\b/i.test(text));
-  const condition = /\b(unless|until|once|when|if|after)\b/i.test(text);
+  // The condition is in the clause that says advisory ("advisory unless promoted by DEC-7"); a reason after a colon is no condition.
+  const condition = /\b(unless|until|once|when|if|after)\b/i.test(text.split(/[:;]/)[0]);
   return { enforcement: advisory ? 'advisory' : 'blocking', ...(condition ? { enforcementNote: text } : {}) };
 }
 
 type Where = { file: string; line: number };
 type Common = { id: string; title: string; scope: string; enforcement: string; owner: string };
 
-function gateFrom(method: string, criteria: string, common: Common, where: Where, context: GateImportContext, log: ImportLog): ImportedGate {
+function gateFrom(method: string, criteria: string, common: Common, where: Where, context: GateImportContext, log: ImportLog, inProse: boolean): ImportedGate {
   const { id } = common;
   const spans = codeSpans(method);
   const prose = plainText(method.replace(/`[^`]*`/g, ' '));
@@ -79,9 +99,11 @@ function gateFrom(method: string, criteria: string, common: Common, where: Where
     return { ...common, kind: 'command', steps: [], blocked: { reason: why, review: `${context.reportFile} (${id})` } };
   };
   const firstWord = (text: string) => text.trim().split(/\s+/)[0] ?? '';
-  const documents = spans.filter((s) => DOCUMENT.test(firstWord(s.text)));
+  const documents = spans.filter((s) => DOCUMENT.test(firstWord(s.text)) || FOLDER.test(firstWord(s.text)));
+  // A sentence of its own that names no command and no gate says what a person checks; a table cell that short may be a reference.
+  const describesCheck = inProse && prose.split(/\s+/).length >= 3 && context.ids.findIn('gate', prose).length === 0;
   if (spans.length === 0 || documents.length > 0 || (MANUAL.test(prose) && spans.every((s) => s.isName))) {
-    if (spans.length === 0 && !MANUAL.test(prose) && !/\.md\b/.test(prose)) {
+    if (spans.length === 0 && !MANUAL.test(prose) && !/\.md\b/.test(prose) && !describesCheck) {
       return blocked(prose ? `"${prose}" is not a command (a reference to another gate?)` : 'no command');
     }
     return manualGate(method, criteria, common, where, context, log);

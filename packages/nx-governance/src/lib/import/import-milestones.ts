@@ -35,6 +35,8 @@ export interface MilestoneImport {
   duplicates: string[];
   /** Documents read as milestones or runbooks: the others are read for gates, playbook, cadence… */
   taken: Set<string>;
+  /** Gate ids the cards' gate lists name, defined by the prose or not: what readers check the data holds. */
+  namedGates: Set<string>;
 }
 
 /**
@@ -49,7 +51,7 @@ export function importMilestones(
   log: ImportLog,
   gates: KnownGates = { known: [], classes: new Map() },
 ): MilestoneImport {
-  const result: MilestoneImport = { milestones: [], indexFiles: [], problems: [], duplicates: [], taken: new Set() };
+  const result: MilestoneImport = { milestones: [], indexFiles: [], problems: [], duplicates: [], taken: new Set(), namedGates: new Set() };
   for (const { file, text: prose, markdown } of documents) {
     const id = /^`?([^\s`:]+)/.exec(markdown.title)?.[1] ?? '';
     if (!ids.matches('milestone', id)) {
@@ -57,7 +59,7 @@ export function importMilestones(
       continue;
     }
     result.taken.add(file);
-    const text = writeOutGateLists(file, prose, ids, gates, log);
+    const text = writeOutGateLists(file, prose, ids, gates, log, result.namedGates);
     const parsed = parseMilestone(file, text, ids);
     const cards = parsed.ok ? parsed.document.taskCards.length : 0;
     if (!parsed.ok || cards === 0) {
@@ -83,7 +85,7 @@ export function importMilestones(
  * gates (`VG-B`, `VG-C`)"): the parts that name no gate of the prose are left
  * out of the card and listed for review, never read as gate ids.
  */
-function writeOutGateLists(file: string, text: string, ids: IdPatterns, gates: KnownGates, log: ImportLog): string {
+function writeOutGateLists(file: string, text: string, ids: IdPatterns, gates: KnownGates, log: ImportLog, named: Set<string>): string {
   const lines = text.split(/(?<=\n)/);
   let changed = false;
   lines.forEach((line, index) => {
@@ -96,6 +98,7 @@ function writeOutGateLists(file: string, text: string, ids: IdPatterns, gates: K
     // gate the prose does not define) is written out, and what names no gate is listed for review.
     if (words.length === 0 || words.every((w) => ids.matches('gate', w) && gates.known.includes(w))) return;
     const expanded = expandGateList(list, gates.known, gates.classes, ids);
+    expanded.named.forEach((id) => named.add(id));
     const where = { file, line: index + 1 };
     for (const part of expanded.unresolved) log.review.push({ ...where, what: `required gates: ${part}`, why: 'names no gate the prose defines; left out of the card' });
     log.converted.push({ ...where, what: `required gates: ${list}`, why: expanded.gates.length ? `written out as ${expanded.gates.join(', ')} in the copy` : 'no gate of the prose; the copy lists none' });

@@ -11,6 +11,8 @@ import { emptyLog, type ImportLog } from './import-log';
 import { applyRegistryStatuses, type ImportedMilestone, importMilestones, isRegistryTable } from './import-milestones';
 import { emptyPlaybook, type ImportedPlaybook, importPlaybook } from './import-playbook';
 import { expandGateList } from './gate-lists';
+import { importProseGates } from './import-gate-prose';
+import { type ImportedReleaseClass, importReleaseClassProse, importReleaseClassTable, readDefaultReleaseClass } from './import-release-classes';
 import { column, type MarkdownDocument, type MarkdownTable, plainText, readMarkdownDocument } from './markdown-document';
 import { reportUncoveredSections } from './section-coverage';
 
@@ -18,7 +20,7 @@ export interface ImportedProse extends ImportLog {
   gates: ImportedGate[];
   /** Where each gate's row is, by gate id. */
   gateLines: Map<string, { file: string; line: number }>;
-  releaseClasses: Array<{ id: string; title: string; description?: string; gates: string[] }>;
+  releaseClasses: ImportedReleaseClass[];
   defaultReleaseClass?: string;
   milestoneGateSets: Array<{ milestone: string; gates: string[] }>;
   compatibility?: ImportedCompatibility;
@@ -84,19 +86,24 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     for (const row of table.rows) if (!result.gateLines.has(plainText(row.cells[id] ?? ''))) result.gateLines.set(plainText(row.cells[id] ?? ''), { file: table.file, line: row.line });
     used.add(table);
   }
+  // Gates written as list items or headings with paragraphs; their sections are no one else's (a gate headed "release checklist").
+  const gateSections = importProseGates(documents, context, result.gates, result.gateLines, result);
   const known = result.gates.map((g) => g.id);
   const classes = new Map<string, string[]>();
+  const namedGates = new Set<string>();
+  const classContext = { known, classes, releaseClasses: result.releaseClasses, ids: options.ids, named: namedGates };
   const registries: MarkdownTable[] = [];
   const compatibility = () => (result.compatibility ??= emptyCompatibility());
   for (const table of tables.filter((t) => !used.has(t))) {
     const gatesColumn = column(table, /gates?$/, /gate set/, /vg ids?$/);
     const [classColumn, milestoneColumn] = [column(table, /^release class$/, /^class$/), column(table, /^milestone$/)];
-    if (classColumn >= 0 && gatesColumn >= 0) importReleaseClasses(table, classColumn, gatesColumn, known, classes, result, options.ids);
+    if (classColumn >= 0 && gatesColumn >= 0) importReleaseClassTable(table, classColumn, gatesColumn, classContext, result);
     else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result, options.ids);
     else if (isRegistryTable(table, options.ids)) registries.push(table);
     else if (!importCompatibilityTable(table, options.coreName, compatibility(), result) && !importReleaseTable(table, compatibility(), result)) continue;
     used.add(table);
   }
+  const classSections = importReleaseClassProse(documents.flatMap((d) => d.sections), classContext, result);
   // Read after the gates and classes, so that a card's gate list written as a pattern, a range or a class can be written out.
   const milestones = importMilestones(read, folder, options.ids, result, { known, classes });
   Object.assign(result, { milestones: milestones.milestones, milestoneIndexFiles: milestones.indexFiles, milestoneProblems: milestones.problems, duplicateMilestones: milestones.duplicates });
@@ -113,10 +120,10 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
   const requiredGates = () => classes.get(result.defaultReleaseClass ?? '') ?? [...classes.values()].pop() ?? [];
   for (const document of documents) {
     const text = document.sections.flatMap((s) => s.text.map((t) => t.text)).join('\n');
-    result.defaultReleaseClass ??= /\b(R\d+)\b[^.\n]*\bdefault\b/i.exec(text)?.[1] ?? /\bdefault\b[^.\n]*\b(R\d+)\b/i.exec(text)?.[1];
+    result.defaultReleaseClass ??= readDefaultReleaseClass(text);
   }
   for (const document of documents) {
-    const { sections } = document;
+    const sections = document.sections.filter((s) => !gateSections.has(s) && !classSections.has(s));
     const playbookTables = importPlaybook(sections, { gates: result.gates, ids: options.ids, requiredGates }, result.playbook, result);
     playbookTables.forEach((t) => used.add(t));
     if (CADENCE_TITLE.test(document.title)) {
@@ -137,30 +144,11 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
   }
   result.named = {
     consumers: result.compatibility?.namedConsumers ?? [],
-    gates: [...result.gateLines.keys()].filter((id) => options.ids.matches('gate', id)),
+    gates: [...new Set([...result.gateLines.keys(), ...milestones.namedGates, ...namedGates])].filter((id) => options.ids.matches('gate', id)),
     triggers: result.playbook.rollbackTriggers.map((t) => String(t.id)),
   };
   reportUncoveredSections(documents, result);
   return result;
-}
-
-function importReleaseClasses(table: MarkdownTable, classColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse, ids: IdPatterns): void {
-  const titleColumn = column(table, /^title$/, /^name$/, /^scope$/);
-  const descriptionColumn = column(table, /^description$/, /^meaning$/, /^when$/);
-  for (const { line, cells } of table.rows) {
-    const id = /R\d+/.exec(cells[classColumn] ?? '')?.[0];
-    if (!id) {
-      result.notUnderstood.push({ file: table.file, line, what: plainText(cells[classColumn] ?? ''), why: 'not a release class id like R2' });
-      continue;
-    }
-    const expanded = expandGateList(cells[gatesColumn] ?? '', known, classes, ids);
-    for (const text of expanded.unresolved) result.review.push({ file: table.file, line, what: `${id} gates: ${text}`, why: 'names no gate of the matrix; left out of the class' });
-    classes.set(id, expanded.gates);
-    const title = plainText(cells[titleColumn] ?? '') || id;
-    const description = plainText(cells[descriptionColumn] ?? '');
-    result.releaseClasses.push({ id, title, ...(description ? { description } : {}), gates: expanded.gates });
-  }
-  result.converted.push({ file: table.file, line: table.line, what: 'release classes', why: `${table.rows.length} class(es) with their gate sets` });
 }
 
 function importMilestoneGateSets(table: MarkdownTable, milestoneColumn: number, gatesColumn: number, known: string[], classes: Map<string, string[]>, result: ImportedProse, ids: IdPatterns): void {

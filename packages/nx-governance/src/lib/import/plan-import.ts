@@ -55,6 +55,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? RELEASE_MANAGER_ROLE, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? RELEASE_MANAGER_ROLE };
     data.set('cadence.json', { name: 'cadence.schema.json', value: { activities: imported.cadence.activities, ownership }, initDefault: defaultCadence(GOVERNANCE_GATE) });
   }
+  if (imported.gates.length) reseedInitDefaults(input, dir, data, log);
   const replaced = [...data.entries()].filter(([file, { value, initDefault }]) => {
     const current = parse(input.read(`${dir}/${file}`));
     return current !== undefined && !isDeepStrictEqual(current, value) && !isDeepStrictEqual(current, initDefault);
@@ -82,6 +83,24 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     evidence: { folder: input.evidence.index.folder, indexed: input.evidence.index.entries.length, skipped: input.evidence.skipped },
   });
   return { ok: true, data: files, copies, report, reportFile, log };
+}
+
+/**
+ * Init's playbook and cadence name its seed gate, which the imported gates.json replaces: where the import writes no
+ * playbook or cadence of its own and the file is still init's, it is written again as init writes it for these gates
+ * (as init does over an existing gates.json), so the data does not name a gate that is gone.
+ */
+function reseedInitDefaults(input: ImportPlanInput, dir: string, data: Map<string, { name: SchemaFileName; value: object; initDefault: object }>, log: { review: ReportItem[] }): void {
+  const gates = input.imported.gates.map((g) => g.id);
+  const seeds = [
+    { file: 'playbook.json', name: 'playbook.schema.json', initDefault: defaultPlaybook([GOVERNANCE_GATE]), value: defaultPlaybook(gates) },
+    { file: 'cadence.json', name: 'cadence.schema.json', initDefault: defaultCadence(GOVERNANCE_GATE), value: defaultCadence(gates[0]) },
+  ] as const;
+  for (const { file, name, initDefault, value } of seeds) {
+    if (data.has(file) || !isDeepStrictEqual(parse(input.read(`${dir}/${file}`)), initDefault)) continue;
+    data.set(file, { name, value, initDefault });
+    log.review.push({ file: input.source, line: 1, what: `${dir}/${file}`, why: `init's seed named ${GOVERNANCE_GATE}, which the imported gates replace; written again as init writes it for the imported gates` });
+  }
 }
 
 function playbookFrom(imported: ImportedProse, source: string, log: { review: ReportItem[] }): object {
