@@ -12,11 +12,6 @@ const CORPUS = join(REPO_ROOT, 'e2e', 'fixtures', 'prose-corpus');
  */
 const OPEN: Record<string, string[]> = {
   "table-heavy": [
-    "activity \"Contract review against runtime\" (\"per-change\"): not imported",
-    "activity \"Cross-repo compatibility run\" (\"weekly\"): not imported",
-    "activity \"Spec vs runtime drift review\" ({\"days\":14}): not imported",
-    "activity \"Dependency and advisory sweep\" (\"weekly\"): not imported",
-    "activity \"Decision log review\" (\"monthly\"): not imported",
   ],
   "list-style": [
     "gate VG-CORE-001: not imported",
@@ -38,12 +33,8 @@ const OPEN: Record<string, string[]> = {
     "release class R1: gates [], expected [\"VG-CORE-001\",\"VG-CORE-002\",\"VG-CORE-003\"]",
     "release class R2: gates undefined, expected [\"VG-CORE-001\",\"VG-CORE-002\",\"VG-CORE-003\",\"VG-CORE-004\",\"VG-CONTRACT-001\",\"VG-CONTRACT-002\",\"VG-CONTRACT-003\",\"VG-XREPO-001\",\"VG-PY-001\",\"VG-KA-001\",\"VG-ASH-001\"]",
     "release class R3: gates undefined, expected [\"VG-CORE-001\",\"VG-CORE-002\",\"VG-CORE-003\",\"VG-CORE-004\",\"VG-CONTRACT-001\",\"VG-CONTRACT-002\",\"VG-CONTRACT-003\",\"VG-XREPO-001\",\"VG-PY-001\",\"VG-KA-001\",\"VG-ASH-001\",\"VG-CORE-005\",\"VG-CORE-006\",\"VG-REL-001\",\"VG-REL-002\"]",
-    "activity \"Regenerate the golden frames\" (\"per-change\"): not imported",
-    "activity \"Cross-consumer smoke\" (\"weekly\"): not imported",
+    // Imported, with a review line, but without its gate: VG-CONTRACT-001 is not imported yet (above); the prose titles it "Review docs/protocol.md against the code".
     "activity \"Protocol document review\" ({\"days\":14}): not imported",
-    "activity \"Refresh the compatibility table\" (\"before-release\"): not imported",
-    "activity \"Prune old evidence\" (\"monthly\"): not imported",
-    "activity \"Revisit the support window\" (\"quarterly\"): not imported",
   ],
   paragraphs: [
     "gate VG-REL-001: not imported",
@@ -56,16 +47,10 @@ const OPEN: Record<string, string[]> = {
     "release class R1: gates undefined, expected [\"VG-CORE-BUILD-001\",\"VG-CORE-TEST-001\",\"VG-CORE-TEST-002\"]",
     "release class R2: gates undefined, expected [\"VG-CORE-BUILD-001\",\"VG-CORE-TEST-001\",\"VG-CORE-TEST-002\",\"VG-CONTRACT-001\",\"VG-CONTRACT-002\",\"VG-TN-001\",\"VG-UT-001\",\"VG-SURF-001\",\"VG-COMPAT-001\"]",
     "release class R3: gates undefined, expected [\"VG-CORE-BUILD-001\",\"VG-CORE-TEST-001\",\"VG-CORE-TEST-002\",\"VG-CONTRACT-001\",\"VG-CONTRACT-002\",\"VG-TN-001\",\"VG-UT-001\",\"VG-SURF-001\",\"VG-COMPAT-001\",\"VG-PERF-001\"]",
-    "activity \"Contract review\" (\"per-change\"): not imported",
-    "activity \"Session start and hand-off note\" (\"per-session\"): not imported",
-    "activity \"Pre-release checklist\" (\"before-release\"): not imported",
-    "activity \"Decision log review\" (\"monthly\"): not imported",
   ],
   "crlf-bom": [
     "release class R1: gates [\"QG-BUILD-01\",\"QG-TEST-01\",\"QG-TEST-02\",\"QG-PY-01\",\"QG-INK-01\",\"QG-COMPAT-01\",\"QG-API-01\",\"QG-REL-01\"], expected [\"QG-BUILD-01\",\"QG-TEST-01\",\"QG-LINT-01\"]",
     "release class R2: gates undefined, expected [\"QG-BUILD-01\",\"QG-TEST-01\",\"QG-LINT-01\",\"QG-TEST-02\",\"QG-API-01\",\"QG-PY-01\",\"QG-INK-01\",\"QG-COMPAT-01\",\"QG-REL-01\"]",
-    "activity \"Tuple run\" (\"weekly\"): not imported",
-    "activity \"API doc review\" (\"per-change\"): not imported",
   ],
 };
 

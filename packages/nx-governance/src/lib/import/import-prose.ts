@@ -45,8 +45,6 @@ export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
   copyMilestones?: boolean;
 }
 
-const CADENCE_TITLE = /cadence|maintenance|recurring|routine/i;
-
 /**
  * Reads every markdown file of a prose governance folder (its evidence
  * excepted) through the markdown parser: milestones (files with task cards),
@@ -119,13 +117,11 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     const { sections } = document;
     const playbookTables = importPlaybook(sections, { gates: result.gates, ids: options.ids, requiredGates }, result.playbook, result);
     playbookTables.forEach((t) => used.add(t));
-    if (CADENCE_TITLE.test(document.title)) {
-      const { cadence, used: cadenceTables } = importCadence(sections, known, result, options.ids);
-      result.cadence.activities.push(...cadence.activities);
-      result.cadence.coOwners.push(...cadence.coOwners);
-      Object.assign(result.cadence.ownership, cadence.ownership);
-      cadenceTables.forEach((t) => used.add(t));
-    }
+    const { cadence, used: cadenceTables } = importCadence(document, known, result, options.ids);
+    result.cadence.activities.push(...cadence.activities);
+    result.cadence.coOwners.push(...cadence.coOwners);
+    Object.assign(result.cadence.ownership, cadence.ownership);
+    cadenceTables.forEach((t) => used.add(t));
     importCompatibilityPolicy(sections, compatibility(), result).forEach((t) => used.add(t));
   }
   if (result.compatibility && !result.compatibility.consumers.length && !result.compatibility.tuples.length && !result.compatibility.deprecations.length) {
