@@ -15,9 +15,11 @@ export interface ImportedCompatibility {
   deprecationLines: Array<{ file: string; line: number }>;
   /** Every consumer the tables name, also those whose name could not be used. */
   namedConsumers: string[];
+  /** Where each consumer is first named, for the report. */
+  consumerLines: Map<string, { file: string; line: number }>;
 }
 
-export const emptyCompatibility = (): ImportedCompatibility => ({ releases: [], consumers: [], tuples: [], tupleLines: [], deprecations: [], deprecationLines: [], namedConsumers: [] });
+export const emptyCompatibility = (): ImportedCompatibility => ({ releases: [], consumers: [], tuples: [], tupleLines: [], deprecations: [], deprecationLines: [], namedConsumers: [], consumerLines: new Map() });
 
 /** The tuples that can be written: those whose core is a release with a date; the others, with their lines, left for review. */
 export function writtenTuples(compat: ImportedCompatibility): { tuples: ImportedCompatibility['tuples']; lines: Array<{ file: string; line: number }>; dropped: Array<{ tuple: ImportedCompatibility['tuples'][number]; where: { file: string; line: number } }> } {
@@ -46,16 +48,16 @@ export function readCoreReference(text: string): { kind: 'version' | 'commit'; v
  * versions, commits or ranges it was validated against (with tier, consumer
  * version and date when the table has them). Returns whether it was one.
  */
-export function importCompatibilityTable(table: MarkdownTable, coreName: string | undefined, compat: ImportedCompatibility, log: ImportLog): boolean {
-  const core = coreName?.toLowerCase();
-  const coreColumn = core === undefined ? -1 : table.headers.findIndex((h) => h === core || h === `${core} version` || h === `${core} commit`);
+export function importCompatibilityTable(table: MarkdownTable, coreNames: readonly string[], compat: ImportedCompatibility, log: ImportLog): boolean {
+  const names = coreNames.map((n) => n.toLowerCase());
+  const coreColumn = table.headers.findIndex((h) => names.some((core) => h === core || h === `${core} version` || h === `${core} commit`));
   if (coreColumn >= 0) {
     importTupleRows(table, coreColumn, compat, log);
     return true;
   }
   const consumerColumn = column(table, /^consumers?$/, /^client$/, /^downstream$/, /^repository$/);
   const versionsColumn = table.headers.findIndex(
-    (h, i) => i !== consumerColumn && (/\bcore\b|validated|supported|tested/.test(h) || (core !== undefined && h.includes(core))) && !/consumer|\bdate\b|\btier\b|\bstatus\b/.test(h),
+    (h, i) => i !== consumerColumn && (/\bcore\b|validated|supported|tested/.test(h) || names.some((core) => h.includes(core))) && !/consumer|\bdate\b|\btier\b|\bstatus\b/.test(h),
   );
   if (consumerColumn < 0 || versionsColumn < 0) return false;
   importConsumerRows(table, consumerColumn, versionsColumn, compat, log);
@@ -120,6 +122,7 @@ function addConsumer(compat: ImportedCompatibility, written: string, where: { fi
     return undefined;
   }
   if (!compat.consumers.some((c) => c.name === name)) compat.consumers.push({ name });
+  if (!compat.consumerLines.has(name)) compat.consumerLines.set(name, where);
   return name;
 }
 

@@ -37,8 +37,8 @@ export interface ImportedProse extends ImportLog {
 }
 
 export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
-  /** The core project's name, as it heads the compatibility table's core column. */
-  coreName: string | undefined;
+  /** The core's names (its Nx project, its library's own name), as they may head the compatibility table's core column. */
+  coreNames: readonly string[];
   /** `--exclude` globs: files left out, each listed in the report. */
   exclude?: readonly string[];
   /** Copy the milestones (statuses from a registry are then set on the copies); default: when other files sit beside them. */
@@ -92,7 +92,7 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     if (classColumn >= 0 && gatesColumn >= 0) importReleaseClasses(table, classColumn, gatesColumn, known, classes, result, options.ids);
     else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result, options.ids);
     else if (isRegistryTable(table, options.ids)) registries.push(table);
-    else if (!importCompatibilityTable(table, options.coreName, compatibility(), result) && !importReleaseTable(table, compatibility(), result)) continue;
+    else if (!importCompatibilityTable(table, options.coreNames, compatibility(), result) && !importReleaseTable(table, compatibility(), result)) continue;
     used.add(table);
   }
   // Read after the gates and classes, so that a card's gate list written as a pattern, a range or a class can be written out.
