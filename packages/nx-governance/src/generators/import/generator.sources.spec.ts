@@ -100,4 +100,10 @@ describe('import of a repository whose prose, consumers and evidence live where 
     expect(readJson(tree, 'governance/compatibility.json').consumers.map((c: { name: string }) => c.name)).not.toContain('from-node-modules');
     expect(readJson(tree, 'governance/imported-evidence.json').entries).toHaveLength(1);
   });
+
+  it('says when it read who owns the decision log but writes no cadence.json (the prose defines no activity)', async () => {
+    tree.write('docs/plan/PLAYBOOK.md', '# Releasing\n\n## Owners\n\n- Decision log: release captain.\n');
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    expect(report(tree)).toContain('cadence ownership: {"decisionLog":"release-captain"} read, but the prose defines no cadence activity, so cadence.json was not written');
+  });
 });

@@ -1,6 +1,7 @@
 import { compileIdPatterns } from '../ids/id-patterns';
 import { createMarkdownParser } from '../markdown/parse-markdown';
 import { importCadence } from './import-cadence';
+import { emptyPlaybook, importPlaybook } from './import-playbook';
 import { emptyLog, type ImportLog } from './import-log';
 import { readMarkdownDocument } from './markdown-document';
 
@@ -106,6 +107,17 @@ describe('importCadence', () => {
     expect(sentence.lines('review')).toEqual(['3: owner of the validation page: core-lane-owner: cadence.json records owners of the decision log and the compatibility matrix only']);
     const colon = cadenceOf('docs/CADENCE.md', ['# Cadence', '', 'Decision log: maintainer. Tuples table: release owner.']);
     expect(colon.cadence.ownership).toEqual({ decisionLog: 'maintainer', compatibilityMatrix: 'release-owner' });
+  });
+
+  it('owners of the decision log and the compatibility table are the cadence\'s in any document, not roles of the playbook', () => {
+    const lines = ['# Release playbook', '', '## Owners', '', '- Decision log: release captain.', '- **Release manager** — @alice; owns the go/no-go call.'];
+    const { cadence, log } = cadenceOf('docs/RELEASING.md', lines);
+    expect(cadence.ownership).toEqual({ decisionLog: 'release-captain' });
+    expect(log.notUnderstood).toEqual([]);
+    const playbook = emptyPlaybook();
+    const document = readMarkdownDocument(createMarkdownParser(), 'docs/RELEASING.md', lines.join('\n'));
+    importPlaybook(document.sections, { gates: [], ids: compileIdPatterns(), requiredGates: () => [] }, playbook, emptyLog());
+    expect(playbook.roles.map((r) => [r.id, r.owner])).toEqual([['release-manager', '@alice']]);
   });
 
   it('reads nothing from a document that is not about cadence', () => {

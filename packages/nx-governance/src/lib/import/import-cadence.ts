@@ -66,11 +66,14 @@ export function importCadence(document: MarkdownDocument, knownGates: string[], 
     const owned = owners.length > 1 ? `owners ${owners.join(', ')} (the first is the activity's owner)` : `owner ${ownerId}`;
     log.converted.push({ file, line: found.line, what: `cadence activity ${id}`, why: `${interval}${found.written ? ` (written "${found.written}")` : ''}, ${owned}${gate ? `, recorded by ${gate}` : ''}` });
   };
-  for (const section of cadenceSections(document)) {
+  const sections = new Set(cadenceSections(document));
+  for (const section of document.sections) {
     if (OWNERSHIP_HEADING.test(plainText(section.heading))) {
-      readOwnershipSection(section, cadence, used, log);
+      // Outside a cadence, an owners section may list roles too: those are the playbook's (import-playbook.ts).
+      readOwnershipSection(section, cadence, used, log, sections.has(section));
       continue;
     }
+    if (!sections.has(section)) continue;
     const heading = readInterval(section.heading);
     for (const table of section.tables) {
       const rows = activityRows(table, heading, log);
@@ -141,13 +144,14 @@ function activityParagraph(paragraph: ListItem, when: Interval): Found {
   return { line: paragraph.line, title, when, owner: rolesInProse(text), output: text.replace(/\.$/, ''), gateTexts: [text] };
 }
 
-/** "## Ownership": items, a table of artifact and owner, or sentences. */
-function readOwnershipSection(section: MarkdownSection, cadence: ImportedCadence, used: Set<MarkdownTable>, log: ImportLog): void {
+/** "## Ownership": items, a table of artifact and owner, or sentences; outside a cadence, only the statements of who owns what. */
+function readOwnershipSection(section: MarkdownSection, cadence: ImportedCadence, used: Set<MarkdownTable>, log: ImportLog, inCadence: boolean): void {
   for (const { text, line } of [...section.items, ...section.text]) {
     const statements = ownershipStatements(text);
     if (statements) recordOwnership(statements, { file: section.file, line }, cadence.ownership, log);
-    else log.notUnderstood.push({ file: section.file, line, what: plainText(text), why: 'not an owner of the decision log or the compatibility matrix' });
+    else if (inCadence) log.notUnderstood.push({ file: section.file, line, what: plainText(text), why: 'not an owner of the decision log or the compatibility matrix' });
   }
+  if (!inCadence) return;
   for (const table of section.tables) {
     const [what, who] = [column(table, /^artifact$/, /^what$/, /^document$/), column(table, /^owners?$/, /^who$/)];
     if (what < 0 || who < 0) continue;

@@ -56,6 +56,8 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   if (imported.cadence.activities.length) {
     const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? RELEASE_MANAGER_ROLE, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? RELEASE_MANAGER_ROLE };
     data.set('cadence.json', { name: 'cadence.schema.json', value: { activities: imported.cadence.activities, ownership }, initDefault: defaultCadence(GOVERNANCE_GATE) });
+  } else if (Object.keys(imported.cadence.ownership).length) {
+    log.review.push({ file: input.source, line: 1, what: 'cadence ownership', why: `${JSON.stringify(imported.cadence.ownership)} read, but the prose defines no cadence activity, so cadence.json was not written; set its ownership by hand` });
   }
   const replaced = [...data.entries()].filter(([file, { value, initDefault }]) => {
     const current = parse(input.read(`${dir}/${file}`));
