@@ -21,9 +21,14 @@ export function rolesInProse(text: string): string | undefined {
 export function withoutOwnersAndGates(text: string, ids: IdPatterns): string {
   return text
     .replace(ROLES_IN_PARENTHESES, '')
-    .replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (ids.findIn('gate', inner).length && !inner.replace(/[\w.-]+/g, (w) => (ids.matches('gate', w) ? '' : w)).replace(/[\s,;&+]|and/g, '') ? '' : whole))
+    .replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => (onlyGates(inner, ids) ? '' : whole))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Whether the text names gates and nothing else ("VG-A", "VG-A, VG-B"). */
+export function onlyGates(text: string, ids: IdPatterns): boolean {
+  return ids.findIn('gate', text).length > 0 && !text.replace(/[\w.-]+/g, (w) => (ids.matches('gate', w) ? '' : w)).replace(/[\s,;&+]|\band\b/g, '');
 }
 
 /**

@@ -120,6 +120,14 @@ describe('importCadence', () => {
     expect(playbook.roles.map((r) => [r.id, r.owner])).toEqual([['release-manager', '@alice']]);
   });
 
+  it('under an interval heading, a gate in parentheses is the gate, not the owner', () => {
+    const { activities } = cadenceOf('docs/CADENCE.md', ['# Cadence', '', '## Weekly', '', '- Run the compatibility sweep (VG-COMPAT-001) (owner: compat steward)', '- Review the spec (VG-SPEC-001)']);
+    expect(activities).toEqual([
+      ['Run the compatibility sweep', 'weekly', '-', 'compat-steward', 'VG-COMPAT-001'],
+      ['Review the spec', 'weekly', '-', 'release-manager', 'VG-SPEC-001'],
+    ]);
+  });
+
   it('reads nothing from a document that is not about cadence', () => {
     expect(cadenceOf('docs/PLAYBOOK.md', ['# Playbook', '', '## Before each release', '', '- Release manager: run the checklist.']).activities).toEqual([]);
   });

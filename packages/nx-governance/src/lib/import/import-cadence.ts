@@ -3,7 +3,7 @@ import type { IdPatterns } from '../ids/id-patterns';
 import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import { type Interval, openingInterval, readInterval } from './cadence-interval';
 import { ownershipStatements, recordOwnership } from './cadence-ownership';
-import { recordingGate, rolesInProse, withoutOwnersAndGates } from './cadence-prose';
+import { onlyGates, recordingGate, rolesInProse, withoutOwnersAndGates } from './cadence-prose';
 import type { ImportLog } from './import-log';
 import { column, type ListItem, type MarkdownDocument, type MarkdownSection, type MarkdownTable, plainText, slug, uniqueId } from './markdown-document';
 import { ownerRoles } from './owner-roles';
@@ -17,7 +17,7 @@ export interface ImportedCadence {
 
 const CADENCE_TITLE = /cadence|maintenance|recurring|routine/i;
 const OWNERSHIP_HEADING = /^(ownership|owners)$/i;
-const OWNER = /\((?:owners?:\s*)?([^()]+)\)|[—–-]+\s*owners?:\s*([^.,]+)/i;
+const OWNER = /\((?:owners?:\s*)?([^()]+)\)|[—–-]+\s*owners?:\s*([^.,]+)/gi;
 /** A list item that is only a file name or link: a file list, not an activity. */
 const FILE_ONLY = /^[\w./-]+\.[a-z]{1,5}$/i;
 /** "**Weekly (Mondays)** — compat steward: run the smoke": the interval labels the item, the owners come before the colon. */
@@ -82,7 +82,7 @@ export function importCadence(document: MarkdownDocument, knownGates: string[], 
       rows.forEach((row) => add(section.file, row));
     }
     for (const item of section.items) {
-      const found = activityItem(item, heading);
+      const found = activityItem(item, heading, ids);
       if (found) add(section.file, found);
       else log.notUnderstood.push({ file: section.file, line: item.line, what: plainText(item.text), why: FILE_ONLY.test(plainText(item.text)) ? 'a file name, not an activity' : 'no interval heads it or labels it' });
     }
@@ -117,7 +117,7 @@ function activityRows(table: MarkdownTable, heading: Interval | undefined, log: 
 }
 
 /** An item under an interval heading ("Contract check (API owner): notes"), or one its own bold label gives the interval ("**Monthly** — owner: what"). */
-function activityItem(item: ListItem, heading: Interval | undefined): Found | undefined {
+function activityItem(item: ListItem, heading: Interval | undefined, ids: IdPatterns): Found | undefined {
   const text = plainText(item.text);
   if (FILE_ONLY.test(text)) return undefined;
   const labelled = LABELLED.exec(item.text.trim());
@@ -131,7 +131,8 @@ function activityItem(item: ListItem, heading: Interval | undefined): Found | un
     return { line: item.line, title, when: label, ...(/\(/.test(written) ? { written } : {}), owner, output: title, gateTexts: [rest] };
   }
   if (!heading) return undefined;
-  const owner = OWNER.exec(text);
+  // "(VG-COMPAT-001)" names the gate, not an owner.
+  const owner = [...text.matchAll(OWNER)].find((m) => !onlyGates(m[1] ?? m[2] ?? '', ids));
   const title = text.slice(0, owner?.index ?? text.length).replace(/[.:,]\s*$/, '').trim();
   const output = /:\s*(.+)$/.exec(text.slice((owner?.index ?? 0) + (owner?.[0].length ?? 0)))?.[1]?.replace(/\.$/, '') ?? '';
   return { line: item.line, title, when: heading, owner: (owner?.[1] ?? owner?.[2])?.trim(), output, gateTexts: [text] };
