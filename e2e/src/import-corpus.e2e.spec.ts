@@ -11,33 +11,10 @@ const CORPUS = join(REPO_ROOT, 'e2e', 'fixtures', 'prose-corpus');
  * difference fails, and so does one that is fixed (then remove it here).
  */
 const OPEN: Record<string, string[]> = {
-  "table-heavy": [
-    "activity \"Contract review against runtime\" (\"per-change\"): not imported",
-    "activity \"Cross-repo compatibility run\" (\"weekly\"): not imported",
-    "activity \"Spec vs runtime drift review\" ({\"days\":14}): not imported",
-    "activity \"Dependency and advisory sweep\" (\"weekly\"): not imported",
-    "activity \"Decision log review\" (\"monthly\"): not imported",
-  ],
-  "list-style": [
-    "activity \"Regenerate the golden frames\" (\"per-change\"): not imported",
-    "activity \"Cross-consumer smoke\" (\"weekly\"): not imported",
-    "activity \"Protocol document review\" ({\"days\":14}): not imported",
-    "activity \"Refresh the compatibility table\" (\"before-release\"): not imported",
-    "activity \"Prune old evidence\" (\"monthly\"): not imported",
-    "activity \"Revisit the support window\" (\"quarterly\"): not imported",
-  ],
-  paragraphs: [
-    "activity \"Contract review\" (\"per-change\"): not imported",
-    "activity \"Session start and hand-off note\" (\"per-session\"): not imported",
-    "activity \"Compatibility sweep\" (\"weekly\"): not imported",
-    "activity \"Spec review\" ({\"days\":14}): not imported",
-    "activity \"Pre-release checklist\" (\"before-release\"): not imported",
-    "activity \"Decision log review\" (\"monthly\"): not imported",
-  ],
-  "crlf-bom": [
-    "activity \"Tuple run\" (\"weekly\"): not imported",
-    "activity \"API doc review\" (\"per-change\"): not imported",
-  ],
+  "table-heavy": [],
+  "list-style": [],
+  paragraphs: [],
+  "crlf-bom": [],
 };
 
 /**

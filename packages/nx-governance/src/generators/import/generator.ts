@@ -1,8 +1,11 @@
 import { posix } from 'node:path';
-import { formatFiles, logger, type Tree } from '@nx/devkit';
+import { formatFiles, getProjects, logger, type Tree } from '@nx/devkit';
 import { formatDiagnostic } from '../../lib/diagnostics';
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
 import { indexImportedEvidence } from '../../lib/evidence/imported-evidence';
+import { placeConsumer } from '../../lib/import/consumer-projects';
+import { coreNames } from '../../lib/import/find-core';
+import { below, evidenceSource, isPluginEvidence, sourceFolder } from '../../lib/import/import-sources';
 import { importProse } from '../../lib/import/import-prose';
 import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
 import { sourceLinesOf } from '../../lib/import/problem-sources';
@@ -24,16 +27,18 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const options = normalizeOptions(raw);
   const { settingsFile } = options;
   const { data, reader } = loadSettings(tree, settingsFile);
-  const source = options.source.replace(/\/+$/, '');
-  if (!tree.exists(source) || tree.isFile(source)) throw new Error(`${source} does not exist, expected a folder of prose governance documents (--source)`);
+  const source = sourceFolder(options.source);
+  const isFolder = (path: string) => tree.exists(path) && !tree.isFile(path);
+  if (source !== '.' && !isFolder(source)) throw new Error(`${source} does not exist, expected a folder of prose governance documents (--source)`);
   const files = treeFiles(tree, source);
-  const evidenceFolder = `${source}/evidence`;
+  const evidenceFolder = evidenceSource(source, data.settings, isFolder) ?? below(source, 'evidence');
   const inEvidence = (file: string) => file.startsWith(`${evidenceFolder}/`);
+  const evidenceFiles = isFolder(evidenceFolder) ? treeFiles(tree, evidenceFolder).filter((f) => !isPluginEvidence(f, data.settings)) : [];
   const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
   const prose = files.filter((f) => !inEvidence(f));
   const roots = proseCheckoutRoots(tree, prose.filter((f) => f.endsWith('.md')).map((f) => reader.read(f) ?? ''));
   const imported = importProse(createMarkdownParser(), reader, source, prose, {
-    coreName: data.settings.core?.project,
+    coreNames: coreNames(reader, data.settings.core),
     ids: data.ids,
     reportFile,
     exclude: options.exclude,
@@ -44,7 +49,8 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   if (imported.duplicateMilestones.length) {
     throw new Error(`Two files define the same milestone; nothing was written. Keep one, or leave the other out with --exclude=<glob>:\n${imported.duplicateMilestones.join('\n')}`);
   }
-  const evidence = indexImportedEvidence(reader, evidenceFolder, files.filter(inEvidence), data.ids);
+  const projects = new Map([...getProjects(tree)].map(([name, project]) => [name, project.root]));
+  const evidence = indexImportedEvidence(reader, evidenceFolder, evidenceFiles, data.ids);
   const handWritten = handWrittenDocuments(reader, data.settings.paths.docs);
   const plan = planImport({
     settingsFile,
@@ -56,7 +62,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
     docsFolder: handWritten.length ? SEPARATE_DOCS_FOLDER : data.settings.paths.docs,
     force: options.force,
     read: (path) => reader.read(path),
-    exists: (path) => tree.exists(path),
+    placeConsumer: (name) => placeConsumer(name, projects, reader),
   });
   if (!plan.ok) throw new Error(plan.why);
   const pending = new Map([...plan.data, ...plan.copies]);

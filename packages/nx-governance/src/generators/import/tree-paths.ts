@@ -1,13 +1,14 @@
 import type { Tree } from '@nx/devkit';
+import { below, isSkippedFolder } from '../../lib/import/import-sources';
 
-/** Every file below `dir`, recursively, sorted. */
+/** Every file below `dir` (`.` for the root), recursively, sorted, as workspace paths; dependency, VCS and build folders are skipped. */
 export function treeFiles(tree: Tree, dir: string): string[] {
   const files: string[] = [];
   const walk = (folder: string) => {
-    for (const name of tree.children(folder)) {
-      const path = `${folder}/${name}`;
+    for (const name of tree.children(folder === '.' ? '' : folder)) {
+      const path = below(folder, name);
       if (tree.isFile(path)) files.push(path);
-      else walk(path);
+      else if (!isSkippedFolder(name)) walk(path);
     }
   };
   walk(dir);

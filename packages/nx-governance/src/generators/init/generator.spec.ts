@@ -65,11 +65,27 @@ describe('init generator', () => {
     tree.write('docs/execution-plan/RELEASE-ROLLBACK-PLAYBOOK.md', '# Playbook\n\nBy hand.\n');
     await initGenerator(tree, {});
     const settings = JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '');
-    expect(settings.core).toEqual({ project: 'cairn', path: '.' });
+    // The root library is the project Nx has at the root: the empty workspace's package.json names it.
+    expect(settings.core).toEqual({ project: '@proj/source', path: '.' });
     expect(settings.paths.docs).toBe('governance/docs');
     expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toBe(COMPAT_DOC);
     expect(tree.read('docs/execution-plan/RELEASE-ROLLBACK-PLAYBOOK.md', 'utf8')).toBe('# Playbook\n\nBy hand.\n');
     expect(await syncGenerator(tree)).toEqual({});
+  });
+
+  it("names a Rust library at the root after the Nx project there: package.json's name, not Cargo.toml's", async () => {
+    // Nx names the root project after the root package.json (nx init writes one); the plugin's core targets join that project.
+    tree.write('Cargo.toml', '[package]\nname = "ferrocore"\nversion = "1.5.0"\n');
+    tree.write('package.json', JSON.stringify({ name: 'ferro-ws', version: '0.0.0', private: true }));
+    await initGenerator(tree, {});
+    expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: 'ferro-ws', path: '.' });
+  });
+
+  it('without a package.json or project.json at the root, a Rust library at the root is its own project, named after Cargo.toml', async () => {
+    tree.delete('package.json');
+    tree.write('Cargo.toml', '[package]\nname = "ferrocore"\nversion = "1.5.0"\n');
+    await initGenerator(tree, {});
+    expect(JSON.parse(tree.read('governance/governance.json', 'utf8') ?? '').core).toEqual({ project: 'ferrocore', path: '.' });
   });
 
   it('takes the only Rust or JS library at the root when no document names the core', async () => {

@@ -4,7 +4,7 @@ import { formatFiles, getProjects, logger, readJson, readNxJson, type Tree, upda
 import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/generated-marker';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from '../../lib/import/default-governance';
 import { detectLanguage } from '../../lib/consumers/languages';
-import { findCore, type FoundCore, libraryAt } from '../../lib/import/find-core';
+import { findCore, type FoundCore, libraryAt, nxProjectAt } from '../../lib/import/find-core';
 import { withEvidencePolicy } from '../../lib/ci/evidence-policy';
 import { writeCiRecipeFile } from './ci-recipe-files';
 import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
@@ -137,7 +137,11 @@ function givenCore(tree: Tree, name: string): KnownCore {
     const hasManifest = root !== '.' && detectLanguage((file) => reader.read(`${root}/${file}`) !== undefined) !== undefined;
     return { found: true, project: name, ...(hasManifest ? { path: root } : {}), why: 'given with --coreProject' };
   }
-  if (libraryAt(reader, '.') === name) return { found: true, project: name, path: '.', why: 'given with --coreProject; the library at the root' };
+  if (libraryAt(reader, '.') === name) {
+    // The library at the root is the project Nx has there, under the name Nx gives it.
+    const project = nxProjectAt(reader, '.', projects) ?? name;
+    return { found: true, project, path: '.', why: `given with --coreProject; the library at the root${project === name ? '' : `, which Nx names ${project}`}` };
+  }
   if (libraryAt(reader, name) === name) return { found: true, project: name, path: name, why: `given with --coreProject; the library in ${name}/` };
   throw new Error(`--coreProject=${name}: no such project; expected one of: ${knownList(projects.keys(), name)}`);
 }

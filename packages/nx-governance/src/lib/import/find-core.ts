@@ -30,16 +30,46 @@ export function findCore(parse: ParseMarkdown, reader: FileReader, projects: Rea
   const rootLibrary = libraryAt(reader, '.');
   const known = new Map(projects);
   if (rootLibrary && !known.has(rootLibrary)) known.set(rootLibrary, '.');
+  // The root library is the project Nx has at the root, under the name Nx gives it.
+  const rootProject = rootLibrary === undefined ? undefined : nxProjectAt(reader, '.', projects);
+  const renamed = rootProject !== undefined && rootProject !== rootLibrary ? `; Nx names the project at the root ${rootProject}` : '';
   for (const document of COMPATIBILITY_DOCUMENTS.flatMap((name) => reader.findByName(name))) {
     for (const table of readMarkdownDocument(parse, document, reader.read(document) ?? '').sections.flatMap((s) => s.tables)) {
       const named = table.headers.map((h) => h.replace(/`/g, '')).find((h) => known.has(h) || libraryAt(reader, h) === h);
       if (!named) continue;
+      const why = `named by the compatibility table of ${document}:${table.line}`;
+      if (named === rootLibrary && !projects.has(named)) return { found: true, project: rootProject ?? named, path: '.', why: `${why}${renamed}` };
       const path = projects.has(named) ? undefined : (known.get(named) ?? named);
-      return { found: true, project: named, ...(path ? { path } : {}), why: `named by the compatibility table of ${document}:${table.line}` };
+      return { found: true, project: named, ...(path ? { path } : {}), why };
     }
   }
-  if (rootLibrary) return { found: true, project: rootLibrary, path: '.', why: 'the only library at the root of the repository' };
+  if (rootLibrary) return { found: true, project: rootProject ?? rootLibrary, path: '.', why: `the only library at the root of the repository: ${rootLibrary}${renamed}` };
   return coreOthersDependOn(reader, projects);
+}
+
+/**
+ * The name Nx gives the project in `folder`: one it lists there, else the name
+ * in the folder's project.json, else in its package.json (Nx infers the project
+ * from either, and the targets the plugin adds there join it). Undefined when
+ * Nx has no project there: the plugin then creates one under the name the
+ * governance data gives it (the core's or the consumer's).
+ */
+export function nxProjectAt(reader: FileReader, folder: string, projects: ReadonlyMap<string, string>): string | undefined {
+  const listed = [...projects].find(([, root]) => root === folder || (folder === '.' && root === ''))?.[0];
+  if (listed) return listed;
+  const prefix = folder === '.' ? '' : `${folder}/`;
+  for (const file of ['project.json', 'package.json']) {
+    const name = readPackageJson(reader, `${prefix}${file}`)?.name;
+    if (typeof name === 'string' && name) return name;
+  }
+  return undefined;
+}
+
+/** The names the prose may give the core (its Nx project, its manifest's package name), lower-cased, as a column heads it. */
+export function coreNames(reader: FileReader, core: { project: string; path?: string } | undefined): string[] {
+  if (!core) return [];
+  const library = core.path === undefined ? undefined : libraryAt(reader, core.path);
+  return [...new Set([core.project, library].filter((n): n is string => !!n).map((n) => n.toLowerCase()))];
 }
 
 /**

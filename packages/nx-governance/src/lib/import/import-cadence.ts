@@ -1,7 +1,11 @@
+import { posix } from 'node:path';
 import type { IdPatterns } from '../ids/id-patterns';
 import { RELEASE_MANAGER_ROLE } from '../schemas/common';
+import { type Interval, openingInterval, readInterval } from './cadence-interval';
+import { ownershipStatements, recordOwnership } from './cadence-ownership';
+import { onlyGates, recordingGate, rolesInProse, withoutOwnersAndGates } from './cadence-prose';
 import type { ImportLog } from './import-log';
-import { column, type MarkdownSection, type MarkdownTable, plainText, slug, uniqueId } from './markdown-document';
+import { column, type ListItem, type MarkdownDocument, type MarkdownSection, type MarkdownTable, plainText, slug, uniqueId } from './markdown-document';
 import { ownerRoles } from './owner-roles';
 
 export interface ImportedCadence {
@@ -11,90 +15,148 @@ export interface ImportedCadence {
   coOwners: string[];
 }
 
-export type Interval = { interval: string | { days: number }; changeKind?: string };
-
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10, fourteen: 14, thirty: 30 };
-
-/**
- * The interval a heading or a cell names: weekly, monthly, quarterly, daily,
- * every N days or weeks, before each release or per release, and per change
- * of a kind ("per consumer-visible change", "every active session").
- */
-export function readInterval(text: string): Interval | undefined {
-  const plain = plainText(text).toLowerCase();
-  const every = /\bevery\s+(\d+|one|two|three|four|five|six|seven|ten|fourteen|thirty)\s+(days?|weeks?)\b/.exec(plain);
-  if (every) return { interval: { days: (NUMBER_WORDS[every[1]] ?? Number(every[1])) * (every[2].startsWith('week') ? 7 : 1) } };
-  if (/\b(daily|every day|each day)\b/.test(plain)) return { interval: { days: 1 } };
-  if (/\b(bi-?weekly|fortnightly|every other week)\b/.test(plain)) return { interval: { days: 14 } };
-  if (/\b(weekly|every week|each week)\b/.test(plain)) return { interval: 'weekly' };
-  if (/\b(monthly|every month|each month)\b/.test(plain)) return { interval: 'monthly' };
-  if (/\b(quarterly|every quarter|each quarter)\b/.test(plain)) return { interval: 'quarterly' };
-  if (/\b(before|per|each|every|for every|for each|at each)\s+(a\s+)?(release|tag|publish)/.test(plain)) return { interval: 'before-release' };
-  const change = /\b(?:per|each|every|on every|on each|for every|for each)\s+([\w -]*?\b(?:change|session|pr|pull request|merge|commit|push|run))\b/.exec(plain);
-  if (change) return { interval: 'per-change', ...(change[1] === 'change' ? {} : { changeKind: change[1] }) };
-  return undefined;
-}
-
-const OWNER = /\((?:owners?:\s*)?([^()]+)\)|[—–-]+\s*owners?:\s*([^.,]+)/i;
+const CADENCE_TITLE = /cadence|maintenance|recurring|routine/i;
+const OWNERSHIP_HEADING = /^(ownership|owners)$/i;
+const OWNER = /\((?:owners?:\s*)?([^()]+)\)|[—–-]+\s*owners?:\s*([^.,]+)/gi;
 /** A list item that is only a file name or link: a file list, not an activity. */
 const FILE_ONLY = /^[\w./-]+\.[a-z]{1,5}$/i;
+/** "**Weekly (Mondays)** — compat steward: run the smoke": the interval labels the item, the owners come before the colon. */
+const LABELLED = /^\*\*(.+?)\*\*\s*[—–:-]*\s*(.+)$/;
 
-/** Cadence activities from a cadence document: list items and tables under interval headings, or tables with an interval column. */
-export function importCadence(sections: MarkdownSection[], knownGates: string[], log: ImportLog, ids: IdPatterns): { cadence: ImportedCadence; used: Set<MarkdownTable> } {
+/**
+ * The sections that define a cadence: every section of a document whose title
+ * or file name says it is one (CADENCE.md, "Maintenance cadence"), else the
+ * sections headed so ("## Routine maintenance") and those under them. Activities
+ * come from these only: an interval named in a playbook is no activity.
+ */
+export function cadenceSections(document: MarkdownDocument): MarkdownSection[] {
+  if (CADENCE_TITLE.test(plainText(document.title)) || CADENCE_TITLE.test(posix.basename(document.file))) return document.sections;
+  return document.sections.filter((s) => [s.heading, ...s.parents.slice(1)].some((h) => CADENCE_TITLE.test(plainText(h))));
+}
+
+interface Found {
+  line: number;
+  title: string;
+  when: Interval;
+  /** The interval as the prose writes it, when it says more than the interval (Weekly (Mondays)). */
+  written?: string;
+  owner: string | undefined;
+  output: string;
+  /** Text that may name the gate that records the activity. */
+  gateTexts: string[];
+}
+
+/** Cadence activities and ownership from a document's cadence sections: tables, list items and paragraphs. */
+export function importCadence(document: MarkdownDocument, knownGates: string[], log: ImportLog, ids: IdPatterns): { cadence: ImportedCadence; used: Set<MarkdownTable> } {
   const cadence: ImportedCadence = { activities: [], ownership: {}, coOwners: [] };
   const used = new Set<MarkdownTable>();
   const taken = new Set<string>();
-  const add = (file: string, line: number, title: string, when: Interval, owner: string | undefined, output: string, gate: string | undefined) => {
-    const owners = owner ? ownerRoles(owner) : [];
-    if (!owners.length) log.review.push({ file, line, what: `activity "${title}"`, why: `no owner named; ${RELEASE_MANAGER_ROLE} assumed` });
+  const add = (file: string, found: Found) => {
+    const title = withoutOwnersAndGates(found.title, ids).replace(/^./, (c) => c.toUpperCase());
+    const owners = found.owner ? ownerRoles(found.owner) : [];
+    if (!owners.length) log.review.push({ file, line: found.line, what: `activity "${title}"`, why: `no owner named; ${RELEASE_MANAGER_ROLE} assumed` });
     cadence.coOwners.push(...owners.slice(1));
     const id = uniqueId(slug(title, 'activity'), taken);
     taken.add(id);
+    const gate = recordingGate(found.gateTexts, knownGates, ids, { file, line: found.line, what: `activity "${title}"` }, log);
     const ownerId = owners[0] ?? RELEASE_MANAGER_ROLE;
-    cadence.activities.push({ id, title, interval: when.interval, ...(when.changeKind ? { changeKind: when.changeKind } : {}), owner: ownerId, output: output || title, ...(gate ? { gate } : {}) });
+    const { when } = found;
+    cadence.activities.push({ id, title, interval: when.interval, ...(when.changeKind ? { changeKind: when.changeKind } : {}), owner: ownerId, output: found.output || title, ...(gate ? { gate } : {}) });
     const interval = typeof when.interval === 'object' ? `every ${when.interval.days} days` : `${when.interval}${when.changeKind ? ` (${when.changeKind})` : ''}`;
-    log.converted.push({ file, line, what: `cadence activity ${id}`, why: `${interval}, ${owners.length > 1 ? `owners ${owners.join(', ')} (the first is the activity's owner)` : `owner ${ownerId}`}` });
+    const owned = owners.length > 1 ? `owners ${owners.join(', ')} (the first is the activity's owner)` : `owner ${ownerId}`;
+    log.converted.push({ file, line: found.line, what: `cadence activity ${id}`, why: `${interval}${found.written ? ` (written "${found.written}")` : ''}, ${owned}${gate ? `, recorded by ${gate}` : ''}` });
   };
-  for (const section of sections) {
-    if (/^(ownership|owners)$/i.test(plainText(section.heading))) {
-      for (const item of section.items) {
-        const [what, who] = plainText(item.text).replace(/\.$/, '').split(/:\s*/);
-        if (/decision log/i.test(what ?? '') && who) cadence.ownership.decisionLog = slug(who);
-        else if (/matrix/i.test(what ?? '') && who) cadence.ownership.compatibilityMatrix = slug(who);
-        else log.notUnderstood.push({ file: section.file, line: item.line, what: plainText(item.text), why: 'not an owner of the decision log or the compatibility matrix' });
-      }
-      if (section.items.length) log.converted.push({ file: section.file, line: section.line, what: 'cadence ownership', why: `${section.items.length} item(s)` });
+  const sections = new Set(cadenceSections(document));
+  for (const section of document.sections) {
+    if (OWNERSHIP_HEADING.test(plainText(section.heading))) {
+      // Outside a cadence, an owners section may list roles too: those are the playbook's (import-playbook.ts).
+      readOwnershipSection(section, cadence, used, log, sections.has(section));
       continue;
     }
+    if (!sections.has(section)) continue;
     const heading = readInterval(section.heading);
     for (const table of section.tables) {
-      const [title, owner, output, gate, often] = [column(table, /^activity$/, /^what$/, /^task$/), column(table, /^owners?$/, /^who$/), column(table, /output|evidence|produces/), column(table, /^gates?$|recorded/), column(table, /how often|interval|cadence|frequency|when/)];
-      if (title < 0 || (owner < 0 && often < 0)) continue;
+      const rows = activityRows(table, heading, log);
+      if (!rows) continue;
       used.add(table);
-      for (const row of table.rows) {
-        const when = (often >= 0 ? readInterval(row.cells[often] ?? '') : undefined) ?? heading;
-        const name = plainText(row.cells[title] ?? '');
-        if (!when) {
-          log.review.push({ file: section.file, line: row.line, what: `activity "${name}"`, why: `no interval this import knows in ${JSON.stringify(plainText(row.cells[often] ?? section.heading))}` });
-          continue;
-        }
-        const gateId = ids.findIn('gate', row.cells[gate] ?? '').find((id) => knownGates.includes(id));
-        add(section.file, row.line, name, when, plainText(row.cells[owner] ?? '') || undefined, plainText(row.cells[output] ?? ''), gateId);
-      }
+      rows.forEach((row) => add(section.file, row));
     }
-    if (!heading) continue;
     for (const item of section.items) {
-      const text = plainText(item.text);
-      if (FILE_ONLY.test(text)) {
-        log.notUnderstood.push({ file: section.file, line: item.line, what: text, why: 'a file name, not an activity' });
-        continue;
-      }
-      const owner = OWNER.exec(text);
-      const title = text.slice(0, owner?.index ?? text.length).replace(/[.:,]\s*$/, '').trim();
-      const gate = ids.findIn('gate', text).find((id) => knownGates.includes(id));
-      const output = /:\s*(.+)$/.exec(text.slice((owner?.index ?? 0) + (owner?.[0].length ?? 0)))?.[1]?.replace(/\.$/, '') ?? '';
-      add(section.file, item.line, title, heading, (owner?.[1] ?? owner?.[2])?.trim(), output, gate);
+      const found = activityItem(item, heading, ids);
+      if (found) add(section.file, found);
+      else log.notUnderstood.push({ file: section.file, line: item.line, what: plainText(item.text), why: FILE_ONLY.test(plainText(item.text)) ? 'a file name, not an activity' : 'no interval heads it or labels it' });
+    }
+    for (const paragraph of section.text) {
+      const statements = ownershipStatements(paragraph.text);
+      const when = statements ? undefined : (openingInterval(paragraph.text) ?? heading);
+      if (statements) recordOwnership(statements, { file: section.file, line: paragraph.line }, cadence.ownership, log);
+      else if (when) add(section.file, activityParagraph(paragraph, when));
+      else log.notUnderstood.push({ file: section.file, line: paragraph.line, what: plainText(paragraph.text), why: 'no interval opens it and it names no owner of the decision log or the compatibility matrix' });
     }
   }
   return { cadence, used };
+}
+
+/** A table of activities: an activity column with an owner or an interval column (or an interval heading). */
+function activityRows(table: MarkdownTable, heading: Interval | undefined, log: ImportLog): Found[] | undefined {
+  const [title, owner, output, gate, often] = [column(table, /^activity$/, /^what$/, /^task$/), column(table, /^owners?$/, /^who$/), column(table, /output|evidence|produces/), column(table, /^gates?$|recorded/), column(table, /how often|interval|cadence|frequency|when/)];
+  if (title < 0 || (owner < 0 && often < 0)) return undefined;
+  const found: Found[] = [];
+  for (const row of table.rows) {
+    const when = (often >= 0 ? readInterval(row.cells[often] ?? '') : undefined) ?? heading;
+    const name = plainText(row.cells[title] ?? '');
+    if (!when) {
+      log.review.push({ file: table.file, line: row.line, what: `activity "${name}"`, why: `no interval this import knows in ${JSON.stringify(plainText(row.cells[often] ?? ''))}` });
+      continue;
+    }
+    // Without a gate column, the gate is the one the row names anywhere: "Tuple run (QG-COMPAT-01)", "VG-SPEC-001 evidence".
+    const gateTexts = gate >= 0 ? [row.cells[gate] ?? ''] : row.cells;
+    found.push({ line: row.line, title: name, when, owner: plainText(row.cells[owner] ?? '') || undefined, output: plainText(row.cells[output] ?? ''), gateTexts });
+  }
+  return found;
+}
+
+/** An item under an interval heading ("Contract check (API owner): notes"), or one its own bold label gives the interval ("**Monthly** — owner: what"). */
+function activityItem(item: ListItem, heading: Interval | undefined, ids: IdPatterns): Found | undefined {
+  const text = plainText(item.text);
+  if (FILE_ONLY.test(text)) return undefined;
+  const labelled = LABELLED.exec(item.text.trim());
+  const label = labelled ? readInterval(labelled[1]) : undefined;
+  if (labelled && label) {
+    const rest = plainText(labelled[2]);
+    const colon = rest.indexOf(': ');
+    const [owner, duty] = colon > 0 ? [rest.slice(0, colon), rest.slice(colon + 2)] : [undefined, rest];
+    const title = duty.replace(/\.$/, '');
+    const written = plainText(labelled[1]);
+    return { line: item.line, title, when: label, ...(/\(/.test(written) ? { written } : {}), owner, output: title, gateTexts: [rest] };
+  }
+  if (!heading) return undefined;
+  // "(VG-COMPAT-001)" names the gate, not an owner.
+  const owner = [...text.matchAll(OWNER)].find((m) => !onlyGates(m[1] ?? m[2] ?? '', ids));
+  const title = text.slice(0, owner?.index ?? text.length).replace(/[.:,]\s*$/, '').trim();
+  const output = /:\s*(.+)$/.exec(text.slice((owner?.index ?? 0) + (owner?.[0].length ?? 0)))?.[1]?.replace(/\.$/, '') ?? '';
+  return { line: item.line, title, when: heading, owner: (owner?.[1] ?? owner?.[2])?.trim(), output, gateTexts: [text] };
+}
+
+/** A paragraph that opens with its interval: its first sentence is the title, the roles it names the owners, the whole the output. */
+function activityParagraph(paragraph: ListItem, when: Interval): Found {
+  const text = plainText(paragraph.text);
+  const title = text.split(/;\s|\.\s|\.$/)[0];
+  return { line: paragraph.line, title, when, owner: rolesInProse(text), output: text.replace(/\.$/, ''), gateTexts: [text] };
+}
+
+/** "## Ownership": items, a table of artifact and owner, or sentences; outside a cadence, only the statements of who owns what. */
+function readOwnershipSection(section: MarkdownSection, cadence: ImportedCadence, used: Set<MarkdownTable>, log: ImportLog, inCadence: boolean): void {
+  for (const { text, line } of [...section.items, ...section.text]) {
+    const statements = ownershipStatements(text);
+    if (statements) recordOwnership(statements, { file: section.file, line }, cadence.ownership, log);
+    else if (inCadence) log.notUnderstood.push({ file: section.file, line, what: plainText(text), why: 'not an owner of the decision log or the compatibility matrix' });
+  }
+  if (!inCadence) return;
+  for (const table of section.tables) {
+    const [what, who] = [column(table, /^artifact$/, /^what$/, /^document$/), column(table, /^owners?$/, /^who$/)];
+    if (what < 0 || who < 0) continue;
+    used.add(table);
+    for (const row of table.rows) recordOwnership([{ what: plainText(row.cells[what] ?? ''), who: plainText(row.cells[who] ?? '') }], { file: table.file, line: row.line }, cadence.ownership, log);
+  }
 }

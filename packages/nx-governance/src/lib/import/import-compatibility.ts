@@ -1,5 +1,5 @@
-import * as semver from 'semver';
 import { isCalendarDate } from '../schemas/common';
+import { COMMIT, readCoreReference, readRowEntry, rowEntries } from './core-references';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownSection, type MarkdownTable, plainText, slug, uniqueId } from './markdown-document';
 
@@ -15,9 +15,11 @@ export interface ImportedCompatibility {
   deprecationLines: Array<{ file: string; line: number }>;
   /** Every consumer the tables name, also those whose name could not be used. */
   namedConsumers: string[];
+  /** Where each consumer is first named, for the report. */
+  consumerLines: Map<string, { file: string; line: number }>;
 }
 
-export const emptyCompatibility = (): ImportedCompatibility => ({ releases: [], consumers: [], tuples: [], tupleLines: [], deprecations: [], deprecationLines: [], namedConsumers: [] });
+export const emptyCompatibility = (): ImportedCompatibility => ({ releases: [], consumers: [], tuples: [], tupleLines: [], deprecations: [], deprecationLines: [], namedConsumers: [], consumerLines: new Map() });
 
 /** The tuples that can be written: those whose core is a release with a date; the others, with their lines, left for review. */
 export function writtenTuples(compat: ImportedCompatibility): { tuples: ImportedCompatibility['tuples']; lines: Array<{ file: string; line: number }>; dropped: Array<{ tuple: ImportedCompatibility['tuples'][number]; where: { file: string; line: number } }> } {
@@ -27,18 +29,8 @@ export function writtenTuples(compat: ImportedCompatibility): { tuples: Imported
   return { tuples: kept.map((k) => k.tuple), lines: kept.map((k) => k.where), dropped };
 }
 
-const COMMIT = /^[0-9a-f]{7,40}$/;
 const TIER = /\b(supported|conditional|unsupported)\b/i;
 const CONSUMER_NAME = /^[a-z0-9][a-z0-9._-]*$/;
-
-/** A version, a commit, or a semver range of the core, as a cell writes it. */
-export function readCoreReference(text: string): { kind: 'version' | 'commit'; value: string } | { kind: 'range'; value: string } | undefined {
-  const value = plainText(text).replace(/^v(?=\d)/, '');
-  if (COMMIT.test(value)) return { kind: 'commit', value };
-  if (semver.valid(value)) return { kind: 'version', value };
-  if (/[\^~<>=*xX|]|\s-\s|^\d+(\.\d+)?$/.test(value) && semver.validRange(value)) return { kind: 'range', value };
-  return undefined;
-}
 
 /**
  * A compatibility table in either orientation: a column per consumer beside
@@ -46,19 +38,19 @@ export function readCoreReference(text: string): { kind: 'version' | 'commit'; v
  * versions, commits or ranges it was validated against (with tier, consumer
  * version and date when the table has them). Returns whether it was one.
  */
-export function importCompatibilityTable(table: MarkdownTable, coreName: string | undefined, compat: ImportedCompatibility, log: ImportLog): boolean {
-  const core = coreName?.toLowerCase();
-  const coreColumn = core === undefined ? -1 : table.headers.findIndex((h) => h === core || h === `${core} version` || h === `${core} commit`);
+export function importCompatibilityTable(table: MarkdownTable, coreNames: readonly string[], compat: ImportedCompatibility, log: ImportLog): boolean {
+  const names = coreNames.map((n) => n.toLowerCase());
+  const coreColumn = table.headers.findIndex((h) => names.some((core) => h === core || h === `${core} version` || h === `${core} commit`));
   if (coreColumn >= 0) {
     importTupleRows(table, coreColumn, compat, log);
     return true;
   }
   const consumerColumn = column(table, /^consumers?$/, /^client$/, /^downstream$/, /^repository$/);
   const versionsColumn = table.headers.findIndex(
-    (h, i) => i !== consumerColumn && (/\bcore\b|validated|supported|tested/.test(h) || (core !== undefined && h.includes(core))) && !/consumer|\bdate\b|\btier\b|\bstatus\b/.test(h),
+    (h, i) => i !== consumerColumn && (/\bcore\b|validated|supported|tested/.test(h) || names.some((core) => h.includes(core))) && !/consumer|\bdate\b|\btier\b|\bstatus\b/.test(h),
   );
   if (consumerColumn < 0 || versionsColumn < 0) return false;
-  importConsumerRows(table, consumerColumn, versionsColumn, compat, log);
+  importConsumerRows(table, consumerColumn, versionsColumn, names, compat, log);
   return true;
 }
 
@@ -79,7 +71,7 @@ function importTupleRows(table: MarkdownTable, coreColumn: number, compat: Impor
   log.converted.push({ file: table.file, line: table.line, what: 'compatibility table', why: `${table.rows.length} tuple(s) of ${consumerColumns.length} consumer(s)` });
 }
 
-function importConsumerRows(table: MarkdownTable, consumerColumn: number, versionsColumn: number, compat: ImportedCompatibility, log: ImportLog): void {
+function importConsumerRows(table: MarkdownTable, consumerColumn: number, versionsColumn: number, coreNames: readonly string[], compat: ImportedCompatibility, log: ImportLog): void {
   const [tierColumn, dateColumn, consumerVersionColumn, notesColumn] = [
     column(table, /^tier$/, /^status$/, /^support( level)?$/),
     column(table, /^validated( on)?$/, /^date$/, /^last validated$/),
@@ -90,16 +82,20 @@ function importConsumerRows(table: MarkdownTable, consumerColumn: number, versio
     const where = { file: table.file, line };
     const name = addConsumer(compat, plainText(cells[consumerColumn] ?? ''), where, log);
     if (!name) continue;
+    const [tier, note] = [plainText(cells[tierColumn] ?? ''), plainText(cells[notesColumn] ?? '')];
     const ranges: string[] = [];
-    const entries = (cells[versionsColumn] ?? '').split(/<br\s*\/?>|,|;|\bor\b/i).map(plainText).filter((e) => e && e !== '-');
-    for (const entry of entries) {
-      const reference = readCoreReference(entry);
-      if (!reference) log.notUnderstood.push({ ...where, what: `${name}: core ${JSON.stringify(entry)}`, why: 'neither a version, a commit nor a semver range' });
-      else if (reference.kind === 'range') ranges.push(reference.value);
+    let tuples = 0;
+    for (const entry of rowEntries(cells[versionsColumn] ?? '')) {
+      const read = readRowEntry(entry, coreNames);
+      if (read.kind === 'unread') log.notUnderstood.push({ ...where, what: `${name}: core ${JSON.stringify(entry)}`, why: 'neither a version, a commit, a semver range nor a tuple of the core and other components in parentheses' });
+      else if (read.kind === 'range') ranges.push(read.range);
       else {
-        const consumerVersion = plainText(cells[consumerVersionColumn] ?? '') || 'any';
-        const note = plainText(cells[notesColumn] ?? '');
-        addTuple(compat, { id: `${name}-${slug(reference.value, 'core')}`, core: reference.value, consumers: { [name]: consumerVersion }, tier: cells[tierColumn], date: plainText(cells[dateColumn] ?? ''), note }, where, log);
+        // Other components the tuple names ("pyferro 7be03d1") are consumers too; this row's consumer is at the version its column gives.
+        const others = Object.entries(read.consumers).filter(([other]) => other === name || addConsumer(compat, other, where, log) === other);
+        const consumers = { [name]: plainText(cells[consumerVersionColumn] ?? '') || 'any', ...Object.fromEntries(others) };
+        const date = plainText(cells[dateColumn] ?? '');
+        addTuple(compat, { id: `${name}-${slug(read.core, 'core')}`, core: read.core, coreCommit: read.coreCommit, consumers, tier, date, note }, where, log);
+        tuples++;
       }
     }
     if (ranges.length) {
@@ -107,8 +103,20 @@ function importConsumerRows(table: MarkdownTable, consumerColumn: number, versio
       if (consumer) consumer.supports = ranges.join(' || ');
       log.converted.push({ ...where, what: `consumer ${name}`, why: `supports core ${ranges.join(' || ')}` });
     }
+    reportRowStatements(name, { tier, note, tuples, ranges: ranges.length }, where, log);
   }
   log.converted.push({ file: table.file, line: table.line, what: 'compatibility table (a row per consumer)', why: `${table.rows.length} consumer(s)` });
+}
+
+/** A row's tier and notes are written on its tuples; what has no place there (a numbered tier, a deprecation, a note of a row without tuples) is listed for review. */
+function reportRowStatements(name: string, row: { tier: string; note: string; tuples: number; ranges: number }, where: { file: string; line: number }, log: ImportLog): void {
+  const known = TIER.exec(row.tier)?.[1].toLowerCase();
+  if (row.tier && !known) log.review.push({ ...where, what: `${name}: tier ${JSON.stringify(row.tier)}`, why: 'not a tier of compatibility.json (supported, conditional, unsupported); not written' });
+  // A range a consumer supports says "supported" already; another tier has no tuple to be written on.
+  else if (known && !row.tuples && !(row.ranges && known === 'supported')) log.review.push({ ...where, what: `${name}: tier ${known}`, why: 'a tier is written on tuples, and this row states none; not written' });
+  if (/\bdeprecat/i.test(row.note)) {
+    log.review.push({ ...where, what: `${name}: note ${JSON.stringify(row.note)}`, why: 'a deprecation needs what is deprecated with the dates it was announced and is removed (YYYY-MM-DD); not written' });
+  } else if (row.note && !row.tuples) log.review.push({ ...where, what: `${name}: note ${JSON.stringify(row.note)}`, why: 'a note is written on tuples, and this row states none; not written' });
 }
 
 function addConsumer(compat: ImportedCompatibility, written: string, where: { file: string; line: number }, log: ImportLog): string | undefined {
@@ -120,18 +128,21 @@ function addConsumer(compat: ImportedCompatibility, written: string, where: { fi
     return undefined;
   }
   if (!compat.consumers.some((c) => c.name === name)) compat.consumers.push({ name });
+  if (!compat.consumerLines.has(name)) compat.consumerLines.set(name, where);
   return name;
 }
 
 function addTuple(
   compat: ImportedCompatibility,
-  row: { id: string; core: string; consumers: Record<string, string>; tier?: string; date: string; note?: string },
+  row: { id: string; core: string; coreCommit?: string; consumers: Record<string, string>; tier?: string; date: string; note?: string },
   where: { file: string; line: number },
   log: ImportLog,
 ): void {
   const isCommit = COMMIT.test(row.core);
-  if (!compat.releases.some((r) => (isCommit ? r.commit : r.version) === row.core) && isCalendarDate(row.date)) {
-    compat.releases.push({ ...(isCommit ? { commit: row.core } : { version: row.core }), date: row.date });
+  if (!compat.releases.some((r) => (isCommit ? r.commit : r.version) === row.core)) {
+    if (isCalendarDate(row.date)) compat.releases.push({ ...(isCommit ? { commit: row.core } : { version: row.core }), ...(row.coreCommit ? { commit: row.coreCommit } : {}), date: row.date });
+    // The commit a row gives a version has no other place than its release: say so when the release cannot be written.
+    else if (row.coreCommit) log.review.push({ ...where, what: `release ${row.core} (commit ${row.coreCommit})`, why: 'named by the table without a release date; not a release until its date is added' });
   }
   const tier = TIER.exec(row.tier ?? '')?.[1].toLowerCase();
   const id = uniqueId(slug(row.id, 'tuple'), compat.tuples.map((t) => t.id));
@@ -182,6 +193,10 @@ const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4
 const count = (word: string) => NUMBER_WORDS[word.toLowerCase()] ?? Number(word);
 
 function readPolicySentence(plain: string, where: { file: string; line: number }, compat: ImportedCompatibility, log: ImportLog): void {
+  // "Tier 1 consumers block a release…": tiers of consumers, which compatibility.json has no place for.
+  if (/\btier\s*\d+\s+(?:consumers?|is|are|means)\b/i.test(plain)) {
+    log.review.push({ ...where, what: `consumer tiers: ${JSON.stringify(plain)}`, why: 'compatibility.json states a tier per tuple (supported, conditional, unsupported), not per consumer; not written' });
+  }
   const N = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
   const lead = new RegExp(`(?:at least\\s+)?${N}\\s+(days?|weeks?)\\s+(?:before|ahead of|prior to)\\s+(?:the\\s+)?remov|lead time[^.]*?${N}[\\s-]+(days?|weeks?)|${N}[\\s-]+(days?|weeks?)[\\s-]+(?:lead time|notice)`, 'i').exec(plain);
   if (lead && /deprecat|remov|notice|lead time/i.test(plain) && compat.deprecationLeadTimeDays === undefined) {

@@ -3,6 +3,7 @@ import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import type { ImportedGate } from './import-gates';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownSection, type MarkdownTable, plainText, slug, uniqueId } from './markdown-document';
+import { ownershipStatements } from './cadence-ownership';
 import { ownerRoles } from './owner-roles';
 import { aboutRollback, importTriggers, isTriggerSection, ROLLBACK_HEADING } from './import-triggers';
 
@@ -37,6 +38,8 @@ export function importPlaybook(sections: MarkdownSection[], context: PlaybookCon
   const roleIds = () => new Set(playbook.roles.map((r) => r.id));
   for (const section of sections.filter((s) => PART.roles.test(plainText(s.heading)))) {
     for (const item of section.items) {
+      // "Decision log: release captain." names who owns an artifact, not a role: the cadence's ownership (import-cadence.ts).
+      if (ownershipStatements(item.text)) continue;
       const role = /^\*\*([^*]+)\*\*\s*(?:\(([^)]+)\))?\s*[:\u2014\u2013-]?\s*(.*)$/.exec(item.text) ?? /^([A-Z][\w &+/-]{1,60}?)\s*(?:\(([^)]+)\))?\s*[:—–]\s*(.*)$/.exec(item.text);
       if (!role) continue;
       // "@alice; owns the go/no-go call.": the owner is what comes before the first ; or full stop, the rest says what the role does.

@@ -39,15 +39,13 @@ export interface ImportedProse extends ImportLog {
 }
 
 export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
-  /** The core project's name, as it heads the compatibility table's core column. */
-  coreName: string | undefined;
+  /** The core's names (its Nx project, its library's own name), as they may head the compatibility table's core column. */
+  coreNames: readonly string[];
   /** `--exclude` globs: files left out, each listed in the report. */
   exclude?: readonly string[];
   /** Copy the milestones (statuses from a registry are then set on the copies); default: when other files sit beside them. */
   copyMilestones?: boolean;
 }
-
-const CADENCE_TITLE = /cadence|maintenance|recurring|routine/i;
 
 /**
  * Reads every markdown file of a prose governance folder (its evidence
@@ -100,7 +98,7 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     if (classColumn >= 0 && gatesColumn >= 0) importReleaseClassTable(table, classColumn, gatesColumn, classContext, result);
     else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result, options.ids);
     else if (isRegistryTable(table, options.ids)) registries.push(table);
-    else if (!importCompatibilityTable(table, options.coreName, compatibility(), result) && !importReleaseTable(table, compatibility(), result)) continue;
+    else if (!importCompatibilityTable(table, options.coreNames, compatibility(), result) && !importReleaseTable(table, compatibility(), result)) continue;
     used.add(table);
   }
   const classSections = importReleaseClassProse(documents.flatMap((d) => d.sections), classContext, result);
@@ -126,13 +124,11 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     const sections = document.sections.filter((s) => !gateSections.has(s) && !classSections.has(s));
     const playbookTables = importPlaybook(sections, { gates: result.gates, ids: options.ids, requiredGates }, result.playbook, result);
     playbookTables.forEach((t) => used.add(t));
-    if (CADENCE_TITLE.test(document.title)) {
-      const { cadence, used: cadenceTables } = importCadence(sections, known, result, options.ids);
-      result.cadence.activities.push(...cadence.activities);
-      result.cadence.coOwners.push(...cadence.coOwners);
-      Object.assign(result.cadence.ownership, cadence.ownership);
-      cadenceTables.forEach((t) => used.add(t));
-    }
+    const { cadence, used: cadenceTables } = importCadence(document, known, result, options.ids);
+    result.cadence.activities.push(...cadence.activities);
+    result.cadence.coOwners.push(...cadence.coOwners);
+    Object.assign(result.cadence.ownership, cadence.ownership);
+    cadenceTables.forEach((t) => used.add(t));
     importCompatibilityPolicy(sections, compatibility(), result).forEach((t) => used.add(t));
   }
   if (result.compatibility && !result.compatibility.consumers.length && !result.compatibility.tuples.length && !result.compatibility.deprecations.length) {

@@ -5,6 +5,7 @@ import { IMPORTED_EVIDENCE_FILE, type ImportedEvidenceIndex } from '../evidence/
 import { schemaReference, type SchemaFileName } from '../json/json-schemas';
 import type { GovernanceSettings } from '../schemas/governance';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from './default-governance';
+import { type ConsumerPlace, placeConsumers } from './consumer-projects';
 import { emptyCompatibility, writtenTuples } from './import-compatibility';
 import { IMPORTED_PROSE_FILE, type ImportedProseRecord } from './import-gaps';
 import type { ImportedProse } from './import-prose';
@@ -23,7 +24,8 @@ export interface ImportPlanInput {
   docsFolder: string;
   force: boolean;
   read: (path: string) => string | undefined;
-  exists: (path: string) => boolean;
+  /** Where a consumer is and which Nx project it is (consumer-projects.ts), or why it has none. */
+  placeConsumer: (name: string) => ConsumerPlace;
 }
 
 /** What the report lists, as it lists it: the summary an import prints counts these, not the importer's lists before the plan adds its own. */
@@ -54,6 +56,8 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   if (imported.cadence.activities.length) {
     const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? RELEASE_MANAGER_ROLE, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? RELEASE_MANAGER_ROLE };
     data.set('cadence.json', { name: 'cadence.schema.json', value: { activities: imported.cadence.activities, ownership }, initDefault: defaultCadence(GOVERNANCE_GATE) });
+  } else if (Object.keys(imported.cadence.ownership).length) {
+    log.review.push({ file: input.source, line: 1, what: 'cadence ownership', why: `${JSON.stringify(imported.cadence.ownership)} read, but the prose defines no cadence activity, so cadence.json was not written; set its ownership by hand` });
   }
   if (imported.gates.length) reseedInitDefaults(input, dir, data, log);
   const replaced = [...data.entries()].filter(([file, { value, initDefault }]) => {
@@ -135,8 +139,7 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
 }
 
 function compatibilityFrom(input: ImportPlanInput, log: { review: ReportItem[] }): object {
-  const compat = input.imported.compatibility ?? emptyCompatibility();
-  const folderOf = (name: string) => [`consumers/${name}`, `vendor/${name}`, `packages/${name}`, `libs/${name}`, `apps/${name}`, name].find((p) => input.exists(p));
+  const { consumers, compat } = placeConsumers(input.imported.compatibility ?? emptyCompatibility(), input.placeConsumer, log.review, input.source);
   if (!compat.supportWindow) log.review.push({ file: input.source, line: 1, what: 'support window', why: `not stated in the prose; the default ${JSON.stringify(DEFAULT_POLICY.supportWindow)} was written` });
   if (compat.deprecationLeadTimeDays === undefined) log.review.push({ file: input.source, line: 1, what: 'deprecation lead time', why: `not stated in the prose; the default ${DEFAULT_POLICY.deprecationLeadTimeDays} days was written` });
   const { tuples, dropped } = writtenTuples(compat);
@@ -151,7 +154,7 @@ function compatibilityFrom(input: ImportPlanInput, log: { review: ReportItem[] }
   }
   return {
     releases: compat.releases,
-    consumers: compat.consumers.map(({ name, supports }) => ({ name, project: name, ...(folderOf(name) ? { path: folderOf(name) } : {}), ...(supports ? { supports } : {}) })),
+    consumers,
     policy: {
       supportWindow: compat.supportWindow ?? DEFAULT_POLICY.supportWindow,
       minimumTuplesPerConsumer,
