@@ -6,9 +6,11 @@ import { servedFromCache, tasksExecuted, TestWorkspace } from '../helpers/worksp
 
 /**
  * Issue 14: a cached gate run costs about a no-op. The aggregate that judges a
- * scope is an Nx task cached like any other: restored when the gates' latest
- * records and the governance data are what they were, with the task evidence
- * it filed; run again when any of them changed. A restored run adds no files.
+ * scope is an Nx task cached like any other: restored when the governance data
+ * is what it was, with the task evidence it filed, and judged again by the
+ * post-run hook on its gates' records as they are; run again when the data
+ * changed. A restored run adds no files. (Issue 22: its hash leaves out the
+ * gates' records, which Nx expanded gate by gate before every run.)
  */
 const gate = (id: string, script: string) => commandGate(id, { steps: [nodeStep(script)], inputs: ['inputs/**/*'] });
 const PASSING = ONE_PASSED;
@@ -89,7 +91,12 @@ describe('a cached gate run', () => {
     workspace.write('inputs/README.md', 'What the gates read, edited.\n');
     const rerun = workspace.nx('run', 'governance:gate-M1-T01');
     expect(rerun.code).toBe(0);
-    expect(tasksExecuted(rerun)).toEqual(['governance:VG-A-001', 'governance:VG-B-001', 'governance:gate-M1-T01']);
+    expect(tasksExecuted(rerun)).toEqual(['governance:VG-A-001', 'governance:VG-B-001']);
+    // Restored, and judged on the records the gates just wrote: their table follows the one Nx replayed.
+    expect(servedFromCache(rerun, 'governance:gate-M1-T01')).toBe(true);
+    const afterReplay = rerun.output.slice(rerun.output.indexOf('governance:gate-M1-T01 was restored from the cache; 2 of its gate(s) ran in this run'));
+    expect(afterReplay).toMatch(/VG-A-001[^\n]*pass[\s\S]*All 2 required gate\(s\) passed/);
+    expect(afterReplay).toContain('milestone-M1/M1-T01-VG-A-001-r2.md');
     // The same day, newer records: new copies beside the old ones, nothing overwritten.
     expect(taskCopies().filter((file) => file.endsWith('-r2.md'))).toHaveLength(2);
 

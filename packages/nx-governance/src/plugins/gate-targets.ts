@@ -60,15 +60,17 @@ export function gateTarget(gate: Gate, settingsFile: string, settings: Governanc
 /**
  * The target that runs a scope's gates: Nx runs them as its dependencies (in
  * parallel, from the cache where nothing changed) and its executor judges
- * (judgeGateEvidence), files the task cards' evidence and reports. Cached like
- * any Nx task, on what its verdict reads: what the check of the governance
- * data reads (`checkInputs`), the gates' latest records (their outputs, hashed
- * as they are after this run) and the plugin. What Nx restores is storage, not
- * a judgement: the post-run hook judges every restored aggregate again, with
- * the hashes Nx gave its gates in this run, and fails the command when the
+ * (judgeGateEvidence), files the task cards' evidence and reports. Cached on
+ * what the check of the governance data reads (`checkInputs`) and the plugin,
+ * not on its gates' records: what Nx restores is storage, not a judgement, so
+ * the post-run hook judges every restored aggregate again with the hashes Nx
+ * gave its gates in this run, writes the evidence and reports, prints the
+ * records' table when a gate ran in this run, and fails the command when the
  * records no longer hold a pass (someone who can write to a remote cache can
- * upload a passing aggregate). So a cached gate run costs about a cached
- * no-op, with no process forked to judge (docs/design/evidence-judgement.md).
+ * upload a passing aggregate). Hashing the gates' outputs as well made Nx
+ * expand every gate's records and logs before each run: 1,000 gates cost 1.4
+ * times restoring them, where judging them costs about 1 s
+ * (docs/design/evidence-judgement.md, `npm run bench:gates`).
  */
 export function gateScopeTarget(
   scope: GateScope,
@@ -82,7 +84,7 @@ export function gateScopeTarget(
   return {
     executor: 'nx-governance:gate',
     cache: true,
-    inputs: [...checkInputs, { dependentTasksOutputFiles: '**/latest.json', transitive: false }, ...pluginInputs],
+    inputs: [...checkInputs, ...pluginInputs],
     outputs: taskCopyOutputs(scope, settings),
     // A gate the data names but does not define has no target; the executor fails on it through the loader.
     dependsOn: scope.gates.filter((id) => knownGates.has(id)).map((id) => ({ target: id, params: 'ignore' as const })),

@@ -87,7 +87,7 @@ describe('createNodes', () => {
       executor: 'nx-governance:gate',
       // Cached on what its verdict reads; a restored one is judged again by the post-run hook (the cache is storage, not a judge).
       cache: true,
-      inputs: [...checkInputs, { dependentTasksOutputFiles: '**/latest.json', transitive: false }, { externalDependencies: ['nx-governance'] }],
+      inputs: [...checkInputs, { externalDependencies: ['nx-governance'] }],
       outputs: [],
       dependsOn: r2.map((target) => ({ target, params: 'ignore' })),
       options: { settingsFile: 'governance/governance.json' },

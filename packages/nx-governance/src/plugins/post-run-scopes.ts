@@ -40,7 +40,16 @@ export function rejudgeRestoredScope(run: NxRun, governance: Governance, project
   // `--json` alone printed the report to standard output when the task ran, and Nx replayed it: only a path is written again.
   const summary = judgeScopeOfRun(run, governance, project, { ...options, json: stringOption(options.json) }, new Set());
   if (!summary) return [`${project}:${target} was restored from a cache and could not be judged again: its gates could not be selected.`];
-  if (summary.passed) return undefined;
+  if (summary.passed) {
+    // The aggregate's hash does not hold its gates' records (hashing a thousand gates' outputs cost more than judging
+    // them): when a gate ran in this run, the table Nx replayed predates its record, so today's is printed after it.
+    if (summary.ranNow > 0) {
+      logger.info(`${project}:${target} was restored from the cache; ${summary.ranNow} of its gate(s) ran in this run, and its gates' records now read:`);
+      for (const line of summary.table) logger.info(line);
+      logger.info(summary.verdict);
+    }
+    return undefined;
+  }
   return [`${project}:${target} was restored from a cache, and its gates' records do not hold its verdict now:`, ...summary.table, summary.verdict];
 }
 
@@ -58,7 +67,8 @@ function judgeScopeOfRun(run: NxRun, governance: Governance, project: string, op
     origins[gate.id] = !result || result.status === 'skipped' || result.status === 'stopped' ? 'not-run' : /cache/.test(result.status) ? 'restored' : 'ran';
     taskHashes[gate.id] = origins[gate.id] !== 'not-run' ? result?.task.hash : recordedNow.has(gate.id) ? AS_RECORDED : undefined;
   }
-  return closeGateRun({
+  const ranNow = Object.values(origins).filter((origin) => origin === 'ran').length;
+  const summary = closeGateRun({
     root: run.root,
     governance: data,
     selection: chosen.selection,
@@ -66,4 +76,5 @@ function judgeScopeOfRun(run: NxRun, governance: Governance, project: string, op
     taskHashes,
     reports: { junit: stringOption(options.junit), json: stringOption(options.json) },
   });
+  return { ...summary, ranNow };
 }
