@@ -18,8 +18,10 @@ export function defaultGates(projectName: string): object[] {
 
 /**
  * A playbook a team can start from: one release class, the checklist and
- * go/no-go rules the plugin can check, the three standard rollback triggers
- * (functional, compatibility, performance) and a procedure with owners.
+ * go/no-go rules the plugin can check, the rollback triggers it can judge from
+ * the start (functional, compatibility) and a procedure with owners. No
+ * performance trigger: one on a metric file nothing writes kept rollback-check
+ * inconclusive for good; a team adds one on its benchmark gate's metric.
  */
 export function defaultPlaybook(gates: string[]): object {
   return {
@@ -41,14 +43,6 @@ export function defaultPlaybook(gates: string[]): object {
     rollbackTriggers: [
       { id: 'functional', kind: 'functional', gates, description: 'A required gate fails for the released commit.' },
       { id: 'compatibility', kind: 'compatibility', description: 'A consumer in the support window regresses against the released core.' },
-      {
-        id: 'performance',
-        kind: 'metric',
-        file: 'evidence/perf/summary.json',
-        pointer: '/regressionPercent',
-        max: 10,
-        description: 'Performance regresses by more than 10%. Replace with a performance trigger on the benchmark gate once it records a metric.',
-      },
     ],
     rollbackProcedure: [
       { step: 'Announce the rollback with the trigger that fired and freeze merges.', owner: RELEASE_MANAGER_ROLE },

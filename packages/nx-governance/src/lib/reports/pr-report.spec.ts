@@ -32,11 +32,13 @@ describe('comparePrEvidence', () => {
   it('shows a record that cannot be judged now (stale, unknown, none) as to run again, not as a new failure', () => {
     const stale: Standing = { result: 'stale', passed: false, reason: 'pass from 2026-12-01 is stale: its inputs changed', fix: 'nx run governance:VG-A-001' };
     const unknown: Standing = { result: 'unknown', passed: false, reason: 'no hash', fix: 'nx run governance:VG-B-001' };
-    const toRun = comparePrEvidence('main', snapshot({ 'VG-A-001': stale, 'VG-B-001': unknown, 'VG-C-001': fail() }), snapshot({ 'VG-A-001': pass(), 'VG-B-001': fail(), 'VG-C-001': pass() }));
-    expect(toRun.rows.map((r) => `${r.id} ${r.change}`)).toEqual(['VG-C-001 new failure', 'VG-A-001 to run again', 'VG-B-001 to run again']);
-    expect([toRun.newFailures, toRun.toRunAgain]).toEqual([1, 2]);
+    const failedUnknown: Standing = { ...unknown, recordedPass: false };
+    const toRun = comparePrEvidence('main', snapshot({ 'VG-A-001': stale, 'VG-B-001': unknown, 'VG-C-001': fail(), 'VG-D-001': failedUnknown }), snapshot({ 'VG-A-001': pass(), 'VG-B-001': fail(), 'VG-C-001': pass(), 'VG-D-001': pass() }));
+    // A record that said fail, though it cannot be tied to the inputs now, is still a failure.
+    expect(toRun.rows.map((r) => `${r.id} ${r.change}`)).toEqual(['VG-C-001 new failure', 'VG-D-001 new failure', 'VG-A-001 to run again', 'VG-B-001 to run again']);
+    expect([toRun.newFailures, toRun.toRunAgain]).toEqual([2, 2]);
     const markdown = renderPrReport(toRun);
-    expect(markdown).toContain('**1 new failure.** 2 to run again: their records cannot be judged now (see What to run).');
+    expect(markdown).toContain('**2 new failures.** 2 to run again: their records cannot be judged now (see What to run).');
     expect(markdown).toContain('| gate | VG-A-001 | stale | pass | to run again |');
   });
 

@@ -34,7 +34,8 @@ const NOT_JUDGED_NOW = new Set(['stale', 'unknown', 'missing', 'no evidence']);
 
 function changeOf(now: Standing, base: Standing): ChangeKind {
   if (now.passed) return base.passed ? 'unchanged' : 'fixed';
-  if (NOT_JUDGED_NOW.has(now.result)) return 'to run again';
+  // A record that said fail stays a failure though it cannot be tied to the inputs now (a gate Nx skipped, recorded as it failed).
+  if (NOT_JUDGED_NOW.has(now.result) && now.recordedPass !== false) return 'to run again';
   return base.passed ? 'new failure' : 'still failing';
 }
 

@@ -62,6 +62,7 @@ describe('readEvidenceSnapshot', () => {
       evidence: 'evidence/compat/consumer-a/latest.md',
       reason: expect.stringContaining("pass from 2026-12-01 is stale: made for Nx task hash aaaaaaaaaaaa, but the consumer's compat inputs now hash to bbbbbbbbbbbb"),
       fix: 'nx run consumer-a:compat',
+      recordedPass: true,
     });
     // Nx could not say: never a pass.
     expect(snapshot({})).toMatchObject({ result: 'unknown', passed: false });

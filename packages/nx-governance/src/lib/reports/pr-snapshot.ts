@@ -1,3 +1,4 @@
+import { isCompatSuccess } from '../compat/compat-result';
 import { judgeCompatEvidence } from '../compat/judge-compat-evidence';
 import { AS_RECORDED, judgeGateEvidence } from '../evidence/judge-gate-evidence';
 import { loadSignaturePolicy } from '../evidence/signature-policy';
@@ -15,6 +16,8 @@ export interface Standing {
   /** Why it is not a pass, and what to run, when the judgement says. */
   reason?: string;
   fix?: string;
+  /** What the record itself said, when there is one and it cannot be judged now: a fail stays a failure, a pass is to run again. */
+  recordedPass?: boolean;
 }
 
 /**
@@ -70,7 +73,8 @@ export function readEvidenceSnapshot(
     }
     const { state, reason, file } = judgement;
     const fix = 'fix' in judgement ? judgement.fix : undefined;
-    gates.set(gate.id, { result: state, passed: state === 'pass', evidence: file.replace(/\.json$/, '.md'), ...(state === 'pass' ? {} : { reason }), ...(fix ? { fix } : {}) });
+    const recorded = 'evidence' in judgement && judgement.evidence ? { recordedPass: judgement.evidence.record.result === 'pass' } : {};
+    gates.set(gate.id, { result: state, passed: state === 'pass', evidence: file.replace(/\.json$/, '.md'), ...(state === 'pass' ? {} : { reason, ...recorded }), ...(fix ? { fix } : {}) });
   }
   const standings = new Map<string, Standing>();
   for (const { name, project } of consumers) {
@@ -93,7 +97,8 @@ export function readEvidenceSnapshot(
     // this machine's previous run, which says nothing next to the report's comparison with the base.
     const result = passed && 'record' in judgement ? judgement.record.result : judgement.state;
     const fix = 'fix' in judgement ? judgement.fix : undefined;
-    standings.set(name, { result, passed, evidence: judgement.file.replace(/\.json$/, '.md'), ...(passed ? {} : { reason: judgement.reason }), ...(fix && !passed ? { fix } : {}) });
+    const recorded = 'record' in judgement ? { recordedPass: isCompatSuccess(judgement.record.result) } : {};
+    standings.set(name, { result, passed, evidence: judgement.file.replace(/\.json$/, '.md'), ...(passed ? {} : { reason: judgement.reason, ...recorded }), ...(fix && !passed ? { fix } : {}) });
   }
   const tiers = new Map<string, MatrixCell>();
   const matrix = workspaceMatrix(reader, data, consumers);
