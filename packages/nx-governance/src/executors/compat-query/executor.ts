@@ -1,4 +1,5 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
+import { resultsOfCheckout } from '../../lib/compat/checkout-results';
 import { importGaps } from '../../lib/import/import-gaps';
 import { queryMatrix } from '../../lib/matrix/query-matrix';
 import { workspaceMatrix } from '../../lib/matrix/workspace-matrix';
@@ -14,7 +15,7 @@ async function compatQueryExecutor(raw: CompatQueryExecutorSchema, context: Exec
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
-  const matrix = workspaceMatrix(diskFileReader(context.root), data, consumers);
+  const matrix = workspaceMatrix(diskFileReader(context.root), data, consumers, resultsOfCheckout(context.root, data.settings));
   if (!matrix) {
     logger.error(`No ${data.settingsFile.replace('governance.json', 'compatibility.json')}: there is no matrix to ask.`);
     return { success: false };

@@ -1,6 +1,7 @@
 import { glob, type Tree } from '@nx/devkit';
 import type { SyncGeneratorResult } from '../../nx-internals';
 import { isGeneratedDocument } from '../../lib/docs/generated-marker';
+import { resultsOfCheckout } from '../../lib/compat/checkout-results';
 import { renderedDocuments } from '../../lib/docs/rendered-documents';
 import { loadGovernance } from '../../lib/workspace/load-governance';
 import { treeFileReader } from '../tree-file-reader';
@@ -18,7 +19,7 @@ export default async function syncGenerator(tree: Tree): Promise<SyncGeneratorRe
   for (const settingsFile of glob(tree, ['**/governance.json']).sort()) {
     const { data } = loadGovernance(reader, settingsFile);
     const refused: string[] = [];
-    for (const { path, content } of renderedDocuments(reader, data)) {
+    for (const { path, content } of renderedDocuments(reader, data, resultsOfCheckout(tree.root, data.settings))) {
       const current = reader.read(path);
       if (current === content) continue;
       if (current !== undefined && !isGeneratedDocument(path, current)) {

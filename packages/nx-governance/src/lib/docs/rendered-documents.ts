@@ -1,3 +1,4 @@
+import { EVERY_RESULT, type ResultCurrency } from '../compat/checkout-results';
 import { resolveConsumers } from '../consumers/resolve-consumers';
 import { workspaceMatrix } from '../matrix/workspace-matrix';
 import { renderMatrixJson, renderMatrixMarkdown } from '../matrix/render-matrix';
@@ -14,12 +15,12 @@ export interface RenderedDocument {
 
 export { MATRIX_FILE } from './rendered-names';
 
-/** Every document rendered from the governance data, with the path it belongs at. */
-export function renderedDocuments(reader: FileReader, data: GovernanceData): RenderedDocument[] {
+/** Every document rendered from the governance data, with the path it belongs at; the matrix from the results `currency` counts (resultsOfCheckout in a checkout). */
+export function renderedDocuments(reader: FileReader, data: GovernanceData, currency: ResultCurrency = EVERY_RESULT): RenderedDocument[] {
   const docs = data.settings.paths.docs;
   const documents: RenderedDocument[] = [];
   // Consumers declared in their own folders belong in the matrix too, untested until a result lands.
-  const matrix = data.compatibility ? workspaceMatrix(reader, data, resolveConsumers(reader, data)) : undefined;
+  const matrix = data.compatibility ? workspaceMatrix(reader, data, resolveConsumers(reader, data), currency) : undefined;
   if (matrix) {
     documents.push({ path: `${docs}/${MATRIX_FILE}`, content: renderMatrixMarkdown(matrix) });
     documents.push({ path: `${docs}/${MATRIX_FILE_NAMES[1]}`, content: renderMatrixJson(matrix) });

@@ -1,8 +1,13 @@
-import type { ImportedCadence } from './import-cadence';
 import type { ImportLog } from './import-log';
 import { plainText, slug } from './markdown-document';
 
-type Owned = keyof ImportedCadence['ownership'];
+/** Who owns the decision log and the compatibility matrix, as the prose says. */
+export interface CadenceOwnership {
+  decisionLog?: string;
+  compatibilityMatrix?: string;
+}
+
+type Owned = keyof CadenceOwnership;
 
 /** What cadence.json records an owner of, by how the prose names it. */
 function ownedThing(what: string): Owned | undefined {
@@ -34,7 +39,7 @@ export function ownershipStatements(text: string): Array<{ what: string; who: st
 }
 
 /** Records the statements' owners of the decision log and the compatibility matrix; an owner of anything else is listed for review. */
-export function recordOwnership(statements: Array<{ what: string; who: string }>, where: { file: string; line: number }, ownership: ImportedCadence['ownership'], log: ImportLog): void {
+export function recordOwnership(statements: Array<{ what: string; who: string }>, where: { file: string; line: number }, ownership: CadenceOwnership, log: ImportLog): void {
   for (const { what, who } of statements) {
     const thing = ownedThing(what);
     const role = slug(who);

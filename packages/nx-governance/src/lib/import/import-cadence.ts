@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { IdPatterns } from '../ids/id-patterns';
 import { RELEASE_MANAGER_ROLE } from '../schemas/common';
 import { type Interval, openingInterval, readInterval } from './cadence-interval';
-import { ownershipStatements, recordOwnership } from './cadence-ownership';
+import { type CadenceOwnership, ownershipStatements, recordOwnership } from './cadence-ownership';
 import { onlyGates, recordingGate, rolesInProse, withoutOwnersAndGates } from './cadence-prose';
 import type { ImportLog } from './import-log';
 import { column, type ListItem, type MarkdownDocument, type MarkdownSection, type MarkdownTable, plainText, slug, uniqueId } from './markdown-document';
@@ -10,7 +10,7 @@ import { ownerRoles } from './owner-roles';
 
 export interface ImportedCadence {
   activities: Array<Record<string, unknown> & { id: string; owner: string }>;
-  ownership: { decisionLog?: string; compatibilityMatrix?: string };
+  ownership: CadenceOwnership;
   /** Roles named as owners beside the first (compound owners), for the playbook's roles. */
   coOwners: string[];
 }

@@ -1,3 +1,4 @@
+import { EVERY_RESULT, type ResultCurrency } from '../compat/checkout-results';
 import { readLatestCompatRecord } from '../compat/compat-store';
 import { compatLatestFile } from '../evidence/evidence-layout';
 import type { GovernanceSettings } from '../schemas/governance';
@@ -15,15 +16,19 @@ import { type CompatibilityMatrix, computeMatrix, type StoredCompatResult } from
  * main's matrix say unsupported), and a clone without it rendered another
  * matrix, so `nx sync:check` failed on a fresh clone. Older releases keep
  * their tier through their tuples (release-candidate records one on GO).
+ * A checkout's readers pass `resultsOfCheckout`, so that an uncommitted result
+ * a branch left behind does not count on main.
  */
 export function workspaceMatrix(
   reader: FileReader,
   data: Pick<GovernanceData, 'settings' | 'compatibility'>,
   consumers: ReadonlyArray<{ name: string; supports?: string }>,
+  currency: ResultCurrency = EVERY_RESULT,
 ): CompatibilityMatrix | undefined {
   const compat = data.compatibility?.data;
   if (!compat) return undefined;
-  return computeMatrix(compat, latestCompatResults(reader, data.settings, consumers.map((c) => c.name)), [...consumers]);
+  const results = latestCompatResults(reader, data.settings, consumers.map((c) => c.name)).filter(({ file, record }) => currency(file, record));
+  return computeMatrix(compat, results, [...consumers]);
 }
 
 /** Each consumer's latest result that verifies (schema and digest; results are never signed). */

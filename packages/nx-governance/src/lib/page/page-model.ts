@@ -3,6 +3,7 @@ import { type CadenceReport, evaluateCadence } from '../cadence/evaluate-cadence
 import { readEvidenceHistory } from '../cadence/read-evidence-history';
 import type { ResolvedConsumer } from '../consumers/resolve-consumers';
 import type { CompatibilityMatrix } from '../matrix/compute-matrix';
+import { resultsOfCheckout } from '../compat/checkout-results';
 import { workspaceMatrix } from '../matrix/workspace-matrix';
 import { readCompatResults } from '../matrix/read-compat-results';
 import { activeMilestone, newestMilestone } from '../milestone/active-milestone';
@@ -89,7 +90,7 @@ export function buildPageModel({ root, reader, data, consumers, asOf, currentHas
     asOf,
     project: settings.projectName,
     sameDataAs: [`nx run ${settings.projectName}:compat-query --json`, `nx sync (the matrix JSON)`, `nx run ${settings.projectName}:cadence --json`, `nx run ${settings.projectName}:rollback-check --json`],
-    ...(compat ? { matrix: workspaceMatrix(reader, data, consumers) } : {}),
+    ...(compat ? { matrix: workspaceMatrix(reader, data, consumers, resultsOfCheckout(root, data.settings)) } : {}),
     releaseClasses: (playbook?.releaseClasses ?? []).map((c) => ({ id: c.id, title: c.title, isDefault: c.id === playbook?.defaultReleaseClass, gates: c.gates.map(gateRow) })),
     ...(shown
       ? {

@@ -9,6 +9,7 @@ import { describeJudgement, type GateJudgement, judgeGateEvidence } from '../evi
 import { loadSignaturePolicy } from '../evidence/signature-policy';
 import type { FileReader } from '../workspace/file-reader';
 import type { GovernanceData } from '../workspace/load-governance';
+import { resultsOfCheckout } from '../compat/checkout-results';
 import { renderedDocuments } from '../docs/rendered-documents';
 import { compatResultsAt } from './evidence-for-commit';
 import { ROLLBACK_TUPLE_ID, rollbackTuple } from '../rollback/rollback-tuple';
@@ -90,8 +91,8 @@ function consumerItems({ root, data, consumers, version, coreCommit }: Readiness
   });
 }
 
-function docsItem({ reader, data }: ReadinessInput): ReadinessItem {
-  const stale = renderedDocuments(reader, data).filter((doc) => reader.read(doc.path) !== doc.content).map((doc) => doc.path);
+function docsItem({ root, reader, data }: ReadinessInput): ReadinessItem {
+  const stale = renderedDocuments(reader, data, resultsOfCheckout(root, data.settings)).filter((doc) => reader.read(doc.path) !== doc.content).map((doc) => doc.path);
   return item('docs-in-sync', 'the matrix and rendered docs are in sync with the data', stale.length ? 'fail' : 'pass', stale.length ? `stale: ${stale.join(', ')} (run nx sync)` : 'in sync');
 }
 

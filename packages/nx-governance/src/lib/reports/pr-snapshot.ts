@@ -1,3 +1,4 @@
+import { EVERY_RESULT, resultsOfCheckout } from '../compat/checkout-results';
 import { isCompatSuccess } from '../compat/compat-result';
 import { judgeCompatEvidence } from '../compat/judge-compat-evidence';
 import { AS_RECORDED, judgeGateEvidence } from '../evidence/judge-gate-evidence';
@@ -101,7 +102,7 @@ export function readEvidenceSnapshot(
     standings.set(name, { result, passed, evidence: judgement.file.replace(/\.json$/, '.md'), ...(passed ? {} : { reason: judgement.reason, ...recorded }), ...(fix && !passed ? { fix } : {}) });
   }
   const tiers = new Map<string, MatrixCell>();
-  const matrix = workspaceMatrix(reader, data, consumers);
+  const matrix = workspaceMatrix(reader, data, consumers, 'asRecorded' in currency ? EVERY_RESULT : resultsOfCheckout(currency.root, data.settings));
   if (matrix) {
     for (const cell of matrix.cells) tiers.set(`${cell.consumer}@${cell.consumerVersion} with ${cell.core}`, cell);
   }
