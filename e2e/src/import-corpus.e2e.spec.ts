@@ -15,18 +15,7 @@ const OPEN: Record<string, string[]> = {
   "list-style": [],
   paragraphs: [],
   "crlf-bom": [],
-  "mixed-style": [
-    "gate QG-CORE-002: not imported",
-    "gate QG-CORE-003: not imported",
-    "gate QG-CORE-004: not imported",
-    "gate QG-CORE-005: not imported",
-    "gate QG-CORE-006: not imported",
-    "gate QG-PY-CLIENT-003: enforcement blocking, expected advisory",
-    "gate QG-PY-ETL-002: enforcement blocking, expected advisory",
-    "gate QG-DOC-001: not imported",
-    "gate QG-SEC-001: not imported",
-    "gate QG-REL-001: not imported",
-  ],
+  "mixed-style": [],
 };
 
 /**

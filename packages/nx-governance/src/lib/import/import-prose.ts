@@ -78,7 +78,7 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
   const tables = documents.flatMap((d) => d.sections.flatMap((s) => s.tables));
   const used = new Set<MarkdownTable>();
   for (const table of tables) {
-    const [id, command] = [column(table, /^vg id$/, /^gate( id)?$/, /^id$/), column(table, /^command/, /^method/, /^how/, /^run$/, /^check$/, /^verification$/)];
+    const [id, command] = [column(table, /^vg id$/, /^gate( id)?$/, /^id$/), column(table, /^command/, /^method/, /^how/, /^run$/, /^(what (it )?)?runs$/, /^check$/, /^verification$/)];
     if (id < 0 || command < 0) continue;
     importGateTable(table, id, command, context, result.gates, result);
     for (const row of table.rows) if (!result.gateLines.has(plainText(row.cells[id] ?? ''))) result.gateLines.set(plainText(row.cells[id] ?? ''), { file: table.file, line: row.line });
