@@ -51,7 +51,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const gateIds = imported.gates.map((g) => g.id);
   if (imported.gates.length) data.set('gates.json', { name: 'gates.schema.json', value: { gates: imported.gates }, initDefault: { gates: defaultGates(settings.projectName) } });
   const { playbook } = imported;
-  if (imported.releaseClasses.length || playbook.rollbackTriggers.length || playbook.rollbackProcedure.length || playbook.roles.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
+  if (imported.releaseClasses.length || playbook.rollbackTriggers.length || playbook.rollbackProcedure.length || playbook.roles.length || playbook.preReleaseChecklist.length || playbook.goNoGo.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
   if (imported.compatibility) data.set('compatibility.json', { name: 'compatibility.schema.json', value: compatibilityFrom(input, log), initDefault: { releases: [], consumers: [], policy: DEFAULT_POLICY, tuples: [], deprecations: [] } });
   if (imported.cadence.activities.length) {
     const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? RELEASE_MANAGER_ROLE, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? RELEASE_MANAGER_ROLE };
