@@ -106,3 +106,31 @@ describe('"Before each release" in a maintenance cadence', () => {
     expect(items(playbook.preReleaseChecklist).map(([text]) => text)).toEqual(['Release class written in the release PR description', 'Every gate of the class green on the release commit']);
   });
 });
+
+describe('a rollback procedure table of numbered steps with an Action column (table-heavy fixture)', () => {
+  it('takes each step from the action, not from its number', async () => {
+    const playbook = [
+      '# Release and rollback playbook',
+      '',
+      '## Roles',
+      '',
+      '| Role | Person |',
+      '|---|---|',
+      '| Release manager | Ana |',
+      '| Core lane owner | Bo |',
+      '',
+      '## Rollback procedure',
+      '',
+      '| Step | Action | Owner |',
+      '|------|--------|-------|',
+      '| 1 | Announce the rollback in the release channel | release manager |',
+      '| 2 | Yank the crate version | core lane owner |',
+      '',
+    ].join('\n');
+    const { playbook: written } = await playbookOf({ 'GATES.md': GATES, 'PLAYBOOK.md': playbook });
+    expect(written.rollbackProcedure).toEqual([
+      { step: 'Announce the rollback in the release channel', owner: 'release-manager' },
+      { step: 'Yank the crate version', owner: 'core-lane-owner' },
+    ]);
+  });
+});

@@ -100,7 +100,9 @@ export function importPlaybook(sections: MarkdownSection[], context: PlaybookCon
     tables.forEach((t) => used.add(t));
     // A procedure in paragraphs ("First the release lead announces …. The core lane owner then yanks …"): a step a sentence.
     const said = section.text.flatMap((p) => sentences(plainText(p.text)).map((text) => ({ text, line: p.line })));
-    const steps = [...section.items, ...said, ...tables.flatMap((t) => t.rows.map((r) => ({ text: `${r.cells[column(t, /^step$/)] ?? ''} (${r.cells[column(t, /^owner$/)] ?? ''})`, line: r.line })))];
+    // A numbered "Step" column beside an "Action" one: the action is the step.
+    const stepText = (t: MarkdownTable) => [column(t, /^action$/, /^what$/, /^description$/), column(t, /^step$/)].find((c) => c >= 0) ?? -1;
+    const steps = [...section.items, ...said, ...tables.flatMap((t) => t.rows.map((r) => ({ text: `${r.cells[stepText(t)] ?? ''} (${r.cells[column(t, /^owners?$/)] ?? ''})`, line: r.line })))];
     for (const item of steps) {
       const { text, owner: suffixed } = ownerOf(plainText(item.text));
       const owner = suffixed ?? subjectRole(text);
