@@ -7,6 +7,7 @@ import { placeConsumer } from '../../lib/import/consumer-projects';
 import { coreNames } from '../../lib/import/find-core';
 import { below, evidenceSource, isPluginEvidence, sourceFolder } from '../../lib/import/import-sources';
 import { importProse } from '../../lib/import/import-prose';
+import { taggedRelease } from '../../lib/import/release-tags';
 import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
 import { sourceLinesOf } from '../../lib/import/problem-sources';
 import { type ImportPlanLog, planImport } from '../../lib/import/plan-import';
@@ -63,6 +64,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
     force: options.force,
     read: (path) => reader.read(path),
     placeConsumer: (name) => placeConsumer(name, projects, reader),
+    taggedRelease: (version) => taggedRelease(tree.root, version),
   });
   if (!plan.ok) throw new Error(plan.why);
   const pending = new Map([...plan.data, ...plan.copies]);
