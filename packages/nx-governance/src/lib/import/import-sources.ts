@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { isGeneratedDocument } from '../docs/generated-marker';
 import { attestationsFolder, compatsFolder, gatesFolder, releasesFolder, rollbackFolder, runningMarkersFolder } from '../evidence/evidence-layout';
 import type { GovernanceSettings } from '../schemas/governance';
 import { SKIPPED_FOLDERS } from '../workspace/file-reader';
@@ -36,4 +37,13 @@ export function evidenceSource(source: string, settings: Pick<GovernanceSettings
 export function isPluginEvidence(file: string, settings: Pick<GovernanceSettings, 'paths'>): boolean {
   const own = [gatesFolder(settings), runningMarkersFolder(settings), compatsFolder(settings), rollbackFolder(settings), posix.dirname(attestationsFolder(settings, 'gate')), posix.dirname(releasesFolder(settings, 'version'))];
   return own.some((folder) => file.startsWith(`${folder}/`));
+}
+
+/**
+ * Whether a file is one the plugin wrote, not prose to import (`--source=.` walks them too): anything in the
+ * governance folder (data, copied milestones, the import report) or a document rendered with the generated marker.
+ */
+export function isPluginOutput(file: string, governanceFolder: string, read: (path: string) => string | undefined): boolean {
+  if (file.startsWith(`${governanceFolder}/`)) return true;
+  return /\.(md|markdown|json)$/i.test(file) && isGeneratedDocument(file, read(file) ?? '');
 }
