@@ -50,4 +50,11 @@ describe('import after init, of prose that defines gates only', () => {
     expect(JSON.parse(tree.read('governance/gates.json', 'utf8') ?? 'null').gates.map((g: { id: string }) => g.id)).toEqual(['VG-CORE-001', 'VG-CORE-002']);
     expect(errors(tree)).toEqual([]);
   });
+
+  it('still reads prose the team keeps inside the governance folder when --source points there', async () => {
+    const tree = await initialised();
+    tree.write('governance/process/GATES.md', GATES);
+    await importGenerator(tree, { source: 'governance/process', skipFormat: true });
+    expect(JSON.parse(tree.read('governance/gates.json', 'utf8') ?? 'null').gates.map((g: { id: string }) => g.id)).toEqual(['VG-CORE-001', 'VG-CORE-002']);
+  });
 });

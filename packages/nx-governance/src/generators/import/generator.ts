@@ -37,7 +37,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const evidenceFiles = isFolder(evidenceFolder) ? treeFiles(tree, evidenceFolder).filter((f) => !isPluginEvidence(f, data.settings)) : [];
   const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
   const governanceFolder = posix.dirname(settingsFile);
-  const ownOutputs = files.filter((f) => !inEvidence(f) && isPluginOutput(f, governanceFolder, (path) => reader.read(path)));
+  const ownOutputs = files.filter((f) => !inEvidence(f) && isPluginOutput(f, source, governanceFolder, (path) => reader.read(path)));
   const prose = files.filter((f) => !inEvidence(f) && !ownOutputs.includes(f));
   const roots = proseCheckoutRoots(tree, prose.filter((f) => f.endsWith('.md')).map((f) => reader.read(f) ?? ''));
   const imported = importProse(createMarkdownParser(), reader, source, prose, {

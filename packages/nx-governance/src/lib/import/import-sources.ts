@@ -39,11 +39,18 @@ export function isPluginEvidence(file: string, settings: Pick<GovernanceSettings
   return own.some((folder) => file.startsWith(`${folder}/`));
 }
 
+/** How the import report begins (render-import-report.ts). */
+export const IMPORT_REPORT_MARKER = '<!-- Written by `nx g nx-governance:import`';
+
 /**
  * Whether a file is one the plugin wrote, not prose to import (`--source=.` walks them too): anything in the
- * governance folder (data, copied milestones, the import report) or a document rendered with the generated marker.
+ * governance folder (data, copied milestones, the import report) unless the source is inside it (a team may keep its
+ * prose there), the import report anywhere, and a document rendered with the generated marker.
  */
-export function isPluginOutput(file: string, governanceFolder: string, read: (path: string) => string | undefined): boolean {
-  if (file.startsWith(`${governanceFolder}/`)) return true;
-  return /\.(md|markdown|json)$/i.test(file) && isGeneratedDocument(file, read(file) ?? '');
+export function isPluginOutput(file: string, source: string, governanceFolder: string, read: (path: string) => string | undefined): boolean {
+  const sourceInside = source === governanceFolder || source.startsWith(`${governanceFolder}/`);
+  if (file.startsWith(`${governanceFolder}/`) && !sourceInside) return true;
+  if (!/\.(md|markdown|json)$/i.test(file)) return false;
+  const text = read(file) ?? '';
+  return isGeneratedDocument(file, text) || text.trimStart().startsWith(IMPORT_REPORT_MARKER);
 }
