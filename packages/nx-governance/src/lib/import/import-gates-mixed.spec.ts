@@ -70,3 +70,24 @@ describe('a gate heading with labelled bullets', () => {
     expect(report).toContain('VG-PY-002 owner: owners etl-owner, core-owner');
   });
 });
+
+describe('a one-word code span inside a gate sentence', () => {
+  it('is reported as a name the command mentions, not as a check to do by hand; a named review still is one', async () => {
+    const tree = treeWith({
+      'GATES.md': [
+        '# Gates',
+        '',
+        '| Gate ID | Scope | Command |',
+        '|---|---|---|',
+        '| VG-CORE-001 | build | `node -e 0` on `main` before merging |',
+        '| VG-CORE-002 | model | `node -e 1` plus `trailhead` calibration artifact review |',
+        '',
+      ].join('\n'),
+    });
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    const report = tree.read('governance/import-report.md', 'utf8') ?? '';
+    const line = (id: string) => report.split('\n').find((l) => l.includes(` ${id}: `) && l.includes('not a step')) ?? '';
+    expect(line('VG-CORE-001')).toContain('a name in the sentence, not a command, so not a step; nothing to do unless it names a check of its own');
+    expect(line('VG-CORE-002')).toContain('not a command, so not a step; do it by hand or add a gate for it');
+  });
+});
