@@ -47,6 +47,11 @@ export interface GateDefinition {
   inProse?: boolean;
 }
 
+/** The gates of the release class the import writes when the prose defines none (plan-import.ts): every blocking gate. */
+export function everyBlockingGate(gates: readonly ImportedGate[]): string[] {
+  return gates.filter((g) => g.enforcement !== 'advisory').map((g) => g.id);
+}
+
 /** Gates from a validation-matrix table: runnable where the command converts, blocked with the reason where not, manual for reviews. */
 export function importGateTable(table: MarkdownTable, idColumn: number, commandColumn: number, context: GateImportContext, gates: ImportedGate[], log: ImportLog): void {
   const scopeColumn = column(table, /^scope$/, /^title$/, /^what$/, /^name$/, /^description$/);

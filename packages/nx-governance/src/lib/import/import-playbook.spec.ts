@@ -134,3 +134,13 @@ describe('a rollback procedure table of numbered steps with an Action column (ta
     ]);
   });
 });
+
+describe('"A required gate fails" when the prose defines no release class (mixed-style fixture)', () => {
+  it('is a functional trigger on the gates of the class the import writes (every blocking gate), and says so', async () => {
+    const gates = '# Gates\n\n| Gate ID | Scope | Command | Enforcement |\n|---|---|---|---|\n| VG-CORE-001 | build | `node -e 0` | blocking |\n| VG-CORE-002 | lint | `node -e 1` | advisory |\n| VG-CORE-003 | test | `node -e 2` | blocking |\n';
+    const playbook = '# Release playbook\n\n## Rollback triggers\n\n1. A required gate fails on the release commit.\n';
+    const { playbook: written, report } = await playbookOf({ 'GATES.md': gates, 'PLAYBOOK.md': playbook });
+    expect(written.rollbackTriggers).toEqual([expect.objectContaining({ kind: 'functional', gates: ['VG-CORE-001', 'VG-CORE-003'] })]);
+    expect(report).toContain('(gates VG-CORE-001, VG-CORE-003: every blocking gate, the release class the import writes)');
+  });
+});

@@ -7,7 +7,7 @@ import { ownershipStatements } from './cadence-ownership';
 import { isCadenceSection } from './import-cadence';
 import { ownerRoles } from './owner-roles';
 import { sentences } from './import-gate-prose';
-import { aboutRollback, importTriggers, isTriggerSection, ROLLBACK_HEADING } from './import-triggers';
+import { aboutRollback, importTriggers, isTriggerSection, type RequiredGates, ROLLBACK_HEADING } from './import-triggers';
 
 export interface ImportedPlaybook {
   roles: Array<{ id: string; title: string; owner: string }>;
@@ -38,7 +38,7 @@ const OWNER_SUFFIX = /\s*(?:\(([^()]+)\)|[—–-]+\s*owner:\s*(.+?))\.?\s*$/i;
 export interface PlaybookContext {
   gates: ImportedGate[];
   ids: IdPatterns;
-  requiredGates: () => string[];
+  requiredGates: () => RequiredGates;
 }
 
 /** Roles, checklist, go/no-go rules, rollback triggers and procedure from a document's headings, lists and tables; the tables it read. */

@@ -10,6 +10,7 @@ import { emptyCompatibility, writtenTuples } from './import-compatibility';
 import { IMPORTED_PROSE_FILE, type ImportedProseRecord } from './import-gaps';
 import type { ImportedProse } from './import-prose';
 import type { ReportItem } from './import-log';
+import { everyBlockingGate } from './import-gates';
 import { readCoreReference } from './core-references';
 import type { TaggedRelease } from './release-tags';
 import { renderImportReport } from './render-import-report';
@@ -125,7 +126,7 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
   for (const id of owners) if (id && !roles.some((r) => r.id === id)) roles.push({ id, title: title(id), owner: 'to be assigned' });
   const classes = imported.releaseClasses.length
     ? imported.releaseClasses
-    : [{ id: 'R1', title: 'Every blocking gate', description: 'Written by import: the prose defines no release class.', gates: imported.gates.filter((g) => g.enforcement !== 'advisory').map((g) => g.id) }];
+    : [{ id: 'R1', title: 'Every blocking gate', description: 'Written by import: the prose defines no release class.', gates: everyBlockingGate(imported.gates) }];
   if (!imported.releaseClasses.length) log.review.push({ file: source, line: 1, what: 'release classes', why: 'none in the prose; one class R1 of every blocking gate was written' });
   const defaultClass = classes.some((c) => c.id === imported.defaultReleaseClass) ? imported.defaultReleaseClass : classes[classes.length - 1].id;
   const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: RELEASE_MANAGER_ROLE }];
