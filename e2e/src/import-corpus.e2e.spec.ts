@@ -15,6 +15,7 @@ const OPEN: Record<string, string[]> = {
   "list-style": [],
   paragraphs: [],
   "crlf-bom": [],
+  "mixed-style": [],
 };
 
 /**

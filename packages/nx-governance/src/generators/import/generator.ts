@@ -5,8 +5,9 @@ import { handWrittenDocuments, SEPARATE_DOCS_FOLDER } from '../../lib/docs/gener
 import { indexImportedEvidence } from '../../lib/evidence/imported-evidence';
 import { placeConsumer } from '../../lib/import/consumer-projects';
 import { coreNames } from '../../lib/import/find-core';
-import { below, evidenceSource, isPluginEvidence, sourceFolder } from '../../lib/import/import-sources';
+import { below, evidenceSource, isPluginEvidence, isPluginOutput, sourceFolder } from '../../lib/import/import-sources';
 import { importProse } from '../../lib/import/import-prose';
+import { taggedRelease } from '../../lib/import/release-tags';
 import { createMarkdownParser } from '../../lib/markdown/parse-markdown';
 import { sourceLinesOf } from '../../lib/import/problem-sources';
 import { type ImportPlanLog, planImport } from '../../lib/import/plan-import';
@@ -35,7 +36,9 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const inEvidence = (file: string) => file.startsWith(`${evidenceFolder}/`);
   const evidenceFiles = isFolder(evidenceFolder) ? treeFiles(tree, evidenceFolder).filter((f) => !isPluginEvidence(f, data.settings)) : [];
   const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
-  const prose = files.filter((f) => !inEvidence(f));
+  const governanceFolder = posix.dirname(settingsFile);
+  const ownOutputs = files.filter((f) => !inEvidence(f) && isPluginOutput(f, source, governanceFolder, (path) => reader.read(path)));
+  const prose = files.filter((f) => !inEvidence(f) && !ownOutputs.includes(f));
   const roots = proseCheckoutRoots(tree, prose.filter((f) => f.endsWith('.md')).map((f) => reader.read(f) ?? ''));
   const imported = importProse(createMarkdownParser(), reader, source, prose, {
     coreNames: coreNames(reader, data.settings.core),
@@ -46,6 +49,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
     toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, roots),
     exists: (path) => tree.exists(path),
   });
+  imported.converted.push(...ownOutputs.map((file) => ({ file, line: 1, what: 'document', why: 'written by nx-governance (its data folder, or rendered with the generated marker): not prose, not read' })));
   if (imported.duplicateMilestones.length) {
     throw new Error(`Two files define the same milestone; nothing was written. Keep one, or leave the other out with --exclude=<glob>:\n${imported.duplicateMilestones.join('\n')}`);
   }
@@ -63,6 +67,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
     force: options.force,
     read: (path) => reader.read(path),
     placeConsumer: (name) => placeConsumer(name, projects, reader),
+    taggedRelease: (version) => taggedRelease(tree.root, version),
   });
   if (!plan.ok) throw new Error(plan.why);
   const pending = new Map([...plan.data, ...plan.copies]);

@@ -25,6 +25,13 @@ describe('readImportedEvidenceFile', () => {
     expect(entry).toMatchObject({ imported: true, sealed: false, sha256: createHash('sha256').update(text).digest('hex') });
   });
 
+  it('reads the ids a markdown title names ("# Evidence: M3-T01 / QG-CORE-001") when the file name runs them together (mixed-style fixture)', () => {
+    const ids = compileIdPatterns({ gate: '^QG(-[A-Z0-9]+)+$', milestone: '^M\\d+$', task: '^(?<milestone>M\\d+)-T\\d+$' });
+    const text = '# Evidence: M3-T02 / QG-PY-CLIENT-001\n\n- Date: 2026-05-02\n- Commit: 9ad0e31\n- Result: FAIL (3 failures in test_errors.py)\n';
+    const entry = readImportedEvidenceFile('evidence/2026-05-02/milestone-M3/M3-T02-QG-PY-CLIENT-001.md', text, ids);
+    expect(entry && [entry.date, entry.tasks, entry.gates, entry.result]).toEqual(['2026-05-02', ['M3-T02'], ['QG-PY-CLIENT-001'], 'fail']);
+  });
+
   it('names no gate: not evidence of anything', () => {
     expect(readImportedEvidenceFile('ev/README.md', '# Evidence\n')).toBeUndefined();
   });

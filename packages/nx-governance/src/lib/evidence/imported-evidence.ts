@@ -70,7 +70,14 @@ interface Read {
 
 function readHeader(text: string, ids: IdPatterns): Read {
   const read: Read = { tasks: [], gates: [] };
-  for (const line of text.split(/\r?\n/).slice(0, 40)) {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).slice(0, 40);
+  // The title names what the record is of ("# Evidence: M3-T01 / QG-CORE-001"), where a file name may run ids together.
+  const title = lines.find((line) => /^#\s/.test(line));
+  if (title) {
+    read.tasks.push(...ids.findIn('task', title));
+    read.gates.push(...ids.findIn('gate', title));
+  }
+  for (const line of lines) {
     const field = HEADER_FIELD.exec(line);
     if (!field) continue;
     const [key, value] = [field[1].toLowerCase(), field[2]];

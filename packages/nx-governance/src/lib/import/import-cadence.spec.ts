@@ -116,7 +116,7 @@ describe('importCadence', () => {
     expect(log.notUnderstood).toEqual([]);
     const playbook = emptyPlaybook();
     const document = readMarkdownDocument(createMarkdownParser(), 'docs/RELEASING.md', lines.join('\n'));
-    importPlaybook(document.sections, { gates: [], ids: compileIdPatterns(), requiredGates: () => [] }, playbook, emptyLog());
+    importPlaybook(document.sections, { gates: [], ids: compileIdPatterns(), requiredGates: () => ({ gates: [] }) }, playbook, emptyLog());
     expect(playbook.roles.map((r) => [r.id, r.owner])).toEqual([['release-manager', '@alice']]);
   });
 

@@ -30,8 +30,13 @@ const LABELLED = /^\*\*(.+?)\*\*\s*[—–:-]*\s*(.+)$/;
  * come from these only: an interval named in a playbook is no activity.
  */
 export function cadenceSections(document: MarkdownDocument): MarkdownSection[] {
-  if (CADENCE_TITLE.test(plainText(document.title)) || CADENCE_TITLE.test(posix.basename(document.file))) return document.sections;
-  return document.sections.filter((s) => [s.heading, ...s.parents.slice(1)].some((h) => CADENCE_TITLE.test(plainText(h))));
+  if (CADENCE_TITLE.test(plainText(document.title))) return document.sections;
+  return document.sections.filter(isCadenceSection);
+}
+
+/** A section of a cadence: in a file named so, or headed so or under such a heading ("Before each release" there is an interval). */
+export function isCadenceSection(section: MarkdownSection): boolean {
+  return CADENCE_TITLE.test(posix.basename(section.file)) || [section.heading, ...section.parents].some((h) => CADENCE_TITLE.test(plainText(h)));
 }
 
 interface Found {

@@ -61,3 +61,17 @@ describe('a compatibility table with a row per consumer', () => {
     );
   });
 });
+
+describe('the support window in a sentence', () => {
+  const policy = (sentence: string) => {
+    const log = emptyLog();
+    const compat = emptyCompatibility();
+    importCompatibilityPolicy(readMarkdownDocument(createMarkdownParser(), 'docs/c.md', `# Compatibility\n\n${sentence}\n`).sections, compat, log);
+    return { window: compat.supportWindow, lead: compat.deprecationLeadTimeDays };
+  };
+
+  it('reads "the two most recent minor releases" as it reads "the latest two minor releases" (mixed-style fixture)', () => {
+    expect(policy('We support the two most recent minor releases of ferrocore; any deprecation is announced at least 90 days before removal.')).toEqual({ window: { latestMinors: 2 }, lead: 90 });
+    expect(policy('We support the latest 3 minor releases.')).toEqual({ window: { latestMinors: 3 }, lead: undefined });
+  });
+});

@@ -206,11 +206,12 @@ function readPolicySentence(plain: string, where: { file: string; line: number }
   }
   if (!/support/i.test(plain) || compat.supportWindow) return;
   const tuples = [...plain.matchAll(/\bthe (\w+)(?: and the (\w+))? tuples?/gi)].flatMap((m) => [m[1], m[2]]).filter((t): t is string => !!t).map((t) => t.toLowerCase());
-  const minors = new RegExp(`(?:last|latest|newest|most recent)\\s+${N}\\s+minor`, 'i').exec(plain);
+  // "the latest two minor releases" or "the two most recent minor releases": the count on either side of the word.
+  const minors = new RegExp(`(?:last|latest|newest|most recent)\\s+${N}\\s+minor|${N}\\s+(?:last|latest|newest|most recent)\\s+minor`, 'i').exec(plain);
   const span = new RegExp(`(?:last|within|for)\\s+(?:the\\s+last\\s+)?${N}\\s+(days?|months?|weeks?)`, 'i').exec(plain);
   if (!minors && !span && !tuples.length) return;
   compat.supportWindow = {
-    ...(minors ? { latestMinors: count(minors[1]) } : {}),
+    ...(minors ? { latestMinors: count(minors[1] ?? minors[2]) } : {}),
     ...(span ? (/month/i.test(span[2]) ? { months: count(span[1]) } : { days: count(span[1]) * (/week/i.test(span[2]) ? 7 : 1) }) : {}),
     ...(tuples.length ? { tuples } : {}),
   };

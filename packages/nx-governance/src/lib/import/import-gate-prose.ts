@@ -45,9 +45,10 @@ function definitionOf(lead: string, paragraphs: string[], where: Where, context:
   const match = LEAD.exec(lead.trim()) ?? /^`?([^\s`]+)`?$/.exec(lead.trim());
   if (!match || !context.ids.matches('gate', match[1])) return undefined;
   const rest = match[2] ?? '';
-  const said = sentences([...(paragraphs.length ? [] : [rest]), ...paragraphs].join(' '));
-  const enforcement = said.filter((s) => !s.includes('`') && ENFORCEMENT.test(plainText(s)));
-  const method = said.filter((s) => !enforcement.includes(s));
+  const labelled = labelledFields(paragraphs);
+  const said = sentences([...(paragraphs.length ? [] : [rest]), ...labelled.unlabelled].join(' '));
+  const enforcement = [...labelled.enforcement, ...said.filter((s) => !s.includes('`') && ENFORCEMENT.test(plainText(s)))];
+  const method = [...labelled.method, ...said.filter((s) => !enforcement.includes(s))];
   if (paragraphs.length === 0 && method.length === 0) return undefined;
   // A list item's first sentence is its title when a method follows; a heading's words after the id are.
   const title = paragraphs.length ? rest : method.length > 1 ? method.shift() ?? '' : (method[0] ?? '');
@@ -55,7 +56,26 @@ function definitionOf(lead: string, paragraphs: string[], where: Where, context:
   // criteria, which convert or are listed; without a command, every sentence is the check a person makes.
   const criteria = method.some((s) => s.includes('`')) ? method.filter((s) => !s.includes('`')) : [];
   const how = method.filter((s) => !criteria.includes(s));
-  return { id: match[1], where, scope: plainText(title).replace(/\.$/, ''), method: how.join(' '), criteria: criteria.join(' '), enforcement: enforcement.join(' '), owners: '', inProse: true };
+  return { id: match[1], where, scope: plainText(title).replace(/\.$/, ''), method: how.join(' '), criteria: [...labelled.criteria, ...criteria].join(' '), enforcement: enforcement.join(' '), owners: labelled.owners.join(', '), inProse: true };
+}
+
+/** A bullet or paragraph that says which field it is ("Command: `…`", "Owner: client owner", "Enforcement: advisory"). */
+const LABEL = /^\*{0,2}(command|run|runs|owners?|enforcement|pass criteria|criteria)\*{0,2}\s*:\s*(?:\*\*\s*)?(.*)$/i;
+
+/** The labelled lines under a gate heading, each as its field; the rest are read sentence by sentence. */
+function labelledFields(paragraphs: string[]): { method: string[]; owners: string[]; enforcement: string[]; criteria: string[]; unlabelled: string[] } {
+  const fields = { method: [] as string[], owners: [] as string[], enforcement: [] as string[], criteria: [] as string[], unlabelled: [] as string[] };
+  for (const paragraph of paragraphs) {
+    const match = LABEL.exec(paragraph.trim());
+    const label = match?.[1].toLowerCase() ?? '';
+    const value = match?.[2].trim() ?? '';
+    if (!match || !value) fields.unlabelled.push(paragraph);
+    else if (label.startsWith('owner')) fields.owners.push(value);
+    else if (label === 'enforcement') fields.enforcement.push(value);
+    else if (label.includes('criteria')) fields.criteria.push(value);
+    else fields.method.push(value);
+  }
+  return fields;
 }
 
 /** Sentences of prose, never cut inside a code span (`docs/protocol.md`, `tee target/bench.txt`). */

@@ -47,6 +47,11 @@ export interface GateDefinition {
   inProse?: boolean;
 }
 
+/** The gates of the release class the import writes when the prose defines none (plan-import.ts): every blocking gate. */
+export function everyBlockingGate(gates: readonly ImportedGate[]): string[] {
+  return gates.filter((g) => g.enforcement !== 'advisory').map((g) => g.id);
+}
+
 /** Gates from a validation-matrix table: runnable where the command converts, blocked with the reason where not, manual for reviews. */
 export function importGateTable(table: MarkdownTable, idColumn: number, commandColumn: number, context: GateImportContext, gates: ImportedGate[], log: ImportLog): void {
   const scopeColumn = column(table, /^scope$/, /^title$/, /^what$/, /^name$/, /^description$/);
@@ -128,7 +133,9 @@ function gateFrom(method: string, criteria: string, common: Common, where: Where
   let timeoutSeconds: number | undefined;
   for (const span of spans) {
     if (span.isName) {
-      log.review.push({ ...where, what: id, why: `${span.clause}: not a command, so not a step; do it by hand or add a gate for it` });
+      // "plus `trailhead` calibration artifact review" is a check a person makes; "on `main` before merging" only names something.
+      const check = MANUAL.test(span.clause.replace(/`[^`]*`/g, ''));
+      log.review.push({ ...where, what: id, why: check ? `${span.clause}: not a command, so not a step; do it by hand or add a gate for it` : `${span.clause}: a name in the sentence, not a command, so not a step; nothing to do unless it names a check of its own` });
       continue;
     }
     const nxTarget = NX_TARGET.exec(span.text.trim());

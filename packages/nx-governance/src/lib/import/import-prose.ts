@@ -6,7 +6,7 @@ import type { FileReader } from '../workspace/file-reader';
 import { type ImportedCadence, importCadence } from './import-cadence';
 import { emptyCompatibility, type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseTable } from './import-compatibility';
 import { excludedBy } from './import-exclude';
-import { type GateImportContext, type ImportedGate, importGateTable } from './import-gates';
+import { everyBlockingGate, type GateImportContext, type ImportedGate, importGateTable } from './import-gates';
 import { emptyLog, type ImportLog } from './import-log';
 import { applyRegistryStatuses, type ImportedMilestone, importMilestones, isRegistryTable } from './import-milestones';
 import { emptyPlaybook, type ImportedPlaybook, importPlaybook } from './import-playbook';
@@ -78,7 +78,7 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
   const tables = documents.flatMap((d) => d.sections.flatMap((s) => s.tables));
   const used = new Set<MarkdownTable>();
   for (const table of tables) {
-    const [id, command] = [column(table, /^vg id$/, /^gate( id)?$/, /^id$/), column(table, /^command/, /^method/, /^how/, /^run$/, /^check$/, /^verification$/)];
+    const [id, command] = [column(table, /^vg id$/, /^gate( id)?$/, /^id$/), column(table, /^command/, /^method/, /^how/, /^run$/, /^(what (it )?)?runs$/, /^check$/, /^verification$/)];
     if (id < 0 || command < 0) continue;
     importGateTable(table, id, command, context, result.gates, result);
     for (const row of table.rows) if (!result.gateLines.has(plainText(row.cells[id] ?? ''))) result.gateLines.set(plainText(row.cells[id] ?? ''), { file: table.file, line: row.line });
@@ -115,7 +115,11 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     result.review.push({ file: folder, line: 1, what: 'milestones', why: '--copyMilestones=false, but gate lists of their cards name gates by pattern, range or class: validate reads them as written' });
   }
   applyRegistryStatuses(registries, result.milestones, options.ids, result.copyMilestones, result);
-  const requiredGates = () => classes.get(result.defaultReleaseClass ?? '') ?? [...classes.values()].pop() ?? [];
+  // The gates a release requires: its default class's, or, with no class in the prose, those of the one the import writes.
+  const requiredGates = () => {
+    const stated = classes.get(result.defaultReleaseClass ?? '') ?? [...classes.values()].pop();
+    return stated ? { gates: stated } : { gates: everyBlockingGate(result.gates), written: 'every blocking gate, the release class the import writes' };
+  };
   for (const document of documents) {
     const text = document.sections.flatMap((s) => s.text.map((t) => t.text)).join('\n');
     result.defaultReleaseClass ??= readDefaultReleaseClass(text);

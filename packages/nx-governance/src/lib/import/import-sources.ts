@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { isGeneratedDocument } from '../docs/generated-marker';
 import { attestationsFolder, compatsFolder, gatesFolder, releasesFolder, rollbackFolder, runningMarkersFolder } from '../evidence/evidence-layout';
 import type { GovernanceSettings } from '../schemas/governance';
 import { SKIPPED_FOLDERS } from '../workspace/file-reader';
@@ -36,4 +37,20 @@ export function evidenceSource(source: string, settings: Pick<GovernanceSettings
 export function isPluginEvidence(file: string, settings: Pick<GovernanceSettings, 'paths'>): boolean {
   const own = [gatesFolder(settings), runningMarkersFolder(settings), compatsFolder(settings), rollbackFolder(settings), posix.dirname(attestationsFolder(settings, 'gate')), posix.dirname(releasesFolder(settings, 'version'))];
   return own.some((folder) => file.startsWith(`${folder}/`));
+}
+
+/** How the import report begins (render-import-report.ts). */
+export const IMPORT_REPORT_MARKER = '<!-- Written by `nx g nx-governance:import`';
+
+/**
+ * Whether a file is one the plugin wrote, not prose to import (`--source=.` walks them too): anything in the
+ * governance folder (data, copied milestones, the import report) unless the source is inside it (a team may keep its
+ * prose there), the import report anywhere, and a document rendered with the generated marker.
+ */
+export function isPluginOutput(file: string, source: string, governanceFolder: string, read: (path: string) => string | undefined): boolean {
+  const sourceInside = source === governanceFolder || source.startsWith(`${governanceFolder}/`);
+  if (file.startsWith(`${governanceFolder}/`) && !sourceInside) return true;
+  if (!/\.(md|markdown|json)$/i.test(file)) return false;
+  const text = read(file) ?? '';
+  return isGeneratedDocument(file, text) || text.trimStart().startsWith(IMPORT_REPORT_MARKER);
 }

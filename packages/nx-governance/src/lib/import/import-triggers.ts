@@ -9,11 +9,14 @@ export const ROLLBACK_HEADING = /roll\s*-?\s*back|revert|back\s*out/i;
 /** "How we roll back", "How to roll back", "Rollback procedure": what to do, not when. */
 const PROCEDURE = /procedure|steps|\bhow\b|process|runbook|playbook$/i;
 
+export type RequiredGates = { gates: string[]; written?: string };
+
 export interface TriggerContext {
   gates: ImportedGate[];
   ids: IdPatterns;
   /** The gates of the default release class: what "a required gate" means when the prose names none. */
-  requiredGates: () => string[];
+  /** The gates a release requires, and how the import came to them when the prose does not list them. */
+  requiredGates: () => RequiredGates;
 }
 
 /** Whether the section's heading, or the heading it sits under (the document's title aside), is about rolling back. */
@@ -85,8 +88,9 @@ function readTrigger(item: ListItem, file: string, context: TriggerContext, trig
   }
   if (/^(compat|consumer)/.test(kindWord) || /\bconsumer\b.*\b(regress|break|fail)/i.test(text) || /\btuples?\b[^.]*\b(break|fail|stop)/i.test(text)) return said('compatibility', { id: id('compatibility'), kind: 'compatibility', description });
   if (/^function/.test(kindWord) || /\b(gate|test)s?\b[^.]*\b(fails?|failed|failing|red)\b/i.test(text)) {
-    const gates = named.length ? named : context.requiredGates();
-    if (gates.length) return said('functional', { id: id('functional'), kind: 'functional', gates, description }, `${text} (gates ${gates.join(', ')})`);
+    const required = named.length ? { gates: named } : context.requiredGates();
+    const { gates } = required;
+    if (gates.length) return said('functional', { id: id('functional'), kind: 'functional', gates, description }, `${text} (gates ${gates.join(', ')}${required.written ? `: ${required.written}` : ''})`);
   }
   log.review.push({ ...where, what: `rollback trigger "${text}"`, why: 'kept as a named trigger that rollback-check reports as inconclusive: no evidence can judge it yet' });
   return said('other', { id: id('trigger'), kind: 'other', description });

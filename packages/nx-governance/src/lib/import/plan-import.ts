@@ -10,6 +10,9 @@ import { emptyCompatibility, writtenTuples } from './import-compatibility';
 import { IMPORTED_PROSE_FILE, type ImportedProseRecord } from './import-gaps';
 import type { ImportedProse } from './import-prose';
 import type { ReportItem } from './import-log';
+import { everyBlockingGate } from './import-gates';
+import { readCoreReference } from './core-references';
+import type { TaggedRelease } from './release-tags';
 import { renderImportReport } from './render-import-report';
 
 export interface ImportPlanInput {
@@ -26,6 +29,8 @@ export interface ImportPlanInput {
   read: (path: string) => string | undefined;
   /** Where a consumer is and which Nx project it is (consumer-projects.ts), or why it has none. */
   placeConsumer: (name: string) => ConsumerPlace;
+  /** The git tag of a core version and its date (release-tags.ts), for versions the prose names without a date. */
+  taggedRelease: (version: string) => TaggedRelease;
 }
 
 /** What the report lists, as it lists it: the summary an import prints counts these, not the importer's lists before the plan adds its own. */
@@ -51,7 +56,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   const gateIds = imported.gates.map((g) => g.id);
   if (imported.gates.length) data.set('gates.json', { name: 'gates.schema.json', value: { gates: imported.gates }, initDefault: { gates: defaultGates(settings.projectName) } });
   const { playbook } = imported;
-  if (imported.releaseClasses.length || playbook.rollbackTriggers.length || playbook.rollbackProcedure.length || playbook.roles.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
+  if (imported.releaseClasses.length || playbook.rollbackTriggers.length || playbook.rollbackProcedure.length || playbook.roles.length || playbook.preReleaseChecklist.length || playbook.goNoGo.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
   if (imported.compatibility) data.set('compatibility.json', { name: 'compatibility.schema.json', value: compatibilityFrom(input, log), initDefault: { releases: [], consumers: [], policy: DEFAULT_POLICY, tuples: [], deprecations: [] } });
   if (imported.cadence.activities.length) {
     const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? RELEASE_MANAGER_ROLE, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? RELEASE_MANAGER_ROLE };
@@ -121,7 +126,7 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
   for (const id of owners) if (id && !roles.some((r) => r.id === id)) roles.push({ id, title: title(id), owner: 'to be assigned' });
   const classes = imported.releaseClasses.length
     ? imported.releaseClasses
-    : [{ id: 'R1', title: 'Every blocking gate', description: 'Written by import: the prose defines no release class.', gates: imported.gates.filter((g) => g.enforcement !== 'advisory').map((g) => g.id) }];
+    : [{ id: 'R1', title: 'Every blocking gate', description: 'Written by import: the prose defines no release class.', gates: everyBlockingGate(imported.gates) }];
   if (!imported.releaseClasses.length) log.review.push({ file: source, line: 1, what: 'release classes', why: 'none in the prose; one class R1 of every blocking gate was written' });
   const defaultClass = classes.some((c) => c.id === imported.defaultReleaseClass) ? imported.defaultReleaseClass : classes[classes.length - 1].id;
   const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: RELEASE_MANAGER_ROLE }];
@@ -138,13 +143,15 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
   };
 }
 
-function compatibilityFrom(input: ImportPlanInput, log: { review: ReportItem[] }): object {
+function compatibilityFrom(input: ImportPlanInput, log: { converted: ReportItem[]; review: ReportItem[] }): object {
   const { consumers, compat } = placeConsumers(input.imported.compatibility ?? emptyCompatibility(), input.placeConsumer, log.review, input.source);
+  const untagged = datedFromTags(compat, input.taggedRelease, log);
   if (!compat.supportWindow) log.review.push({ file: input.source, line: 1, what: 'support window', why: `not stated in the prose; the default ${JSON.stringify(DEFAULT_POLICY.supportWindow)} was written` });
   if (compat.deprecationLeadTimeDays === undefined) log.review.push({ file: input.source, line: 1, what: 'deprecation lead time', why: `not stated in the prose; the default ${DEFAULT_POLICY.deprecationLeadTimeDays} days was written` });
   const { tuples, dropped } = writtenTuples(compat);
   for (const { tuple, where } of dropped) {
-    log.review.push({ ...where, what: `tuple ${tuple.id}`, why: `core ${tuple.core} has no release date in the prose (a releases table, or a date in the row); add it to releases, then the tuple` });
+    const noTag = untagged.has(tuple.core) ? ` and no git tag v${tuple.core} or ${tuple.core}` : '';
+    log.review.push({ ...where, what: `tuple ${tuple.id}`, why: `core ${tuple.core} has no release date in the prose (a releases table, or a date in the row)${noTag}; add it to releases, then the tuple` });
   }
   const counts = compat.consumers.map((c) => tuples.filter((t) => c.name in t.consumers).length);
   // The prose states no minimum: require what it holds, so the import neither invents tuples nor fails on their absence.
@@ -163,6 +170,25 @@ function compatibilityFrom(input: ImportPlanInput, log: { review: ReportItem[] }
     tuples,
     deprecations: compat.deprecations,
   };
+}
+
+/**
+ * A core version a tuple names without a release date becomes a release dated by its git tag, said in the report;
+ * the versions with no tag are returned, their tuples stay for review.
+ */
+function datedFromTags(compat: ReturnType<typeof placeConsumers>['compat'], tagged: ImportPlanInput['taggedRelease'], log: { converted: ReportItem[] }): Set<string> {
+  const untagged = new Set<string>();
+  compat.tuples.forEach((tuple, i) => {
+    if (readCoreReference(tuple.core)?.kind !== 'version' || compat.releases.some((r) => r.version === tuple.core) || untagged.has(tuple.core)) return;
+    const release = tagged(tuple.core);
+    if (!release) {
+      untagged.add(tuple.core);
+      return;
+    }
+    compat.releases.push({ version: tuple.core, date: release.date });
+    log.converted.push({ ...compat.tupleLines[i], what: `release ${tuple.core}`, why: `dated ${release.date}, the date of git tag ${release.tag} (the prose gives none)` });
+  });
+  return untagged;
 }
 
 function parse(text: string | undefined): unknown {

@@ -1,3 +1,4 @@
+import { IMPORT_REPORT_MARKER } from './import-sources';
 import type { ImportLog, ReportItem } from './import-log';
 
 /** Prose and command text quoted from the source, made inert in markdown. */
@@ -15,7 +16,7 @@ export interface ImportReportFacts extends ImportLog {
 export function renderImportReport(facts: ImportReportFacts): string {
   const list = (items: ReportItem[]) => (items.length ? items.map((i) => `- \`${i.file}:${i.line}\` ${escapeMarkdown(i.what)}: ${escapeMarkdown(i.why)}`) : ['None.']);
   return [
-    '<!-- Written by `nx g nx-governance:import`; rewritten by the next import. -->',
+    `${IMPORT_REPORT_MARKER}; rewritten by the next import. -->`,
     '',
     '# Import report',
     '',
