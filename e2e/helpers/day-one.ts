@@ -19,7 +19,7 @@ export function expectDayOneGreen(workspace: TestWorkspace): void {
   const defaultClass = playbook.releaseClasses.find((c) => c.id === playbook.defaultReleaseClass);
   expect(defaultClass?.gates.length).toBeGreaterThan(0);
   expect(playbook.preReleaseChecklist.length).toBeGreaterThan(0);
-  expect(playbook.rollbackTriggers.map((t) => t.kind)).toEqual(['functional', 'compatibility', 'metric']);
+  expect(playbook.rollbackTriggers.map((t) => t.kind)).toEqual(['functional', 'compatibility']);
   expect(JSON.parse(workspace.read('governance/cadence.json')).activities.length).toBeGreaterThan(0);
   workspace.commit('governance from init');
 
