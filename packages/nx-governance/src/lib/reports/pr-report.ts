@@ -29,8 +29,8 @@ export interface PrReport {
 
 const ORDER: ChangeKind[] = ['new failure', 'to run again', 'fixed', 'still failing', 'unchanged'];
 
-/** The judgements that say nothing of the code now, only that its evidence is missing or out of date. */
-const NOT_JUDGED_NOW = new Set(['stale', 'unknown', 'missing', 'no evidence']);
+/** The judgements that say nothing of the code now, only that its evidence is missing or out of date (a missing record reads 'no evidence' in a snapshot). */
+const NOT_JUDGED_NOW = new Set(['stale', 'unknown', 'no evidence']);
 
 function changeOf(now: Standing, base: Standing): ChangeKind {
   if (now.passed) return base.passed ? 'unchanged' : 'fixed';
