@@ -35,10 +35,12 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const evidenceFolder = evidenceSource(source, data.settings, isFolder) ?? below(source, 'evidence');
   const inEvidence = (file: string) => file.startsWith(`${evidenceFolder}/`);
   const evidenceFiles = isFolder(evidenceFolder) ? treeFiles(tree, evidenceFolder).filter((f) => !isPluginEvidence(f, data.settings)) : [];
-  const reportFile = `${posix.dirname(settingsFile)}/import-report.md`;
   const governanceFolder = posix.dirname(settingsFile);
-  const ownOutputs = files.filter((f) => !inEvidence(f) && isPluginOutput(f, source, governanceFolder, (path) => reader.read(path)));
-  const prose = files.filter((f) => !inEvidence(f) && !ownOutputs.includes(f));
+  const reportFile = `${governanceFolder}/import-report.md`;
+  const outsideEvidence = files.filter((f) => !inEvidence(f));
+  // A set: with --source=. a repository's thousands of files were each looked up in the list of the plugin's outputs.
+  const ownOutputs = new Set(outsideEvidence.filter((f) => isPluginOutput(f, source, governanceFolder, (path) => reader.read(path))));
+  const prose = outsideEvidence.filter((f) => !ownOutputs.has(f));
   const roots = proseCheckoutRoots(tree, prose.filter((f) => f.endsWith('.md')).map((f) => reader.read(f) ?? ''));
   const imported = importProse(createMarkdownParser(), reader, source, prose, {
     coreNames: coreNames(reader, data.settings.core),
@@ -49,7 +51,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
     toWorkspace: (absolute) => treeWorkspacePath(tree, absolute, roots),
     exists: (path) => tree.exists(path),
   });
-  imported.converted.push(...ownOutputs.map((file) => ({ file, line: 1, what: 'document', why: 'written by nx-governance (its data folder, or rendered with the generated marker): not prose, not read' })));
+  imported.converted.push(...[...ownOutputs].map((file) => ({ file, line: 1, what: 'document', why: 'written by nx-governance (its data folder, or rendered with the generated marker): not prose, not read' })));
   if (imported.duplicateMilestones.length) {
     throw new Error(`Two files define the same milestone; nothing was written. Keep one, or leave the other out with --exclude=<glob>:\n${imported.duplicateMilestones.join('\n')}`);
   }
@@ -73,7 +75,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
   const pending = new Map([...plan.data, ...plan.copies]);
   const staged = stageGovernance(reader, pending, settingsFile);
   if (!staged.ok) {
-    const problems = sourceLinesOf(staged.problems, imported, posix.dirname(settingsFile));
+    const problems = sourceLinesOf(staged.problems, imported, governanceFolder);
     throw new Error(`The imported governance does not validate; nothing was written. Fix the prose or the items below, then import again:\n${problems.join('\n')}`);
   }
   for (const [path, content] of plan.data) tree.write(path, content);
