@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Socket } from 'node:net';
+import { readProcEntry } from './proc-table';
 import { reapLeftoverSteps } from './running-steps';
 
 const watched = new Set<string>();
@@ -18,7 +19,7 @@ export function startReapWatchdog(runningDir: string): void {
   if (watched.has(runningDir) || !__filename.endsWith('.js')) return;
   watched.add(runningDir);
   try {
-    const watchdog = spawn(process.execPath, [__filename, runningDir], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    const watchdog = spawn(process.execPath, [__filename, runningDir, String(process.pid)], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
     watchdog.on('error', () => watched.delete(runningDir));
     watchdog.unref();
     // The pipe must not keep the runner alive either; it closes when the runner exits.
@@ -29,12 +30,18 @@ export function startReapWatchdog(runningDir: string): void {
 }
 
 if (require.main === module) {
-  const [runningDir] = process.argv.slice(2);
-  const reap = () => {
+  const [runningDir, runnerPid] = process.argv.slice(2);
+  // The pipe closes while the kernel is still ending the runner: until it is gone (or a zombie), reapLeftoverSteps
+  // takes it for alive and leaves its steps, which a loaded machine showed (process-safety.e2e, 1 run in 4).
+  const reap = (waited = 0): void => {
+    if (readProcEntry(Number(runnerPid)) && waited < 5000) {
+      setTimeout(() => reap(waited + 20), 20);
+      return;
+    }
     reapLeftoverSteps(runningDir);
     process.exit(0);
   };
   process.stdin.on('data', () => undefined);
-  process.stdin.once('end', reap);
-  process.stdin.once('error', reap);
+  process.stdin.once('end', () => reap());
+  process.stdin.once('error', () => reap());
 }
