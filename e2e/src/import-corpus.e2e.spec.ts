@@ -44,4 +44,30 @@ describe.each(Object.keys(OPEN))('import of the %s fixture', (name) => {
     const read = (path: string) => (workspace.exists(path) ? workspace.read(path) : undefined);
     expect(unlistedDifferences(read, milestones, expected)).toEqual(OPEN[name]);
   });
+
+  it('keeps the consumers that are not in this workspace as stated only: validate warns, readiness is inconclusive for each, never a pass', () => {
+    const stated = (expected.consumers as Array<{ name: string }>).map((c) => c.name).filter((c) => !workspace.exists(`${c}/project.json`));
+    const compat = JSON.parse(workspace.read('governance/compatibility.json')) as { consumers: Array<{ name: string; project?: string }> };
+    const outside = compat.consumers.filter((c) => c.project === undefined).map((c) => c.name);
+    expect(outside.length).toBeGreaterThan(0);
+    expect(stated).toEqual(expect.arrayContaining(outside));
+    // The core the prose governs, as an Nx project, so that readiness judges (the fixtures hold prose only).
+    const core = (expected.core as { name: string }).name;
+    workspace.write(`${core}/project.json`, JSON.stringify({ name: core, root: core }));
+    const validate = workspace.nx('run', 'governance:validate');
+    expect(validate.output).toContain(`${outside[0]} is not in this workspace (governance/compatibility.json names it without a project)`);
+    const readiness = workspace.nx('run', 'governance:release-readiness', '--releaseVersion=9.9.9', '--approver=e2e', '--json=reports/readiness.json');
+    expect([readiness.code, readiness.output]).toEqual([1, expect.stringContaining('inconclusive')]);
+    const report = JSON.parse(workspace.read('reports/readiness.json')) as { items: Array<{ id: string; state: string; reason: string }> };
+    const items = report.items;
+    for (const name of outside) {
+      // A stated range that leaves the candidate out is said first (advisory); otherwise, that it cannot run here.
+      expect(items.find((i) => i.id === `consumer:${name}`)).toMatchObject({ state: 'inconclusive', reason: expect.stringMatching(new RegExp(`^${name} (is not in this workspace|declares support for)`)) });
+    }
+    // compat-run cannot run them, and says so rather than leaving them out.
+    const compatRun = workspace.nx('run', 'governance:compat-run', '--json=reports/compat.json');
+    expect(compatRun.output).toContain(`Not run: ${outside[0]} is not in this workspace`);
+    const rows = (JSON.parse(workspace.read('reports/compat.json')) as { consumers: Array<{ consumer: string; result: string }> }).consumers;
+    expect(rows.filter((r) => r.result === 'not-in-workspace').map((r) => r.consumer).sort()).toEqual([...outside].sort());
+  });
 });

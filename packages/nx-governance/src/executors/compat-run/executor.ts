@@ -1,5 +1,6 @@
 import { type ExecutorContext, logger } from '@nx/devkit';
 import { readLatestCompatResult } from '../../lib/compat/compat-store';
+import { notInWorkspace, statedConsumers } from '../../lib/consumers/resolve-consumers';
 import { itemsOfShard, parseShard } from '../../lib/ci/compat-shard';
 import { writeJsonReport } from '../../lib/reports/write-json-report';
 import { loadGovernanceForExecutor } from '../workspace-governance';
@@ -14,6 +15,10 @@ async function compatRunExecutor(raw: CompatRunExecutorSchema, context: Executor
   const governance = loadGovernanceForExecutor(context, options.settingsFile);
   if (!governance.ok) return { success: false };
   const { data, consumers } = governance;
+  // Named by the data, not runnable here: said on every run, and in the JSON, so no one reads their absence as a pass.
+  const everyConsumer = !options.affected && options.shard === undefined;
+  const notHere = everyConsumer ? statedConsumers(data) : [];
+  for (const consumer of notHere) logger.warn(`Not run: ${notInWorkspace(consumer)}.`);
   const shard = options.shard === undefined ? undefined : parseShard(String(options.shard));
   if (shard && !shard.ok) {
     logger.error(shard.reason);
@@ -32,7 +37,9 @@ async function compatRunExecutor(raw: CompatRunExecutorSchema, context: Executor
   }
   const reached = selected.length;
   if (shard) selected = itemsOfShard(selected, (c) => c.project, shard.shard);
+  const notRun = notHere.map((c) => ({ consumer: c.name, result: 'not-in-workspace', reason: notInWorkspace(c) }));
   if (selected.length === 0) {
+    if (notRun.length) writeJsonReport(context.root, options.json, { kind: 'nx-governance/compat-run', affected: options.affected, consumers: notRun });
     logger.info(`No consumer to run${options.affected && reached === 0 ? ': the change reaches none' : ''}${shard && reached ? ` in shard ${options.shard} (${reached} in all)` : ''}.`);
     return { success: true };
   }
@@ -50,7 +57,7 @@ async function compatRunExecutor(raw: CompatRunExecutorSchema, context: Executor
     );
     return { consumer: consumer.name, project: consumer.project, result: record?.result ?? 'missing', reason: record?.reason, digest: record?.digest };
   });
-  writeJsonReport(context.root, options.json, { kind: 'nx-governance/compat-run', affected: options.affected, ...(shard ? { shard: shard.shard } : {}), consumers: rows });
+  writeJsonReport(context.root, options.json, { kind: 'nx-governance/compat-run', affected: options.affected, ...(shard ? { shard: shard.shard } : {}), consumers: [...rows, ...notRun] });
   return { success: run.ok && run.exitCode === 0 };
 }
 

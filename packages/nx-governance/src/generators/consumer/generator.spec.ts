@@ -32,6 +32,20 @@ describe('consumer generator', () => {
     expect(tree.read('docs/execution-plan/COMPATIBILITY-MATRIX.md', 'utf8')).toContain('| 0.4.2 | new-agent | any | untested | no compatibility result for this pair | - |');
   });
 
+  it('vendors a consumer compatibility.json states without a project: its folder declares it with the stated range, its tuples stay', async () => {
+    const compat = JSON.parse(tree.read('governance/compatibility.json', 'utf8')!);
+    const release = compat.releases[0].version ?? compat.releases[0].commit;
+    compat.consumers.push({ name: 'outside', supports: '>=0.1.0' });
+    compat.tuples.push({ id: 'outside-stated', core: release, consumers: { outside: '3.0.0' }, tier: 'supported' });
+    tree.write('governance/compatibility.json', JSON.stringify(compat));
+    tree.write('vendor/outside/Cargo.toml', '[package]\nname = "outside"\nversion = "3.0.0"\n');
+    await consumerGenerator(tree, { name: 'outside' });
+    expect(JSON.parse(tree.read('vendor/outside/governance.consumer.json', 'utf8')!)).toMatchObject({ name: 'outside', project: 'outside', supports: '>=0.1.0' });
+    const after = JSON.parse(tree.read('governance/compatibility.json', 'utf8')!);
+    expect(after.consumers.map((c: { name: string }) => c.name)).not.toContain('outside');
+    expect(after.tuples.find((t: { id: string }) => t.id === 'outside-stated')).toMatchObject({ consumers: { outside: '3.0.0' } });
+  });
+
   it('refuses a folder without a manifest, a consumer declared twice and a bad range', async () => {
     tree.write('vendor/empty/README.md', 'nothing');
     await expect(consumerGenerator(tree, { name: 'empty' })).rejects.toThrow('vendor/empty has none of Cargo.toml, pyproject.toml, package.json, go.mod');

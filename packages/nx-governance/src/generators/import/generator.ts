@@ -69,7 +69,7 @@ export default async function importGenerator(tree: Tree, raw: ImportGeneratorSc
     force: options.force,
     read: (path) => reader.read(path),
     placeConsumer: (name) => placeConsumer(name, projects, reader),
-    taggedRelease: (version) => taggedRelease(tree.root, version),
+    taggedRelease: (core) => taggedRelease(tree.root, core),
   });
   if (!plan.ok) throw new Error(plan.why);
   const pending = new Map([...plan.data, ...plan.copies]);

@@ -22,8 +22,10 @@ export interface ResolvedConsumer {
 }
 
 /**
- * Consumers from compatibility.json and from `governance.consumer.json` files.
- * A folder's own declaration wins over an entry for the same name.
+ * The consumers in this workspace, from compatibility.json and from
+ * `governance.consumer.json` files: those with an Nx project, whose tests can
+ * run here. A folder's own declaration wins over an entry for the same name.
+ * The others are `statedConsumers`.
  */
 export function resolveConsumers(
   reader: FileReader,
@@ -32,7 +34,7 @@ export function resolveConsumers(
 ): ResolvedConsumer[] {
   const byName = new Map<string, ResolvedConsumer>();
   for (const consumer of declared?.consumers ?? []) {
-    byName.set(consumer.name, resolveConsumer(reader, consumer, declared!.file));
+    if (consumer.project !== undefined) byName.set(consumer.name, resolveConsumer(reader, { ...consumer, project: consumer.project }, declared!.file));
   }
   for (const { file, data: declared } of data.consumerFiles) {
     byName.set(declared.name, resolveConsumer(reader, { ...declared, path: posix.dirname(file) }, file));
@@ -40,7 +42,36 @@ export function resolveConsumers(
   return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function resolveConsumer(reader: FileReader, consumer: Consumer, declaredIn: string): ResolvedConsumer {
+/** A consumer the compatibility document names with no project in this workspace: its range and tuples are data, its tests cannot run here. */
+export interface StatedConsumer {
+  name: string;
+  supports?: string;
+  declaredIn: string;
+}
+
+/**
+ * The consumers compatibility.json names without a project (an import keeps
+ * those the prose names that are not vendored here), unless a folder declares
+ * the same name. Every reader that judges a consumer (readiness, rollback-check)
+ * says inconclusive for these with `notInWorkspace`; the matrix shows their
+ * stated tuples.
+ */
+export function statedConsumers(data: Pick<GovernanceData, 'compatibility' | 'consumerFiles'>): StatedConsumer[] {
+  const compat = data.compatibility;
+  if (!compat) return [];
+  const inFolders = new Set(data.consumerFiles.map((f) => f.data.name));
+  return compat.data.consumers
+    .filter((c) => c.project === undefined && !inFolders.has(c.name))
+    .map((c) => ({ name: c.name, ...(c.supports ? { supports: c.supports } : {}), declaredIn: compat.file }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Why nothing here can judge a stated consumer, in the words every reader prints. */
+export function notInWorkspace(consumer: Pick<StatedConsumer, 'name' | 'declaredIn'>): string {
+  return `${consumer.name} is not in this workspace (${consumer.declaredIn} names it without a project), so its tests cannot run here; vendor it and run nx g nx-governance:consumer ${consumer.name}`;
+}
+
+function resolveConsumer(reader: FileReader, consumer: Consumer & { project: string }, declaredIn: string): ResolvedConsumer {
   const { path } = consumer;
   const language = consumer.language ?? (path ? detectLanguage((f) => reader.read(`${path}/${f}`) !== undefined) : undefined);
   const defaults = language ? LANGUAGE_DEFAULTS[language] : undefined;

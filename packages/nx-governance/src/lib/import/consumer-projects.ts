@@ -40,33 +40,27 @@ function folderDeclaring(reader: FileReader, name: string): string | undefined {
   return undefined;
 }
 
+/** A consumer as the import writes it: placed (with its project) or stated only (not in this workspace). */
+export type ImportedConsumer = { name: string; project?: string; path?: string; supports?: string };
+
 /**
- * The consumers with their places, and the tuples of those placed; a consumer
- * with no place is left out with its tuples (a tuple keeps the others it names),
- * each listed for review where the prose names it.
+ * The consumers with their places. A consumer with no place here is kept
+ * stated only: without a project, with its range and its tuples, and listed
+ * for review (its tests cannot run here; readiness stays inconclusive for it
+ * until it is vendored).
  */
-export function placeConsumers(
-  compat: ImportedCompatibility,
-  place: (name: string) => ConsumerPlace,
-  review: ReportItem[],
-  source: string,
-): { consumers: Array<{ name: string; project: string; path?: string; supports?: string }>; compat: ImportedCompatibility } {
-  const consumers: Array<{ name: string; project: string; path?: string; supports?: string }> = [];
-  const leftOut = new Set<string>();
-  for (const { name, supports } of compat.consumers) {
+export function placeConsumers(compat: ImportedCompatibility, place: (name: string) => ConsumerPlace, review: ReportItem[], source: string): ImportedConsumer[] {
+  return compat.consumers.map(({ name, supports }) => {
     const placed = place(name);
-    if (placed.found) {
-      consumers.push({ name, project: placed.project, ...(placed.path ? { path: placed.path } : {}), ...(supports ? { supports } : {}) });
-      continue;
-    }
-    leftOut.add(name);
+    const range = supports ? { supports } : {};
+    if (placed.found) return { name, project: placed.project, ...(placed.path ? { path: placed.path } : {}), ...range };
     const tuples = compat.tuples.filter((t) => name in t.consumers).length;
     const where = compat.consumerLines.get(name) ?? { file: source, line: 1 };
-    review.push({ ...where, what: `consumer ${name}`, why: `${placed.why}: left out of compatibility.json with ${tuples} tuple(s)${supports ? ` and its supported range ${supports}` : ''}; add its Nx project (or nx g nx-governance:consumer ${name}), then import again` });
-  }
-  if (!leftOut.size) return { consumers, compat };
-  const kept = compat.tuples
-    .map((tuple, i) => ({ tuple: { ...tuple, consumers: Object.fromEntries(Object.entries(tuple.consumers).filter(([c]) => !leftOut.has(c))) }, line: compat.tupleLines[i] }))
-    .filter(({ tuple }) => Object.keys(tuple.consumers).length > 0);
-  return { consumers, compat: { ...compat, consumers: compat.consumers.filter((c) => !leftOut.has(c.name)), tuples: kept.map((k) => k.tuple), tupleLines: kept.map((k) => k.line) } };
+    review.push({
+      ...where,
+      what: `consumer ${name}`,
+      why: `${placed.why}: written to compatibility.json without a project (stated only, with ${tuples} tuple(s)${supports ? ` and its supported range ${supports}` : ''}); its tests cannot run here and readiness stays inconclusive for it until it is vendored: nx g nx-governance:consumer ${name} --source=<its checkout>`,
+    });
+    return { name, ...range };
+  });
 }

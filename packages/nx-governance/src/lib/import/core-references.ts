@@ -3,7 +3,7 @@ import { plainText } from './markdown-document';
 
 /** What one entry of a consumer row's core cell states: a core version or commit (with its commit, and other components' versions), or a range. */
 export type RowEntry =
-  | { kind: 'tuple'; core: string; coreCommit?: string; consumers: Record<string, string> }
+  | { kind: 'tuple'; core: string; coreCommit?: string; consumers: Record<string, string>; label?: string }
   | { kind: 'range'; range: string }
   | { kind: 'unread' };
 
@@ -52,6 +52,12 @@ export function readRowEntry(entry: string, coreNames: readonly string[]): RowEn
   const whole = readCoreReference(entry);
   if (whole) return whole.kind === 'range' ? { kind: 'range', range: whole.value } : { kind: 'tuple', core: whole.value, consumers: {} };
   const parenthesised = /^(.*?)\s*\(([^()]*)\)$/.exec(entry);
+  // "3a4b5c6 (current)": a reference and the name of its tuple, one or two words that are no reference.
+  const [, before = '', inside = ''] = parenthesised ?? [];
+  const labelled = before ? readCoreReference(before) : undefined;
+  if (labelled && labelled.kind !== 'range' && /^[a-z][a-z-]*(?: [a-z-]+)?$/i.test(inside.trim()) && !readCoreReference(inside)) {
+    return { kind: 'tuple', core: labelled.value, consumers: {}, label: inside.trim().toLowerCase() };
+  }
   const components = parenthesised ? [...(parenthesised[1] ? [parenthesised[1]] : []), ...parenthesised[2].split(/\s*,\s*/)] : [entry];
   const read = components.map((c) => COMPONENT.exec(c.trim())).map((m) => (m ? { name: m[1]?.toLowerCase(), ref: m[2].replace(/^v(?=\d)/, '') } : undefined));
   if (read.some((c) => !c)) return { kind: 'unread' };

@@ -30,6 +30,12 @@ describe('expandGateList', () => {
     expect(expandGateList('VG-A-001..002, VG-B-001/002, VG-PY-001, `VG-C-*`', KNOWN, CLASSES).named).toEqual(['VG-A-001', 'VG-A-002', 'VG-B-001', 'VG-B-002', 'VG-PY-001']);
   });
 
+  it('reads words in parentheses after a gate as a remark on it, not as a gate (mixed-style: "(advisory — see ADR-7)"); a list in parentheses is still a list', () => {
+    expect(expandGateList('`VG-PERF-001` (advisory — see ADR-7)', KNOWN, CLASSES)).toEqual({ gates: ['VG-PERF-001'], named: ['VG-PERF-001'], unresolved: [] });
+    expect(expandGateList('VG-PY-001 plus applicable consumer tuple gates (`VG-PERF-001`, `VG-CORE-TEST-001`)', KNOWN, CLASSES).gates).toEqual(['VG-PY-001', 'VG-PERF-001', 'VG-CORE-TEST-001']);
+    expect(expandGateList('VG-PY-001 (see R1 gates)', KNOWN, CLASSES).gates).toEqual(['VG-PY-001', 'VG-CORE-BUILD-001', 'VG-CORE-TEST-001']);
+  });
+
   it('keeps what does not resolve, with the text, and never splits prose into gate ids', () => {
     expect(expandGateList('required by the release manager + VG-NOPE-001 + VG-X-*', KNOWN, CLASSES)).toEqual({
       gates: [],

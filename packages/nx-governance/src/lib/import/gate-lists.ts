@@ -40,9 +40,17 @@ export function expandGateList(
   const named = new Set<string>();
   const add = (list: readonly string[]) => list.forEach((id) => taken.has(id) || (taken.add(id), gates.push(id)));
   const pieces = text.replace(/`/g, '').split(SEPARATOR);
+  // Whether the text is inside parentheses that follow a gate: "VG-X-001 (advisory — see ADR-7)" remarks on the gate.
+  let remarkDepth = 0;
+  let lastNamedGate = false;
   for (let i = 0; i < pieces.length; i += 2) {
     const part = pieces[i].trim().replace(/\.$/, '');
-    if (part === '' || part === '-') continue;
+    const opener = pieces[i - 1];
+    if (opener === '(' || opener === '[') remarkDepth += remarkDepth > 0 || lastNamedGate ? 1 : 0;
+    if ((opener === ')' || opener === ']') && remarkDepth > 0) remarkDepth--;
+    const remark = remarkDepth > 0 && !part.split(/\s+/).some((w) => isGateWord(w, ids)) && !CLASS_REFERENCE.test(part);
+    lastNamedGate = part.split(/\s+/).some((w) => isGateWord(w, ids));
+    if (part === '' || part === '-' || remark) continue;
     const opensList = pieces[i + 1] === '(' || pieces[i + 1] === '[';
     const span = SPAN.exec(part);
     if (span && ids.matches('gate', `${span[1]}${span[2]}`)) {

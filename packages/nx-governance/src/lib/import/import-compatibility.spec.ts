@@ -1,5 +1,5 @@
 import { createMarkdownParser } from '../markdown/parse-markdown';
-import { emptyCompatibility, importCompatibilityPolicy, importCompatibilityTable } from './import-compatibility';
+import { emptyCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseStatements } from './import-compatibility';
 import { emptyLog } from './import-log';
 import { readMarkdownDocument } from './markdown-document';
 
@@ -40,8 +40,21 @@ describe('a compatibility table with a row per consumer', () => {
       ['abc1234', { kiln: 'def5678' }],
     ]);
     expect(lines('notUnderstood')).toEqual([]);
-    // A release needs its date: the commit the row gives a version is kept for it, and said.
-    expect(lines('review')).toContainEqual('8: release 0.4.2 (commit abc1234): named by the table without a release date; not a release until its date is added');
+    // The commit the row gives a version is kept on its release, dated or not.
+    expect(compat.releases).toContainEqual({ version: '0.4.2', commit: 'abc1234' });
+  });
+
+  it("keeps a version's leading digit in the tuple id, and reads a label in parentheses as the tuple's name (crlf-bom fixture)", () => {
+    expect(imported().compat.tuples.map((t) => t.id)).toEqual(['pyferro-1-4-2', 'pyferro-1-5-0', 'ferro-etl-4f1c2a9', 'ferro-etl-9ad0e31', 'trailhead-0-4-2', 'kiln-abc1234']);
+    const log = emptyLog();
+    const compat = emptyCompatibility();
+    const table = ['| Consumer | Core commits validated | Tier |', '|---|---|---|', '| quill-py | `3a4b5c6` (current), `2f3e4d5` (rollback) | supported |'].join('\n');
+    importCompatibilityTable(readMarkdownDocument(createMarkdownParser(), 'docs/c.md', `# Compatibility\n\n${table}\n`).sections[0].tables[0], ['quill'], compat, log);
+    expect(compat.tuples.map((t) => [t.id, t.core, t.tier])).toEqual([
+      ['quill-py-current', '3a4b5c6', 'supported'],
+      ['quill-py-rollback', '2f3e4d5', 'supported'],
+    ]);
+    expect(log.notUnderstood).toEqual([]);
   });
 
   it('lists numbered tiers and a deprecation note for review instead of dropping them', () => {
@@ -73,5 +86,72 @@ describe('the support window in a sentence', () => {
   it('reads "the two most recent minor releases" as it reads "the latest two minor releases" (mixed-style fixture)', () => {
     expect(policy('We support the two most recent minor releases of ferrocore; any deprecation is announced at least 90 days before removal.')).toEqual({ window: { latestMinors: 2 }, lead: 90 });
     expect(policy('We support the latest 3 minor releases.')).toEqual({ window: { latestMinors: 3 }, lead: undefined });
+  });
+});
+
+describe('compatibility tables in the other shapes the corpus uses', () => {
+  const read = (markdown: string, core: string) => {
+    const log = emptyLog();
+    const compat = emptyCompatibility();
+    const { sections } = readMarkdownDocument(createMarkdownParser(), 'docs/c.md', markdown);
+    importReleaseStatements(sections, compat, log);
+    for (const table of sections.flatMap((s) => s.tables)) importCompatibilityTable(table, [core], compat, log);
+    return { compat, log };
+  };
+
+  it('a grid of consumers by core releases, each cell a tier with the consumer version, releases dated in a sentence (paragraphs fixture)', () => {
+    const { compat, log } = read(
+      [
+        '# Compatibility',
+        '',
+        'Released versions: 1.5.2 (2025-10-30) and 1.6.0 (2026-01-08).',
+        '',
+        '| Consumer | tideline 1.6.0 | tideline 1.5.2 |',
+        '|---|---|---|',
+        '| undertow | supported (0.9.1) | — |',
+        '| surf-agent | conditional (2.0.0-rc.2) | supported (1.12.0) |',
+      ].join('\n'),
+      'tideline',
+    );
+    expect(compat.releases).toEqual([
+      { version: '1.5.2', date: '2025-10-30' },
+      { version: '1.6.0', date: '2026-01-08' },
+    ]);
+    expect(compat.tuples.map((t) => [t.id, t.core, t.consumers, t.tier])).toEqual([
+      ['undertow-1-6-0', '1.6.0', { undertow: '0.9.1' }, 'supported'],
+      ['surf-agent-1-6-0', '1.6.0', { 'surf-agent': '2.0.0-rc.2' }, 'conditional'],
+      ['surf-agent-1-5-2', '1.5.2', { 'surf-agent': '1.12.0' }, 'supported'],
+    ]);
+    expect(log.notUnderstood).toEqual([]);
+  });
+
+  it('rows of release lines (semver ranges) by consumer columns, each cell with its own tier, releases as list items (list-style fixture)', () => {
+    const { compat, log } = read(
+      [
+        '# Compatibility',
+        '',
+        '## ember releases',
+        '',
+        '- 2.4.1 — 2026-01-28 — `e1a2b3c`',
+        '- 2.4.0 — 2026-01-02 — `d0d0d0d`',
+        '',
+        '## Matrix',
+        '',
+        '| ember | ember-py (Python) | ash-rs (Rust) |',
+        '|-------|-------------------|---------------|',
+        '| `~2.4.0` | ✅ supported — 1.9.0 | ⚠️ conditional — 0.6.0 (without the `async` feature) |',
+        '| `~2.2.0` | ❌ unsupported — 1.7.1 | — |',
+      ].join('\n'),
+      'ember',
+    );
+    expect(compat.releases[0]).toEqual({ version: '2.4.1', commit: 'e1a2b3c', date: '2026-01-28' });
+    expect(compat.tuples.map((t) => [t.id, t.core, t.consumers, t.tier, t.note])).toEqual([
+      ['ember-py-2-4-1', '2.4.1', { 'ember-py': '1.9.0' }, 'supported', 'release line ~2.4.0'],
+      ['ash-rs-2-4-1', '2.4.1', { 'ash-rs': '0.6.0' }, 'conditional', 'release line ~2.4.0; without the async feature'],
+    ]);
+    // A line with no release the document lists cannot be a tuple: said, with the line.
+    expect(log.notUnderstood.map((i) => `${i.line}: ${i.what}: ${i.why}`)).toEqual([
+      '13: core "~2.2.0": a release line with no release the document lists in it (~2.2.0); list the release with its date',
+    ]);
   });
 });

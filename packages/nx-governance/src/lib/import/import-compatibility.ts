@@ -1,10 +1,11 @@
+import * as semver from 'semver';
 import { isCalendarDate } from '../schemas/common';
 import { COMMIT, readCoreReference, readRowEntry, rowEntries } from './core-references';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownSection, type MarkdownTable, plainText, slug, uniqueId } from './markdown-document';
 
 export interface ImportedCompatibility {
-  releases: Array<{ version?: string; commit?: string; date: string }>;
+  releases: Array<{ version?: string; commit?: string; date?: string }>;
   consumers: Array<{ name: string; supports?: string }>;
   tuples: Array<Record<string, unknown> & { id: string; core: string; consumers: Record<string, string> }>;
   /** Where each tuple came from, for the report and for problems that name it. */
@@ -21,12 +22,20 @@ export interface ImportedCompatibility {
 
 export const emptyCompatibility = (): ImportedCompatibility => ({ releases: [], consumers: [], tuples: [], tupleLines: [], deprecations: [], deprecationLines: [], namedConsumers: [], consumerLines: new Map() });
 
-/** The tuples that can be written: those whose core is a release with a date; the others, with their lines, left for review. */
-export function writtenTuples(compat: ImportedCompatibility): { tuples: ImportedCompatibility['tuples']; lines: Array<{ file: string; line: number }>; dropped: Array<{ tuple: ImportedCompatibility['tuples'][number]; where: { file: string; line: number } }> } {
-  const releases = new Set(compat.releases.flatMap((r) => [r.version, r.commit]));
-  const kept = compat.tuples.map((tuple, i) => ({ tuple, where: compat.tupleLines[i] })).filter(({ tuple }) => releases.has(tuple.core));
-  const dropped = compat.tuples.map((tuple, i) => ({ tuple, where: compat.tupleLines[i] })).filter(({ tuple }) => !releases.has(tuple.core));
-  return { tuples: kept.map((k) => k.tuple), lines: kept.map((k) => k.where), dropped };
+/**
+ * Every core version or commit a tuple names that no release lists, as an
+ * undated release (the prose gave no date, nor a git tag), each with where it
+ * was named: the tuples stay, and the matrix orders the release by its version.
+ */
+export function undatedReleases(compat: ImportedCompatibility): Array<{ release: { version?: string; commit?: string }; where: { file: string; line: number } }> {
+  const known = new Set(compat.releases.flatMap((r) => [r.version, r.commit]));
+  const added: Array<{ release: { version?: string; commit?: string }; where: { file: string; line: number } }> = [];
+  compat.tuples.forEach((tuple, i) => {
+    if (known.has(tuple.core)) return;
+    known.add(tuple.core);
+    added.push({ release: COMMIT.test(tuple.core) ? { commit: tuple.core } : { version: tuple.core }, where: compat.tupleLines[i] });
+  });
+  return added;
 }
 
 const TIER = /\b(supported|conditional|unsupported)\b/i;
@@ -46,6 +55,11 @@ export function importCompatibilityTable(table: MarkdownTable, coreNames: readon
     return true;
   }
   const consumerColumn = column(table, /^consumers?$/, /^client$/, /^downstream$/, /^repository$/);
+  const coreColumns = consumerColumn < 0 ? [] : gridCoreColumns(table, names);
+  if (coreColumns.length) {
+    importGridRows(table, consumerColumn, coreColumns, compat, log);
+    return true;
+  }
   const versionsColumn = table.headers.findIndex(
     (h, i) => i !== consumerColumn && (/\bcore\b|validated|supported|tested/.test(h) || names.some((core) => h.includes(core))) && !/consumer|\bdate\b|\btier\b|\bstatus\b/.test(h),
   );
@@ -56,19 +70,54 @@ export function importCompatibilityTable(table: MarkdownTable, coreNames: readon
 
 function importTupleRows(table: MarkdownTable, coreColumn: number, compat: ImportedCompatibility, log: ImportLog): void {
   const [tupleColumn, tierColumn, dateColumn] = [column(table, /^tuple$/, /^role$/, /^name$/), column(table, /^tier$/, /^status$/, /^support$/), column(table, /^validated$/, /^date$/, /^released?$/)];
-  const consumerColumns = table.headers.map((h, i) => ({ name: h, i })).filter(({ i }) => ![coreColumn, tupleColumn, tierColumn, dateColumn].includes(i));
-  for (const { name } of consumerColumns) addConsumer(compat, name, { file: table.file, line: table.line }, log);
+  const consumerColumns = table.headers
+    .map((h, i) => ({ h, i }))
+    .filter(({ i }) => ![coreColumn, tupleColumn, tierColumn, dateColumn].includes(i))
+    .map(({ h, i }) => ({ name: addConsumer(compat, h, { file: table.file, line: table.line }, log), i }))
+    .filter((c): c is { name: string; i: number } => c.name !== undefined);
   for (const [index, { line, cells }] of table.rows.entries()) {
     const where = { file: table.file, line };
-    const reference = readCoreReference(cells[coreColumn] ?? '');
-    if (!reference || reference.kind === 'range') {
-      log.notUnderstood.push({ ...where, what: `core ${JSON.stringify(plainText(cells[coreColumn] ?? ''))}`, why: 'neither a version nor a commit' });
+    const core = rowCore(cells[coreColumn] ?? '', compat);
+    if (!core.ok) {
+      log.notUnderstood.push({ ...where, what: `core ${JSON.stringify(plainText(cells[coreColumn] ?? ''))}`, why: core.why });
       continue;
     }
-    const consumers = Object.fromEntries(consumerColumns.map(({ name, i }) => [name, plainText(cells[i] ?? '')]).filter(([, v]) => v && v !== '-'));
-    addTuple(compat, { id: slug(cells[tupleColumn] ?? '', `row-${index + 1}`), core: reference.value, consumers, tier: cells[tierColumn], date: plainText(cells[dateColumn] ?? '') }, where, log);
+    const read = consumerColumns.map(({ name, i }) => ({ name, cell: readTupleCell(plainText(cells[i] ?? '')) })).filter(({ cell }) => cell.version);
+    const id = slug(cells[tupleColumn] ?? '', `row-${index + 1}`);
+    const date = plainText(cells[dateColumn] ?? '');
+    if (read.some(({ cell }) => cell.tier)) {
+      // Each cell states its own tier: a tuple per consumer, each with its tier and note.
+      for (const { name, cell } of read) addTuple(compat, { id: slug(`${name} ${cells[tupleColumn] ? id : core.value}`), core: core.value, consumers: { [name]: cell.version }, tier: cell.tier, date, note: [core.note, cell.note].filter(Boolean).join('; ') }, where, log);
+    } else {
+      addTuple(compat, { id, core: core.value, consumers: Object.fromEntries(read.map(({ name, cell }) => [name, cell.version])), tier: cells[tierColumn], date, ...(core.note ? { note: core.note } : {}) }, where, log);
+    }
   }
-  log.converted.push({ file: table.file, line: table.line, what: 'compatibility table', why: `${table.rows.length} tuple(s) of ${consumerColumns.length} consumer(s)` });
+  log.converted.push({ file: table.file, line: table.line, what: 'compatibility table', why: `${table.rows.length} row(s) of ${consumerColumns.length} consumer(s)` });
+}
+
+/**
+ * The core a row of a tuple table names: a version or commit, or a release
+ * line as a semver range ("~2.4.0"), read as the newest release the document
+ * lists in that line.
+ */
+function rowCore(cell: string, compat: ImportedCompatibility): { ok: true; value: string; note?: string } | { ok: false; why: string } {
+  const reference = readCoreReference(cell);
+  if (!reference) return { ok: false, why: 'neither a version, a commit nor a release line (a semver range)' };
+  if (reference.kind !== 'range') return { ok: true, value: reference.value };
+  const newest = compat.releases
+    .filter((r): r is typeof r & { version: string } => !!r.version && semver.satisfies(r.version, reference.value))
+    .sort((a, b) => semver.rcompare(a.version, b.version))[0];
+  if (!newest) return { ok: false, why: `a release line with no release the document lists in it (${reference.value}); list the release with its date` };
+  return { ok: true, value: newest.version, note: `release line ${reference.value}` };
+}
+
+/** A cell of a tuple table: the consumer version, or a tier and the version ("✅ supported — 1.9.0", "conditional (0.6.0)"), with a note in parentheses; a dash is never tried. */
+function readTupleCell(cell: string): { version: string; tier?: string; note?: string } {
+  const text = cell.replace(/^[^\p{L}\p{N}]+/u, '').trim();
+  if (!text || /^[-–—]$/.test(text)) return { version: '' };
+  const tiered = /^(supported|conditional|unsupported)\b[\s—–:-]*(?:\(?([\w.+-]+)\)?)?\s*(?:\((.+)\))?$/i.exec(text);
+  if (tiered) return { version: tiered[2] ?? 'any', tier: tiered[1].toLowerCase(), ...(tiered[3] ? { note: tiered[3] } : {}) };
+  return { version: text };
 }
 
 function importConsumerRows(table: MarkdownTable, consumerColumn: number, versionsColumn: number, coreNames: readonly string[], compat: ImportedCompatibility, log: ImportLog): void {
@@ -94,7 +143,8 @@ function importConsumerRows(table: MarkdownTable, consumerColumn: number, versio
         const others = Object.entries(read.consumers).filter(([other]) => other === name || addConsumer(compat, other, where, log) === other);
         const consumers = { [name]: plainText(cells[consumerVersionColumn] ?? '') || 'any', ...Object.fromEntries(others) };
         const date = plainText(cells[dateColumn] ?? '');
-        addTuple(compat, { id: `${name}-${slug(read.core, 'core')}`, core: read.core, coreCommit: read.coreCommit, consumers, tier, date, note }, where, log);
+        // The consumer's name first, so that a version's leading digit stays in the id ("pyferro-1-4-2").
+        addTuple(compat, { id: slug(`${name} ${read.label ?? read.core}`, `${name}-tuple`), core: read.core, coreCommit: read.coreCommit, consumers, tier, date, note }, where, log);
         tuples++;
       }
     }
@@ -106,6 +156,36 @@ function importConsumerRows(table: MarkdownTable, consumerColumn: number, versio
     reportRowStatements(name, { tier, note, tuples, ranges: ranges.length }, where, log);
   }
   log.converted.push({ file: table.file, line: table.line, what: 'compatibility table (a row per consumer)', why: `${table.rows.length} consumer(s)` });
+}
+
+/** Headers that each name one core release ("tideline 1.6.0", "1.5.2", "core `3a4b5c6`"): a grid of consumers by releases. */
+function gridCoreColumns(table: MarkdownTable, coreNames: readonly string[]): Array<{ i: number; core: string }> {
+  return table.headers.flatMap((header, i) => {
+    const words = plainText(header).split(' ');
+    const named = words.length === 2 && (coreNames.includes(words[0]) || words[0] === 'core') ? words[1] : words.length === 1 ? words[0] : undefined;
+    const reference = named === undefined ? undefined : readCoreReference(named);
+    return reference && reference.kind !== 'range' ? [{ i, core: reference.value }] : [];
+  });
+}
+
+/** A grid: a row per consumer, a column per core release, each cell a tier with the consumer version validated in parentheses, or a dash (never tried). */
+function importGridRows(table: MarkdownTable, consumerColumn: number, coreColumns: Array<{ i: number; core: string }>, compat: ImportedCompatibility, log: ImportLog): void {
+  for (const { line, cells } of table.rows) {
+    const where = { file: table.file, line };
+    const name = addConsumer(compat, plainText(cells[consumerColumn] ?? ''), where, log);
+    if (!name) continue;
+    for (const { i, core } of coreColumns) {
+      const cell = plainText(cells[i] ?? '');
+      if (!cell || /^[-–—]$/.test(cell)) continue;
+      const read = /^(supported|conditional|unsupported)\b\s*(?:\(([^()]+)\))?$/i.exec(cell);
+      if (!read) {
+        log.notUnderstood.push({ ...where, what: `${name} with core ${core}: ${JSON.stringify(cell)}`, why: 'expected a tier (supported, conditional, unsupported) with the consumer version in parentheses, or a dash' });
+        continue;
+      }
+      addTuple(compat, { id: slug(`${name} ${core}`, `${name}-tuple`), core, consumers: { [name]: read[2]?.trim() || 'any' }, tier: read[1], date: '' }, where, log);
+    }
+  }
+  log.converted.push({ file: table.file, line: table.line, what: 'compatibility table (consumers by core releases)', why: `${table.rows.length} consumer(s) by ${coreColumns.length} release(s)` });
 }
 
 /** A row's tier and notes are written on its tuples; what has no place there (a numbered tier, a deprecation, a note of a row without tuples) is listed for review. */
@@ -139,10 +219,9 @@ function addTuple(
   log: ImportLog,
 ): void {
   const isCommit = COMMIT.test(row.core);
-  if (!compat.releases.some((r) => (isCommit ? r.commit : r.version) === row.core)) {
-    if (isCalendarDate(row.date)) compat.releases.push({ ...(isCommit ? { commit: row.core } : { version: row.core }), ...(row.coreCommit ? { commit: row.coreCommit } : {}), date: row.date });
-    // The commit a row gives a version has no other place than its release: say so when the release cannot be written.
-    else if (row.coreCommit) log.review.push({ ...where, what: `release ${row.core} (commit ${row.coreCommit})`, why: 'named by the table without a release date; not a release until its date is added' });
+  // A release the row dates (or whose commit it gives) is written here; the other cores it names are dated later from git tags, or written undated.
+  if (!compat.releases.some((r) => (isCommit ? r.commit : r.version) === row.core) && (isCalendarDate(row.date) || row.coreCommit)) {
+    compat.releases.push({ ...(isCommit ? { commit: row.core } : { version: row.core }), ...(row.coreCommit ? { commit: row.coreCommit } : {}), ...(isCalendarDate(row.date) ? { date: row.date } : {}) });
   }
   const tier = TIER.exec(row.tier ?? '')?.[1].toLowerCase();
   const id = uniqueId(slug(row.id, 'tuple'), compat.tuples.map((t) => t.id));
@@ -154,6 +233,8 @@ function addTuple(
 export function importReleaseTable(table: MarkdownTable, compat: ImportedCompatibility, log: ImportLog): boolean {
   const [versionColumn, dateColumn] = [column(table, /^version$/, /^release$/, /^commit$/, /^tag$/), column(table, /^date$/, /^released( on)?$/, /^release date$/)];
   if (versionColumn < 0 || dateColumn < 0 || table.headers.length > 4) return false;
+  // "Version | Commit | Date": the commit a version was cut from, which tuples pinned by commit name.
+  const commitColumn = table.headers.findIndex((h, i) => i !== versionColumn && /^commit( sha)?$/.test(h));
   for (const { line, cells } of table.rows) {
     const reference = readCoreReference(cells[versionColumn] ?? '');
     const date = plainText(cells[dateColumn] ?? '');
@@ -161,7 +242,9 @@ export function importReleaseTable(table: MarkdownTable, compat: ImportedCompati
       log.notUnderstood.push({ file: table.file, line, what: `release ${plainText(cells[versionColumn] ?? '')}`, why: 'expected a version or commit and a date written YYYY-MM-DD' });
       continue;
     }
-    if (!compat.releases.some((r) => r.version === reference.value || r.commit === reference.value)) compat.releases.push({ [reference.kind]: reference.value, date });
+    const commit = commitColumn >= 0 ? readCoreReference(cells[commitColumn] ?? '') : undefined;
+    const cutFrom = reference.kind === 'version' && commit?.kind === 'commit' ? { commit: commit.value } : {};
+    if (!compat.releases.some((r) => r.version === reference.value || r.commit === reference.value)) compat.releases.push({ [reference.kind]: reference.value, ...cutFrom, date });
   }
   log.converted.push({ file: table.file, line: table.line, what: 'core releases', why: `${table.rows.length} release(s)` });
   return true;
@@ -187,6 +270,30 @@ export function importCompatibilityPolicy(sections: MarkdownSection[], compat: I
     }
   }
   return used;
+}
+
+/** The core's releases stated in list items and sentences, in any section. */
+export function importReleaseStatements(sections: MarkdownSection[], compat: ImportedCompatibility, log: ImportLog): void {
+  for (const section of sections) for (const { text, line } of [...section.text, ...section.items]) readReleaseSentence(plainText(text), { file: section.file, line }, compat, log);
+}
+
+/** "Released versions: 1.4.0 (2025-07-14), 1.5.2 (2025-10-30) and 1.6.0 (2026-01-08).": releases with their dates, in a sentence. */
+function readReleaseSentence(plain: string, where: { file: string; line: number }, compat: ImportedCompatibility, log: ImportLog): void {
+  // "2.4.1 — 2026-01-28 — `e1a2b3c`": an item that is a release, its date and its commit.
+  const item = /^v?(\d+\.\d+\.\d+[\w.+-]*)\s*[—–:-]+\s*(\d{4}-\d{2}-\d{2})(?:\s*[—–:-]+\s*([0-9a-f]{7,40}))?$/.exec(plain);
+  if (item && semver.valid(item[1]) && isCalendarDate(item[2]) && !compat.releases.some((r) => r.version === item[1])) {
+    compat.releases.push({ version: item[1], ...(item[3] ? { commit: item[3] } : {}), date: item[2] });
+    log.converted.push({ ...where, what: `release ${item[1]}`, why: `dated ${item[2]}${item[3] ? `, commit ${item[3]}` : ''}` });
+    return;
+  }
+  if (!/\breleas/i.test(plain)) return;
+  for (const [, written, date] of plain.matchAll(/\b(v?\d+\.\d+\.\d+[\w.+-]*|[0-9a-f]{7,40})\s*\((\d{4}-\d{2}-\d{2})\)/g)) {
+    const reference = readCoreReference(written);
+    if (!reference || reference.kind === 'range' || !isCalendarDate(date)) continue;
+    if (compat.releases.some((r) => r.version === reference.value || r.commit === reference.value)) continue;
+    compat.releases.push({ [reference.kind]: reference.value, date });
+    log.converted.push({ ...where, what: `release ${reference.value}`, why: `dated ${date}, as the sentence states` });
+  }
 }
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };

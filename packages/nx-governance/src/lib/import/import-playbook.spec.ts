@@ -92,7 +92,7 @@ describe('a playbook written in paragraphs', () => {
     expect(playbook.rollbackProcedure).toEqual([
       { step: 'First the release lead announces the rollback in the team channel.', owner: 'release-lead' },
       { step: 'The core lane owner then yanks the release and re-tags the previous one.', owner: 'core-lane-owner' },
-      { step: 'Each consumer owner re-pins to the rollback tuple.', owner: 'release-manager' },
+      { step: 'Each consumer owner re-pins to the rollback tuple.', owner: 'release-lead' },
     ]);
     expect(report).not.toContain('a placeholder step was written');
     expect(report).toContain('rollback step "Each consumer owner re-pins to the rollback tuple.": no owner that is a role');

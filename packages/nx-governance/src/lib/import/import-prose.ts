@@ -4,7 +4,8 @@ import type { IdPatterns } from '../ids/id-patterns';
 import type { ParseMarkdown } from '../markdown/parse-markdown';
 import type { FileReader } from '../workspace/file-reader';
 import { type ImportedCadence, importCadence } from './import-cadence';
-import { emptyCompatibility, type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseTable } from './import-compatibility';
+import { assumeProseReleaseRole } from './release-role';
+import { emptyCompatibility, type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseStatements, importReleaseTable } from './import-compatibility';
 import { excludedBy } from './import-exclude';
 import { everyBlockingGate, type GateImportContext, type ImportedGate, importGateTable } from './import-gates';
 import { emptyLog, type ImportLog } from './import-log';
@@ -92,13 +93,16 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
   const classContext = { known, classes, releaseClasses: result.releaseClasses, ids: options.ids, named: namedGates };
   const registries: MarkdownTable[] = [];
   const compatibility = () => (result.compatibility ??= emptyCompatibility());
+  // The core's releases first (tables, list items, sentences): a compatibility table may name a release line a range stands for.
+  importReleaseStatements(documents.flatMap((d) => d.sections), compatibility(), result);
+  for (const table of tables.filter((t) => !used.has(t))) if (importReleaseTable(table, compatibility(), result)) used.add(table);
   for (const table of tables.filter((t) => !used.has(t))) {
     const gatesColumn = column(table, /gates?$/, /gate set/, /vg ids?$/);
     const [classColumn, milestoneColumn] = [column(table, /^release class$/, /^class$/), column(table, /^milestone$/)];
     if (classColumn >= 0 && gatesColumn >= 0) importReleaseClassTable(table, classColumn, gatesColumn, classContext, result);
     else if (milestoneColumn >= 0 && gatesColumn >= 0) importMilestoneGateSets(table, milestoneColumn, gatesColumn, known, classes, result, options.ids);
     else if (isRegistryTable(table, options.ids)) registries.push(table);
-    else if (!importCompatibilityTable(table, options.coreNames, compatibility(), result) && !importReleaseTable(table, compatibility(), result)) continue;
+    else if (!importCompatibilityTable(table, options.coreNames, compatibility(), result)) continue;
     used.add(table);
   }
   const classSections = importReleaseClassProse(documents.flatMap((d) => d.sections), classContext, result);
@@ -139,6 +143,7 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     if (result.compatibility.supportWindow || result.compatibility.deprecationLeadTimeDays !== undefined) result.review.push({ file: folder, line: 1, what: 'compatibility policy', why: 'stated in the prose, but no compatibility table names a consumer; not written' });
     delete result.compatibility;
   }
+  assumeProseReleaseRole(result);
   for (const table of tables.filter((t) => !used.has(t))) {
     result.notUnderstood.push({ file: table.file, line: table.line, what: `table | ${table.headers.join(' | ')} |`, why: 'not a table this import knows (gates, release classes, milestone gate sets, compatibility, releases, registry, playbook, cadence)' });
   }

@@ -1,4 +1,4 @@
-import { RELEASE_MANAGER_ROLE } from '../schemas/common';
+import { releaseRoleOf } from './release-role';
 import { posix } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { IMPORTED_EVIDENCE_FILE, type ImportedEvidenceIndex } from '../evidence/imported-evidence-index';
@@ -6,7 +6,7 @@ import { schemaReference, type SchemaFileName } from '../json/json-schemas';
 import type { GovernanceSettings } from '../schemas/governance';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from './default-governance';
 import { type ConsumerPlace, placeConsumers } from './consumer-projects';
-import { emptyCompatibility, writtenTuples } from './import-compatibility';
+import { emptyCompatibility, type ImportedCompatibility, undatedReleases } from './import-compatibility';
 import { IMPORTED_PROSE_FILE, type ImportedProseRecord } from './import-gaps';
 import type { ImportedProse } from './import-prose';
 import type { ReportItem } from './import-log';
@@ -30,7 +30,7 @@ export interface ImportPlanInput {
   /** Where a consumer is and which Nx project it is (consumer-projects.ts), or why it has none. */
   placeConsumer: (name: string) => ConsumerPlace;
   /** The git tag of a core version and its date (release-tags.ts), for versions the prose names without a date. */
-  taggedRelease: (version: string) => TaggedRelease;
+  taggedRelease: (core: { kind: 'version' | 'commit'; value: string }) => TaggedRelease;
 }
 
 /** What the report lists, as it lists it: the summary an import prints counts these, not the importer's lists before the plan adds its own. */
@@ -59,7 +59,8 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   if (imported.releaseClasses.length || playbook.rollbackTriggers.length || playbook.rollbackProcedure.length || playbook.roles.length || playbook.preReleaseChecklist.length || playbook.goNoGo.length) data.set('playbook.json', { name: 'playbook.schema.json', value: playbookFrom(imported, input.source, log), initDefault: defaultPlaybook([GOVERNANCE_GATE]) });
   if (imported.compatibility) data.set('compatibility.json', { name: 'compatibility.schema.json', value: compatibilityFrom(input, log), initDefault: { releases: [], consumers: [], policy: DEFAULT_POLICY, tuples: [], deprecations: [] } });
   if (imported.cadence.activities.length) {
-    const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? RELEASE_MANAGER_ROLE, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? RELEASE_MANAGER_ROLE };
+    const releaseRole = releaseRoleOf(imported.playbook);
+    const ownership = { decisionLog: imported.cadence.ownership.decisionLog ?? releaseRole, compatibilityMatrix: imported.cadence.ownership.compatibilityMatrix ?? releaseRole };
     data.set('cadence.json', { name: 'cadence.schema.json', value: { activities: imported.cadence.activities, ownership }, initDefault: defaultCadence(GOVERNANCE_GATE) });
   } else if (Object.keys(imported.cadence.ownership).length) {
     log.review.push({ file: input.source, line: 1, what: 'cadence ownership', why: `${JSON.stringify(imported.cadence.ownership)} read, but the prose defines no cadence activity, so cadence.json was not written; set its ownership by hand` });
@@ -120,7 +121,7 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
     ...imported.cadence.coOwners,
     ...Object.values(imported.cadence.ownership),
     ...playbook.rollbackProcedure.map((s) => s.owner),
-    RELEASE_MANAGER_ROLE,
+    releaseRoleOf(playbook),
   ];
   const roles = [...playbook.roles];
   for (const id of owners) if (id && !roles.some((r) => r.id === id)) roles.push({ id, title: title(id), owner: 'to be assigned' });
@@ -129,7 +130,7 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
     : [{ id: 'R1', title: 'Every blocking gate', description: 'Written by import: the prose defines no release class.', gates: everyBlockingGate(imported.gates) }];
   if (!imported.releaseClasses.length) log.review.push({ file: source, line: 1, what: 'release classes', why: 'none in the prose; one class R1 of every blocking gate was written' });
   const defaultClass = classes.some((c) => c.id === imported.defaultReleaseClass) ? imported.defaultReleaseClass : classes[classes.length - 1].id;
-  const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: RELEASE_MANAGER_ROLE }];
+  const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: releaseRoleOf(playbook) }];
   if (!playbook.rollbackProcedure.length) log.review.push({ file: source, line: 1, what: 'rollback procedure', why: 'none found under a "Rollback procedure" heading; a placeholder step was written' });
   return {
     roles,
@@ -144,15 +145,18 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
 }
 
 function compatibilityFrom(input: ImportPlanInput, log: { converted: ReportItem[]; review: ReportItem[] }): object {
-  const { consumers, compat } = placeConsumers(input.imported.compatibility ?? emptyCompatibility(), input.placeConsumer, log.review, input.source);
+  const compat = input.imported.compatibility ?? emptyCompatibility();
+  const consumers = placeConsumers(compat, input.placeConsumer, log.review, input.source);
   const untagged = datedFromTags(compat, input.taggedRelease, log);
   if (!compat.supportWindow) log.review.push({ file: input.source, line: 1, what: 'support window', why: `not stated in the prose; the default ${JSON.stringify(DEFAULT_POLICY.supportWindow)} was written` });
   if (compat.deprecationLeadTimeDays === undefined) log.review.push({ file: input.source, line: 1, what: 'deprecation lead time', why: `not stated in the prose; the default ${DEFAULT_POLICY.deprecationLeadTimeDays} days was written` });
-  const { tuples, dropped } = writtenTuples(compat);
-  for (const { tuple, where } of dropped) {
-    const noTag = untagged.has(tuple.core) ? ` and no git tag v${tuple.core} or ${tuple.core}` : '';
-    log.review.push({ ...where, what: `tuple ${tuple.id}`, why: `core ${tuple.core} has no release date in the prose (a releases table, or a date in the row)${noTag}; add it to releases, then the tuple` });
+  for (const { release, where } of undatedReleases(compat)) {
+    const core = release.version ?? release.commit ?? '';
+    compat.releases.push(release);
+    const noTag = !untagged.has(core) ? '' : release.commit ? ' and git knows no commit of it here' : ` and no git tag v${core} or ${core}`;
+    log.review.push({ ...where, what: `release ${core}`, why: `written without a date: the prose gives none (a releases table, or a date in the row)${noTag}; the matrix orders it by its version, and a support window in months cannot place it until its date is added` });
   }
+  const { tuples } = compat;
   const counts = compat.consumers.map((c) => tuples.filter((t) => c.name in t.consumers).length);
   // The prose states no minimum: require what it holds, so the import neither invents tuples nor fails on their absence.
   const minimumTuplesPerConsumer = Math.min(DEFAULT_POLICY.minimumTuplesPerConsumer, ...counts);
@@ -173,20 +177,22 @@ function compatibilityFrom(input: ImportPlanInput, log: { converted: ReportItem[
 }
 
 /**
- * A core version a tuple names without a release date becomes a release dated by its git tag, said in the report;
- * the versions with no tag are returned, their tuples stay for review.
+ * A core version or commit a tuple names without a release date becomes a release dated by git (the version's tag,
+ * the commit's date), said in the report; those git cannot date are returned, to be written undated.
  */
-function datedFromTags(compat: ReturnType<typeof placeConsumers>['compat'], tagged: ImportPlanInput['taggedRelease'], log: { converted: ReportItem[] }): Set<string> {
+function datedFromTags(compat: ImportedCompatibility, tagged: ImportPlanInput['taggedRelease'], log: { converted: ReportItem[] }): Set<string> {
   const untagged = new Set<string>();
   compat.tuples.forEach((tuple, i) => {
-    if (readCoreReference(tuple.core)?.kind !== 'version' || compat.releases.some((r) => r.version === tuple.core) || untagged.has(tuple.core)) return;
-    const release = tagged(tuple.core);
+    const core = readCoreReference(tuple.core);
+    if (!core || core.kind === 'range' || compat.releases.some((r) => r.version === tuple.core || r.commit === tuple.core) || untagged.has(tuple.core)) return;
+    const release = tagged(core);
     if (!release) {
       untagged.add(tuple.core);
       return;
     }
-    compat.releases.push({ version: tuple.core, date: release.date });
-    log.converted.push({ ...compat.tupleLines[i], what: `release ${tuple.core}`, why: `dated ${release.date}, the date of git tag ${release.tag} (the prose gives none)` });
+    compat.releases.push({ [core.kind]: tuple.core, date: release.date });
+    const source = 'tag' in release ? `git tag ${release.tag}` : `commit ${release.commit} in this repository`;
+    log.converted.push({ ...compat.tupleLines[i], what: `release ${tuple.core}`, why: `dated ${release.date}, the date of ${source} (the prose gives none)` });
   });
   return untagged;
 }

@@ -1,6 +1,5 @@
 import { posix } from 'node:path';
 import type { ImportedProse } from './import-prose';
-import { writtenTuples } from './import-compatibility';
 
 type Where = { file: string; line: number } | undefined;
 
@@ -23,7 +22,7 @@ function sourceOf(file: string, line: number, path: string, imported: ImportedPr
   if (file === `${dir}/gates.json`) return imported.gateLines.get(imported.gates[index('gates')]?.id ?? '');
   if (file === `${dir}/compatibility.json` && imported.compatibility) {
     const compat = imported.compatibility;
-    if (path.startsWith('tuples')) return writtenTuples(compat).lines[index('tuples')];
+    if (path.startsWith('tuples')) return compat.tupleLines[index('tuples')];
     if (path.startsWith('deprecations')) return compat.deprecationLines[index('deprecations')];
   }
   const milestone = imported.milestones.find((m) => file === `${dir}/milestones/${posix.basename(m.file)}` || file === m.file);

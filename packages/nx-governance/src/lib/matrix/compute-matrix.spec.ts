@@ -123,3 +123,43 @@ describe('computeMatrix before 1.0: tuples of commits with the tiers the documen
     expect(renderMatrixMarkdown(computeMatrix(compat, []))).toContain('- Support window: tuples validated within the last 90 day(s), or the tuples rollback always, whichever lasts longer.');
   });
 });
+
+describe('computeMatrix of imported prose: undated releases, tuples pinned by a release commit, a consumer not in this workspace', () => {
+  const compat = compatibilityFileSchema.parse({
+    releases: [{ version: '1.6.0' }, { version: '1.5.2' }, { version: '1.4.0' }, { version: '0.4.0', commit: '3a4b5c6', date: '2026-01-30' }],
+    consumers: [{ name: 'tide-notebook' }, { name: 'quill-py' }],
+    policy: { supportWindow: { latestMinors: 2 }, deprecationLeadTimeDays: 14, minimumTuplesPerConsumer: 1 },
+    tuples: [
+      { id: 'tide-notebook-1-6-0', core: '1.6.0', consumers: { 'tide-notebook': '3.2.0' }, tier: 'supported' },
+      { id: 'tide-notebook-1-4-0', core: '1.4.0', consumers: { 'tide-notebook': '3.0.9' }, tier: 'unsupported' },
+      { id: 'quill-py-current', core: '3a4b5c6', consumers: { 'quill-py': 'any' }, tier: 'conditional' },
+    ],
+  });
+
+  it('orders undated releases by version, so the latest minor lines are the window, and says no date is stated', () => {
+    const cycles = releaseCycles(compat, '2026-12-01');
+    expect(cycles.map((c) => [c.cycle, c.releaseDate ?? '-', c.eol, c.inWindow])).toEqual([
+      ['1.6', '-', false, true],
+      ['1.5', '-', false, true],
+      ['1.4', '-', 'unknown', false],
+      ['0.4', '2026-01-30', 'unknown', false],
+    ]);
+    expect(renderMatrixMarkdown(computeMatrix(compat, []))).toContain('| 1.4 | not stated | 1.4.0 | not stated | unknown (a date is not stated) | no |');
+  });
+
+  it('a window in months cannot place a line replaced on a date nobody stated: outside it, never supported by default', () => {
+    const months = { ...compat, policy: { ...compat.policy, supportWindow: { months: 6 } } };
+    expect(releaseCycles(months, '2026-12-01').map((c) => [c.cycle, c.eol, c.inWindow])).toEqual([
+      ['1.6', false, true],
+      ['1.5', 'unknown', false],
+      ['1.4', 'unknown', false],
+      ['0.4', 'unknown', false],
+    ]);
+  });
+
+  it('gives a tuple pinned by the commit of a versioned release the tier it states', () => {
+    const window = { ...compat, policy: { ...compat.policy, supportWindow: { latestMinors: 4 } } };
+    const cell = computeMatrix(window, []).cells.find((c) => c.consumer === 'quill-py' && c.core === '0.4.0');
+    expect(cell).toMatchObject({ consumerVersion: 'any', tier: 'conditional', why: expect.stringContaining('tuple quill-py-current as the compatibility document states') });
+  });
+});

@@ -2,7 +2,7 @@ import * as semver from 'semver';
 import { addDays } from '../dates';
 import { type CompatRecord, compatVerdict, isMeaningfulCompatResult } from '../compat/compat-result';
 import type { CompatibilityFile } from '../schemas/compatibility';
-import { releaseCycles, type ReleaseCycle } from './support-window';
+import { byDateThenVersion, releaseCycles, type ReleaseCycle } from './support-window';
 
 export const TIERS = ['supported', 'conditional', 'unsupported', 'untested', 'deprecated'] as const;
 export type Tier = (typeof TIERS)[number];
@@ -49,22 +49,24 @@ export function computeMatrix(
   const releases = compat.releases
     .filter((r) => inWindow.has(r.version ? `${semver.major(r.version)}.${semver.minor(r.version)}` : r.commit!.slice(0, 7)))
     // Newest first: by version where both have one, else (tuples of commits) by date.
-    .sort((a, b) => (a.version && b.version ? semver.rcompare(a.version, b.version) : b.date.localeCompare(a.date)))
-    .map((r) => r.version ?? r.commit!);
+    .sort((a, b) => (a.version && b.version ? semver.rcompare(a.version, b.version) : byDateThenVersion(b, a)));
+  // A tuple names its release by version or, pinned by commit, by the release's commit.
+  const tupleCore = new Map(compat.tuples.map((t) => [t, releases.find((r) => r.version === t.core || r.commit === t.core)]));
+  const isFor = (tuple: CompatibilityFile['tuples'][number], core: string) => tuple.core === core || (tupleCore.get(tuple)?.version ?? tupleCore.get(tuple)?.commit) === core;
   const consumers = declared.map((c) => c.name).sort();
   // Each cell looks only at its consumer's results: grouped once, a large matrix costs cells times one history, not cells times all.
   const resultsOf = new Map<string, StoredCompatResult[]>();
   for (const result of results) resultsOf.set(result.record.consumer, [...(resultsOf.get(result.record.consumer) ?? []), result]);
   const cells: MatrixCell[] = [];
-  for (const core of releases) {
+  for (const core of releases.map((r) => r.version ?? r.commit!)) {
     for (const consumer of consumers) {
       const own = resultsOf.get(consumer) ?? [];
       const versions = new Set<string>();
-      for (const tuple of compat.tuples) if (tuple.core === core && tuple.consumers[consumer]) versions.add(tuple.consumers[consumer]);
+      for (const tuple of compat.tuples) if (isFor(tuple, core) && tuple.consumers[consumer]) versions.add(tuple.consumers[consumer]);
       for (const { record } of own) if (record.tuple.core.version === core && record.tuple.consumer.version) versions.add(record.tuple.consumer.version);
       if (versions.size === 0) versions.add('any');
       const supports = declared.find((c) => c.name === consumer)?.supports;
-      for (const consumerVersion of [...versions].sort()) cells.push(cellFor(compat, own, core, consumer, consumerVersion, supports, asOf));
+      for (const consumerVersion of [...versions].sort()) cells.push(cellFor(compat, own, core, consumer, consumerVersion, supports, asOf, isFor));
     }
   }
   return { kind: 'nx-governance/compatibility-matrix', asOf, policy: compat.policy, cycles, consumers, cells, deprecations: compat.deprecations };
@@ -78,6 +80,7 @@ function cellFor(
   consumerVersion: string,
   declared: string | undefined,
   asOf: string,
+  isFor: (tuple: CompatibilityFile['tuples'][number], core: string) => boolean,
 ): MatrixCell {
   const base = { core, consumer, consumerVersion };
   const notice = compat.deprecations.find((d) => d.coreVersions && semver.valid(core) && semver.satisfies(core, d.coreVersions));
@@ -86,7 +89,7 @@ function cellFor(
     .filter(({ record }) => record.consumer === consumer && isCore(record, core) && (consumerVersion === 'any' || record.tuple.consumer.version === consumerVersion))
     .sort((a, b) => b.record.finishedAt.localeCompare(a.record.finishedAt));
   const newest = matching[0];
-  if (!newest) return statedCell(compat, base, asOf) ?? { ...base, tier: 'untested', why: 'no compatibility result for this pair' };
+  if (!newest) return statedCell(compat, base, asOf, isFor) ?? { ...base, tier: 'untested', why: 'no compatibility result for this pair' };
   const { record, file } = newest;
   switch (compatVerdict(record.result)) {
     case 'pass':
@@ -109,7 +112,7 @@ function cellFor(
 }
 
 function newestDate(compat: CompatibilityFile, results: StoredCompatResult[]): string {
-  const dates = [...compat.releases.map((r) => r.date), ...compat.deprecations.map((d) => d.announced), ...results.map((r) => r.record.finishedAt.slice(0, 10))];
+  const dates = [...compat.releases.flatMap((r) => (r.date ? [r.date] : [])), ...compat.deprecations.map((d) => d.announced), ...results.map((r) => r.record.finishedAt.slice(0, 10))];
   return dates.sort().pop() ?? '1970-01-01';
 }
 
@@ -124,8 +127,13 @@ function isCore(record: StoredCompatResult['record'], core: string): boolean {
  * tuple validated longer ago than `supportWindow.days` is unsupported, unless
  * the window names it (`supportWindow.tuples`, e.g. current and rollback).
  */
-function statedCell(compat: CompatibilityFile, base: Pick<MatrixCell, 'core' | 'consumer' | 'consumerVersion'>, asOf: string): MatrixCell | undefined {
-  const tuple = compat.tuples.find((t) => t.core === base.core && t.consumers[base.consumer] === base.consumerVersion && t.tier);
+function statedCell(
+  compat: CompatibilityFile,
+  base: Pick<MatrixCell, 'core' | 'consumer' | 'consumerVersion'>,
+  asOf: string,
+  isFor: (tuple: CompatibilityFile['tuples'][number], core: string) => boolean,
+): MatrixCell | undefined {
+  const tuple = compat.tuples.find((t) => isFor(t, base.core) && t.consumers[base.consumer] === base.consumerVersion && t.tier);
   if (!tuple?.tier) return undefined;
   const { days, tuples: always = [] } = compat.policy.supportWindow;
   const validated = tuple.validated ? ` (validated ${tuple.validated})` : '';

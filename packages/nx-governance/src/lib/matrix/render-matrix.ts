@@ -1,3 +1,4 @@
+import { UNSTATED_END } from './support-window';
 import { codeSpan, escapeMarkdown as e } from '../markdown/escape';
 import type { CompatibilityMatrix, Tier } from './compute-matrix';
 
@@ -43,7 +44,7 @@ export function renderMatrixMarkdown(matrix: CompatibilityMatrix): string {
     '',
     '| Line | Released | Latest | Latest released | End of support | In window |',
     '|---|---|---|---|---|---|',
-    ...matrix.cycles.map((c) => `| ${e(c.cycle)} | ${e(c.releaseDate)} | ${e(c.latest)} | ${e(c.latestReleaseDate)} | ${c.eol === false ? 'not yet' : e(c.eol)} | ${c.inWindow ? 'yes' : 'no'} |`),
+    ...matrix.cycles.map((c) => `| ${e(c.cycle)} | ${e(c.releaseDate ?? 'not stated')} | ${e(c.latest)} | ${e(c.latestReleaseDate ?? 'not stated')} | ${c.eol === false ? 'not yet' : c.eol === 'unknown' ? UNSTATED_END : e(c.eol)} | ${c.inWindow ? 'yes' : 'no'} |`),
     '',
     '## Matrix',
     '',

@@ -1,5 +1,6 @@
 import { EVERY_RESULT, type ResultCurrency } from '../compat/checkout-results';
 import { readLatestCompatRecord } from '../compat/compat-store';
+import { statedConsumers } from '../consumers/resolve-consumers';
 import { compatLatestFile } from '../evidence/evidence-layout';
 import type { GovernanceSettings } from '../schemas/governance';
 import type { FileReader } from '../workspace/file-reader';
@@ -17,18 +18,19 @@ import { type CompatibilityMatrix, computeMatrix, type StoredCompatResult } from
  * matrix, so `nx sync:check` failed on a fresh clone. Older releases keep
  * their tier through their tuples (release-candidate records one on GO).
  * A checkout's readers pass `resultsOfCheckout`, so that an uncommitted result
- * a branch left behind does not count on main.
+ * a branch left behind does not count on main. Consumers not in this workspace
+ * (`statedConsumers`) are in it with the tiers their stated tuples give.
  */
 export function workspaceMatrix(
   reader: FileReader,
-  data: Pick<GovernanceData, 'settings' | 'compatibility'>,
+  data: Pick<GovernanceData, 'settings' | 'compatibility' | 'consumerFiles'>,
   consumers: ReadonlyArray<{ name: string; supports?: string }>,
   currency: ResultCurrency = EVERY_RESULT,
 ): CompatibilityMatrix | undefined {
   const compat = data.compatibility?.data;
   if (!compat) return undefined;
   const results = latestCompatResults(reader, data.settings, consumers.map((c) => c.name)).filter(({ file, record }) => currency(file, record));
-  return computeMatrix(compat, results, [...consumers]);
+  return computeMatrix(compat, results, [...consumers, ...statedConsumers(data)]);
 }
 
 /** Each consumer's latest result that verifies (schema and digest; results are never signed). */

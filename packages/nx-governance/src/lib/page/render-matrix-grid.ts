@@ -1,3 +1,4 @@
+import { UNSTATED_END } from '../matrix/support-window';
 import type { CompatibilityMatrix, MatrixCell } from '../matrix/compute-matrix';
 import { TIERS } from '../matrix/compute-matrix';
 import { escapeHtml as e } from './escape-html';
@@ -44,7 +45,7 @@ export function renderPolicy(matrix: CompatibilityMatrix): string {
   ].filter(Boolean);
   const cycles = stackTable(
     ['Line', 'Released', 'Latest', 'End of support', 'In window'],
-    matrix.cycles.map((c) => [e(c.cycle), e(c.releaseDate), e(c.latest), e(c.eol === false ? 'not decided' : c.eol), c.inWindow ? badge('supported', ' <small>yes</small>') : badge('unsupported', ' <small>no</small>')]),
+    matrix.cycles.map((c) => [e(c.cycle), e(c.releaseDate ?? 'not stated'), e(c.latest), e(c.eol === false ? 'not decided' : c.eol === 'unknown' ? UNSTATED_END : c.eol), c.inWindow ? badge('supported', ' <small>yes</small>') : badge('unsupported', ' <small>no</small>')]),
     'Release lines',
   );
   const deprecations = matrix.deprecations.length

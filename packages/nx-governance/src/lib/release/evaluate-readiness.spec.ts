@@ -17,10 +17,10 @@ describe('evaluateReadiness', () => {
   afterEach(() => cleanup());
 
   const consumer: ResolvedConsumer = { name: 'app', project: 'app', declaredIn: 'governance/compatibility.json' };
-  function judge(options: { tuples?: object[]; tree?: TreeState; compat?: CompatClassification; files?: Record<string, string>; ids?: object } = {}): Map<string, ReadinessItem> {
+  function judge(options: { tuples?: object[]; tree?: TreeState; compat?: CompatClassification; files?: Record<string, string>; ids?: object; stated?: object[] } = {}): Map<string, ReadinessItem> {
     const compatibility = {
       releases: [{ version: '1.0.0', date: '2026-01-01' }],
-      consumers: [{ name: 'app', project: 'app' }],
+      consumers: [{ name: 'app', project: 'app' }, ...(options.stated ?? [])],
       policy: { supportWindow: { latestMinors: 1 }, deprecationLeadTimeDays: 30 },
       tuples: options.tuples ?? [tuple('current', { app: '2.0.0' }), tuple('rollback', { app: '1.9.0' })],
     };
@@ -60,6 +60,17 @@ describe('evaluateReadiness', () => {
       files: { 'governance/milestones/a.md': milestone('REL-9', 'REL-9.1'), 'governance/milestones/b.md': milestone('REL-10', 'REL-10.1') },
     });
     expect(items.get('release-blockers')).toMatchObject({ state: 'pass', reason: 'none open in REL-10' });
+  });
+
+  it('is inconclusive for a consumer the compatibility document names without a project (an import of prose naming it), though every other passes', () => {
+    const items = judge({ compat: 'pass', stated: [{ name: 'outside' }], tuples: [tuple('current', { app: '2.0.0', outside: '3.0.0' }), tuple('rollback', { app: '1.9.0', outside: '2.9.0' })] });
+    expect(items.get('consumer:app')).toMatchObject({ state: 'pass' });
+    expect(items.get('consumer:outside')).toMatchObject({
+      state: 'inconclusive',
+      advisory: false,
+      reason: 'outside is not in this workspace (governance/compatibility.json names it without a project), so its tests cannot run here; vendor it and run nx g nx-governance:consumer outside',
+    });
+    expect(items.get('rollback:outside')).toMatchObject({ state: 'pass', reason: 'rollback: core 1.0.0, outside 2.9.0' });
   });
 
   it('passes the consumers item when none is declared (day one, no core yet), and is inconclusive without the core commit when some are', () => {

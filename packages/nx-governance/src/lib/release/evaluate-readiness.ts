@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import * as semver from 'semver';
 import type { ReadinessItem } from '../evidence/evidence-schemas';
 import { compatVerdict } from '../compat/compat-result';
-import type { ResolvedConsumer } from '../consumers/resolve-consumers';
+import { notInWorkspace, type ResolvedConsumer, statedConsumers } from '../consumers/resolve-consumers';
 import type { TreeState } from '../git/git';
 import { latestImportedEvidence, type LoadedImportedEvidence, loadImportedEvidence } from '../evidence/imported-evidence-index';
 import { describeJudgement, type GateJudgement, judgeGateEvidence } from '../evidence/judge-gate-evidence';
@@ -74,20 +74,37 @@ function gateItems({ root, reader, data, releaseClass, currentHashes }: Readines
 }
 
 function consumerItems({ root, data, consumers, version, coreCommit }: ReadinessInput): ReadinessItem[] {
+  const stated = statedConsumers(data);
+  const check = (name: string) => `${name} passes against the candidate`;
+  // A declared range that excludes the candidate is said first, for a consumer here or not: it is advisory.
+  const outOfRange = (consumer: { name: string; supports?: string }) =>
+    consumer.supports && semver.valid(version) && !semver.satisfies(version, consumer.supports)
+      ? item(`consumer:${consumer.name}`, check(consumer.name), 'inconclusive', `${consumer.name} declares support for ${consumer.supports}, not ${version}`, [], true)
+      : undefined;
+  // Nothing here can run a consumer that is not in this workspace, whatever the core's commit.
+  const outside = stated.map((consumer) => outOfRange(consumer) ?? item(`consumer:${consumer.name}`, check(consumer.name), 'inconclusive', notInWorkspace(consumer)));
+  return [...workspaceConsumerItems(consumers, stated.length > 0, { root, data, coreCommit }, check, outOfRange), ...outside].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function workspaceConsumerItems(
+  consumers: ResolvedConsumer[],
+  othersStated: boolean,
+  { root, data, coreCommit }: Pick<ReadinessInput, 'root' | 'data' | 'coreCommit'>,
+  check: (name: string) => string,
+  outOfRange: (consumer: ResolvedConsumer) => ReadinessItem | undefined,
+): ReadinessItem[] {
   // Declaring none is a fact of the data, not missing evidence: there is nothing a release could break.
-  if (!consumers.length) return [item('consumers', 'every consumer passes against the candidate', 'pass', 'no consumer is declared')];
+  if (!consumers.length) return othersStated ? [] : [item('consumers', 'every consumer passes against the candidate', 'pass', 'no consumer is declared')];
   if (!coreCommit) return [item('consumers', 'every consumer passes against the candidate', 'inconclusive', 'the core has no folder to find its commit')];
   const results = compatResultsAt(root, data.settings, consumers.map((c) => c.name), coreCommit);
   return consumers.map((consumer) => {
-    const check = `${consumer.name} passes against the candidate`;
-    if (consumer.supports && semver.valid(version) && !semver.satisfies(version, consumer.supports)) {
-      return item(`consumer:${consumer.name}`, check, 'inconclusive', `${consumer.name} declares support for ${consumer.supports}, not ${version}`, [], true);
-    }
+    const ranged = outOfRange(consumer);
+    if (ranged) return ranged;
     const result = results.get(consumer.name);
-    if (!result) return item(`consumer:${consumer.name}`, check, 'inconclusive', `no compatibility result against core ${coreCommit.slice(0, 12)}`);
+    if (!result) return item(`consumer:${consumer.name}`, check(consumer.name), 'inconclusive', `no compatibility result against core ${coreCommit.slice(0, 12)}`);
     const verdict = compatVerdict(result.result);
     const state: ItemState = verdict === 'pass' || verdict === 'fail' ? verdict : 'inconclusive';
-    return item(`consumer:${consumer.name}`, check, state, `${result.result}: ${result.reason}`, [`sha256 ${result.digest.slice(0, 12)}`]);
+    return item(`consumer:${consumer.name}`, check(consumer.name), state, `${result.result}: ${result.reason}`, [`sha256 ${result.digest.slice(0, 12)}`]);
   });
 }
 
@@ -112,7 +129,8 @@ function cleanTreeItem({ tree }: ReadinessInput): ReadinessItem {
 
 function rollbackTupleItems({ data, consumers }: ReadinessInput): ReadinessItem[] {
   const tuple = rollbackTuple(data.compatibility?.data);
-  return consumers.map((consumer) => {
+  // A consumer not in this workspace still needs a version to roll back to: the tuple is data, not a test run.
+  return [...consumers, ...statedConsumers(data)].map((consumer) => {
     const check = `a rollback tuple exists for ${consumer.name}`;
     const id = `rollback:${consumer.name}`;
     if (!tuple) return item(id, check, 'fail', `compatibility.json has no tuple named ${ROLLBACK_TUPLE_ID}`);

@@ -21,7 +21,7 @@ describe('evaluateRollbackTriggers', () => {
   const perfGate = { id: 'VG-PERF-001', kind: 'command', passCriteria: { metrics: [{ name: 'latency', file: 'm.json', pointer: '/ms', better: 'lower', max: 100 }] } } as unknown as Gate;
   const input = (): RollbackInput => ({
     root,
-    governance: { settings, settingsFile: 'governance/governance.json' },
+    governance: { settings, settingsFile: 'governance/governance.json', consumerFiles: [] },
     gates: [perfGate],
     consumers: ['app', 'lib'],
     candidate: { rev: 'HEAD', commit: CANDIDATE, coreCommit: CORE },
@@ -73,6 +73,16 @@ describe('evaluateRollbackTriggers', () => {
     it('is clear when no consumer is declared (day one, no core yet): none can regress', () => {
       const [result] = evaluateRollbackTriggers([trigger], { ...input(), consumers: [], candidate: { rev: 'HEAD', commit: CANDIDATE } });
       expect(result).toMatchObject({ state: 'clear', reason: 'no consumer is declared, so none can regress' });
+    });
+
+    it('is inconclusive, naming it, when a consumer the compatibility document names is not in this workspace, though every other passes', () => {
+      for (const consumer of ['app', 'lib']) writeCompatEvidence(root, consumer, CORE, 'pass');
+      const compatibility = {
+        file: 'governance/compatibility.json',
+        data: { releases: [], consumers: [{ name: 'outside' }], tuples: [], deprecations: [], policy: { supportWindow: { latestMinors: 2 }, minimumTuplesPerConsumer: 0, deprecationLeadTimeDays: 30 } },
+      } as unknown as NonNullable<RollbackInput['governance']['compatibility']>;
+      const [result] = evaluateRollbackTriggers([trigger], { ...input(), governance: { ...input().governance, compatibility } });
+      expect(result).toMatchObject({ state: 'inconclusive', reason: expect.stringContaining('outside is not in this workspace (governance/compatibility.json names it without a project)') });
     });
 
     it('is inconclusive when consumers are declared and the core has no folder to find its commit', () => {

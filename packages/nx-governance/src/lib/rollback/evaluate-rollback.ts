@@ -1,3 +1,4 @@
+import { notInWorkspace, statedConsumers } from '../consumers/resolve-consumers';
 import { compatVerdict } from '../compat/compat-result';
 import { boundsProblems, readMetricValue, regression } from '../gates/metrics';
 import type { Gate } from '../schemas/gates';
@@ -18,7 +19,7 @@ export interface TriggerResult {
 
 export interface RollbackInput {
   root: string;
-  governance: Pick<GovernanceData, 'settings' | 'settingsFile'>;
+  governance: Pick<GovernanceData, 'settings' | 'settingsFile' | 'compatibility' | 'consumerFiles'>;
   gates: Gate[];
   consumers: string[];
   candidate: { rev: string; commit: string; coreCommit?: string };
@@ -62,7 +63,8 @@ function functional(gates: string[], { root, governance, candidate }: RollbackIn
 }
 
 function compatibility({ root, governance, consumers, candidate }: RollbackInput): Judgement {
-  if (!consumers.length) return { state: 'clear', reason: 'no consumer is declared, so none can regress', evidence: [] };
+  const stated = statedConsumers(governance);
+  if (!consumers.length && !stated.length) return { state: 'clear', reason: 'no consumer is declared, so none can regress', evidence: [] };
   if (!candidate.coreCommit) return { state: 'inconclusive', reason: 'the core has no folder to find its commit', evidence: [] };
   const results = compatResultsAt(root, governance.settings, consumers, candidate.coreCommit);
   const evidence = [...results.values()].map((r) => `${r.consumer}: ${r.result} (sha256 ${r.digest.slice(0, 12)})`);
@@ -72,6 +74,7 @@ function compatibility({ root, governance, consumers, candidate }: RollbackInput
   };
   const regressed = [...results.values()].filter((r) => compatVerdict(r.result) === 'fail');
   if (regressed.length) return { state: 'fired', reason: `${regressed.map((r) => `${r.consumer} ${r.result}`).join(', ')} against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
+  if (stated.length) return { state: 'inconclusive', reason: stated.map(notInWorkspace).join('; '), evidence };
   const missing = consumers.filter((c) => verdictOf(c) !== 'pass');
   if (missing.length) return { state: 'inconclusive', reason: `no passing or failing result for ${missing.join(', ')} against core ${candidate.coreCommit.slice(0, 12)}`, evidence };
   return { state: 'clear', reason: `every consumer passes against core ${candidate.coreCommit.slice(0, 12)}`, evidence };

@@ -6,7 +6,10 @@ const coreRelease = z
   .strictObject({
     version: semverVersion.optional(),
     commit: gitCommit.optional().meta({ description: 'Commit of the release; before 1.0 the commit alone may identify it.' }),
-    date: isoDate.meta({ description: 'Release date.' }),
+    date: isoDate.optional().meta({
+      description:
+        'Release date. Absent when the documents give none (an import with no date and no git tag for it): the release is then ordered by its version, and a support window in months cannot place it, so it counts as outside that window.',
+    }),
   })
   .refine((r) => r.version !== undefined || r.commit !== undefined, {
     message: 'expected a version, a commit, or both',
@@ -30,29 +33,48 @@ export const consumerTestSchema = z
   })
   .meta({ description: 'The consumer\'s own test command, run against the current core build.' });
 
-export const consumerSchema = z
-  .strictObject({
-    name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'expected a lower-case consumer name, e.g. io-rflx' }),
-    project: z.string().min(1).meta({ description: 'The consumer\'s Nx project.' }),
-    path: relativePath.optional().meta({ description: 'The vendored folder of the consumer.' }),
-    versionSource: versionSourceSchema.optional(),
-    supports: semverRange.optional().meta({ description: 'Core versions the consumer states it supports.' }),
-    language: z.enum(LANGUAGES).optional().meta({ description: 'Detected from the manifest in path when absent.' }),
-    reaches: z
-      .enum(CORE_REACHES)
-      .optional()
-      .meta({
-        description:
-          'How this consumer\'s tests reach the core: "workspace-package" (imports it by package name), "env" (the core artifact\'s absolute path in core.artifactEnv) or "path" (finds core.artifact at its workspace path). Default: the core\'s reachedBy in governance.json.',
-      }),
-    test: consumerTestSchema.optional().meta({ description: 'Default by language, e.g. cargo test --offline or python3 -m unittest discover -s tests.' }),
+const consumerFields = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'expected a lower-case consumer name, e.g. io-rflx' }),
+  project: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({
+      description:
+        'The consumer\'s Nx project. Absent for a consumer the compatibility document names that is not in this workspace: its range and tuples are kept, its tests cannot run here, and readiness stays inconclusive for it until it is vendored (nx g nx-governance:consumer <name>).',
+    }),
+  path: relativePath.optional().meta({ description: 'The vendored folder of the consumer.' }),
+  versionSource: versionSourceSchema.optional(),
+  supports: semverRange.optional().meta({ description: 'Core versions the consumer states it supports.' }),
+  language: z.enum(LANGUAGES).optional().meta({ description: 'Detected from the manifest in path when absent.' }),
+  reaches: z
+    .enum(CORE_REACHES)
+    .optional()
+    .meta({
+      description:
+        'How this consumer\'s tests reach the core: "workspace-package" (imports it by package name), "env" (the core artifact\'s absolute path in core.artifactEnv) or "path" (finds core.artifact at its workspace path). Default: the core\'s reachedBy in governance.json.',
+    }),
+  test: consumerTestSchema.optional().meta({ description: 'Default by language, e.g. cargo test --offline or python3 -m unittest discover -s tests.' }),
+});
+
+/** What only a consumer in this workspace can have: a folder, a manifest to read its version from, a way to run its tests. */
+const WORKSPACE_ONLY = ['path', 'versionSource', 'language', 'reaches', 'test'] as const;
+
+export const consumerSchema = consumerFields
+  .superRefine((consumer, ctx) => {
+    if (consumer.project !== undefined) return;
+    for (const key of WORKSPACE_ONLY) {
+      if (consumer[key] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `found ${key} on a consumer without a project, expected a project (a consumer with ${key} is in this workspace) or no ${key}` });
+      }
+    }
   })
   .meta({ description: 'A repository that consumes the core.' });
 
-/** `governance.consumer.json` in a vendored folder: a consumer declared where it lives. */
-export const consumerFileSchema = consumerSchema
+/** `governance.consumer.json` in a vendored folder: a consumer declared where it lives, so always in this workspace. */
+export const consumerFileSchema = consumerFields
   .omit({ path: true })
-  .extend({ $schema: schemaRef })
+  .extend({ $schema: schemaRef, project: z.string().min(1).meta({ description: 'The consumer\'s Nx project.' }) })
   .meta({ title: 'nx-governance consumer', description: 'A consumer declared in its own folder (governance.consumer.json).' });
 
 export type ConsumerFile = z.output<typeof consumerFileSchema>;

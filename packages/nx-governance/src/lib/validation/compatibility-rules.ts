@@ -1,3 +1,4 @@
+import { notInWorkspace } from '../consumers/resolve-consumers';
 import { addDays } from '../dates';
 import { error } from '../diagnostics';
 import { knownList } from '../text/known-list';
@@ -41,7 +42,10 @@ export function checkCompatibility(ctx: RuleContext): void {
     if (consumer.path && ctx.reader.list(consumer.path, '').length === 0) {
       ctx.errorAt(compat, ['consumers', i, 'path'], `consumer ${consumer.name} lives in ${consumer.path}, which is missing or empty; expected the consumer's vendored folder (restore it, or remove the consumer)`);
     }
-    if (projects && !projects.has(consumer.project)) {
+    if (consumer.project === undefined && !ctx.data.consumerFiles.some((f) => f.data.name === consumer.name)) {
+      ctx.warningAt(compat, ['consumers', i, 'name'], `${notInWorkspace({ name: consumer.name, declaredIn: compat.file })}; release-readiness and rollback-check stay inconclusive for it until then`);
+    }
+    if (projects && consumer.project !== undefined && !projects.has(consumer.project)) {
       ctx.errorAt(compat, ['consumers', i, 'project'], `consumer ${consumer.name} names Nx project "${consumer.project}", which does not exist; expected one of: ${knownList(projects.keys(), consumer.project)}`);
     }
   });
