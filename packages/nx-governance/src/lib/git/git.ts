@@ -57,6 +57,17 @@ export function requireCleanRefusal(root: string, exclude: string): string | und
 }
 
 /**
+ * Whether commits `a` and `b` hold the same files outside `exclude` (the
+ * evidence folder), or why git could not say: a commit that only adds the
+ * evidence of a run, or a tag on it, holds what the run judged.
+ */
+export function sameTreeOutside(root: string, a: string, b: string, exclude: string): { ok: true; same: boolean } | { ok: false; reason: string } {
+  if (a === b) return { ok: true, same: true };
+  const diff = runGit(root, ['diff', '--name-only', a, b, '--', '.', `:(exclude)${exclude}`]);
+  return diff.ok ? { ok: true, same: diff.stdout === '' } : { ok: false, reason: diff.reason };
+}
+
+/**
  * The commit that identifies a folder's content: a git submodule's own commit,
  * or else the last commit that touched the folder.
  */
