@@ -155,3 +155,48 @@ describe('compatibility tables in the other shapes the corpus uses', () => {
     ]);
   });
 });
+
+describe('compatibility stated in words (release-notes-style fixture)', () => {
+  const DOC = [
+    '# Compatibility',
+    '',
+    '## Releases',
+    '',
+    'Since then we shipped 1.0.3, 1.1.4 on 2026-01-19 and 1.2.0 on 2026-03-01.',
+    '',
+    '## Where each consumer stands',
+    '',
+    '- lattice-py (Python): validated on 1.2.0 (2026-03-01) with lattice-py 0.7.1 and on',
+    '  1.1.4 with lattice-py 0.6.3; conditional on 1.1.x (the streaming API is missing there).',
+    '- mesh-cli (Rust): unsupported on 0.9.2 (pre-1.0 wire format).',
+    '',
+    '## Current and rollback',
+    '',
+    '- Current: lattice 1.2.0 with lattice-py 0.7.1 and mesh-cli 2.3.0.',
+    '- Rollback: lattice 1.1.4 with lattice-py 0.6.3, mesh-cli 2.2.1 (`legacyFrames` on).',
+    '',
+    'Removing anything a consumer can see is announced in this document at least six weeks before the release that removes it.',
+  ].join('\n');
+
+  it('reads each consumer bullet as tuples with tiers and notes, the current and rollback bullets as named tuples, releases "on <date>" and the lead time', () => {
+    const log = emptyLog();
+    const compat = emptyCompatibility();
+    const { sections } = readMarkdownDocument(createMarkdownParser(), 'docs/c.md', DOC);
+    importReleaseStatements(sections, compat, log);
+    importCompatibilityPolicy(sections, compat, log, ['lattice']);
+    expect(compat.releases).toEqual([
+      { version: '1.1.4', date: '2026-01-19' },
+      { version: '1.2.0', date: '2026-03-01' },
+    ]);
+    expect(compat.tuples.map((t) => [t.id, t.core, t.consumers, t.tier ?? '-', t.note ?? '-'])).toEqual([
+      ['lattice-py-1-2-0', '1.2.0', { 'lattice-py': '0.7.1' }, 'supported', '-'],
+      ['lattice-py-1-1-4', '1.1.4', { 'lattice-py': '0.6.3' }, 'supported', '-'],
+      ['lattice-py-1-1-4-2', '1.1.4', { 'lattice-py': 'any' }, 'conditional', 'release line 1.1.x; the streaming API is missing there'],
+      ['mesh-cli-0-9-2', '0.9.2', { 'mesh-cli': 'any' }, 'unsupported', 'pre-1.0 wire format'],
+      ['current', '1.2.0', { 'lattice-py': '0.7.1', 'mesh-cli': '2.3.0' }, '-', '-'],
+      ['rollback', '1.1.4', { 'lattice-py': '0.6.3', 'mesh-cli': '2.2.1' }, '-', '-'],
+    ]);
+    expect(compat.deprecationLeadTimeDays).toBe(42);
+    expect(log.notUnderstood).toEqual([]);
+  });
+});

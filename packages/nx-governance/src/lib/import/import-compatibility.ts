@@ -251,10 +251,11 @@ export function importReleaseTable(table: MarkdownTable, compat: ImportedCompati
 }
 
 /** The support window, lead time and deprecations as the prose states them, in any section. */
-export function importCompatibilityPolicy(sections: MarkdownSection[], compat: ImportedCompatibility, log: ImportLog): Set<MarkdownTable> {
+export function importCompatibilityPolicy(sections: MarkdownSection[], compat: ImportedCompatibility, log: ImportLog, coreNames: readonly string[] = []): Set<MarkdownTable> {
   const used = new Set<MarkdownTable>();
   for (const section of sections) {
     for (const { text, line } of [...section.text, ...section.items]) readPolicySentence(plainText(text), { file: section.file, line }, compat, log);
+    for (const { text, line } of section.items) readConsumerStatement(plainText(text), { file: section.file, line }, compat, log, coreNames);
     for (const table of section.tables) {
       const [what, announced, removal] = [column(table, /^what$/, /^deprecat/, /^feature$/), column(table, /^announced$/), column(table, /^removal$/, /^removed$/, /^removed in$/)];
       if (what < 0 || announced < 0 || removal < 0) continue;
@@ -272,6 +273,63 @@ export function importCompatibilityPolicy(sections: MarkdownSection[], compat: I
   return used;
 }
 
+const TIER_WORDS: Record<string, string> = { validated: 'supported', supported: 'supported', conditional: 'conditional', unsupported: 'unsupported' };
+/** "lattice-py (Python): validated on 1.2.0 …; conditional on 1.0.x (…)": a consumer, then what it was validated on. */
+const CONSUMER_ITEM = /^([a-z0-9][a-z0-9._-]*)(?:\s*\([^)]*\))?\s*:\s*(.+)$/i;
+const STANDING = /^(validated|supported|conditional|unsupported)\s+(?:on|against|with)\s+(.+)$/i;
+/** "Current: lattice 1.2.0 with lattice-py 0.7.1, mesh-cli 2.3.0 and grid-ui 5.0.2": a named tuple. */
+export const NAMED_TUPLE_ITEM = /^(current|rollback)(?:\s+tuple)?\s*:\s*(.+)$/i;
+
+/**
+ * A list item that states a consumer's standing in words, or a named tuple:
+ * each "tier on <core> [(date)] [with <consumer> <version>] [(note)]" clause a
+ * tuple (a release line such as 1.0.x read as the newest release the document
+ * lists in it), each date in parentheses the release's date.
+ */
+function readConsumerStatement(plain: string, where: { file: string; line: number }, compat: ImportedCompatibility, log: ImportLog, coreNames: readonly string[]): void {
+  const named = NAMED_TUPLE_ITEM.exec(plain);
+  if (named) return readNamedTuple(named[1].toLowerCase(), named[2], where, compat, log, coreNames);
+  const item = CONSUMER_ITEM.exec(plain);
+  const clauses = item ? item[2].split(/\s*;\s*/).map((c) => STANDING.exec(c.replace(/\.$/, ''))) : [];
+  if (!item || !clauses.length || clauses.some((c) => !c)) return;
+  const name = addConsumer(compat, item[1], where, log);
+  if (!name) return;
+  let tuples = 0;
+  for (const clause of clauses as RegExpExecArray[]) {
+    for (const part of clause[2].split(/\s+and\s+(?:on\s+)?/i)) {
+      const read = /^v?(\S+?)(?:\s*\((\d{4}-\d{2}-\d{2})\))?(?:\s+with\s+(?:([a-z0-9][\w.-]*)\s+)?v?(\S+?))?\s*(?:\((.+)\))?$/i.exec(part.trim());
+      const core = read && rowCore(read[1], compat);
+      if (!read || !core?.ok) {
+        log.notUnderstood.push({ ...where, what: `${name}: ${JSON.stringify(part.trim())}`, why: core && !core.ok ? core.why : 'expected a core version, commit or release line, then "with <consumer> <version>"' });
+        continue;
+      }
+      if (read[2] && !compat.releases.some((r) => r.version === core.value || r.commit === core.value)) compat.releases.push({ [COMMIT.test(core.value) ? 'commit' : 'version']: core.value, date: read[2] });
+      const note = [core.note, read[5]].filter(Boolean).join('; ');
+      addTuple(compat, { id: slug(`${name} ${core.value}`, `${name}-tuple`), core: core.value, consumers: { [name]: read[4] ?? 'any' }, tier: TIER_WORDS[clause[1].toLowerCase()], date: read[2] ?? '', ...(note ? { note } : {}) }, where, log);
+      tuples++;
+    }
+  }
+  log.converted.push({ ...where, what: `consumer ${name}`, why: `${tuples} tuple(s) stated in words` });
+}
+
+function readNamedTuple(id: string, text: string, where: { file: string; line: number }, compat: ImportedCompatibility, log: ImportLog, coreNames: readonly string[]): void {
+  const read = /^(?:([a-z0-9][\w.-]*)\s+)?v?(\S+)\s+with\s+(.+)$/i.exec(text.replace(/\.$/, ''));
+  const core = read && (!read[1] || coreNames.includes(read[1].toLowerCase())) ? readCoreReference(read[2]) : undefined;
+  if (!read || !core || core.kind === 'range') {
+    log.notUnderstood.push({ ...where, what: `${id} tuple ${JSON.stringify(text)}`, why: 'expected "<core> <version> with <consumer> <version>, …"' });
+    return;
+  }
+  const consumers: Record<string, string> = {};
+  for (const part of read[3].replace(/\s*\([^)]*\)/g, '').split(/\s*,\s*|\s+and\s+/)) {
+    const pair = /^([a-z0-9][\w.-]*)\s+v?(\S+)$/i.exec(part.trim());
+    const name = pair && addConsumer(compat, pair[1], where, log);
+    if (pair && name) consumers[name] = pair[2];
+  }
+  if (!Object.keys(consumers).length) return;
+  addTuple(compat, { id, core: core.value, consumers, date: '' }, where, log);
+  log.converted.push({ ...where, what: `tuple ${id}`, why: `core ${core.value} with ${Object.entries(consumers).map(([c, v]) => `${c} ${v}`).join(', ')}` });
+}
+
 /** The core's releases stated in list items and sentences, in any section. */
 export function importReleaseStatements(sections: MarkdownSection[], compat: ImportedCompatibility, log: ImportLog): void {
   for (const section of sections) for (const { text, line } of [...section.text, ...section.items]) readReleaseSentence(plainText(text), { file: section.file, line }, compat, log);
@@ -286,8 +344,9 @@ function readReleaseSentence(plain: string, where: { file: string; line: number 
     log.converted.push({ ...where, what: `release ${item[1]}`, why: `dated ${item[2]}${item[3] ? `, commit ${item[3]}` : ''}` });
     return;
   }
-  if (!/\breleas/i.test(plain)) return;
-  for (const [, written, date] of plain.matchAll(/\b(v?\d+\.\d+\.\d+[\w.+-]*|[0-9a-f]{7,40})\s*\((\d{4}-\d{2}-\d{2})\)/g)) {
+  if (!/\b(?:releas|shipped|tagged|published|cut)/i.test(plain)) return;
+  for (const [, written, inParentheses, afterOn] of plain.matchAll(/\b(v?\d+\.\d+\.\d+[\w.+-]*|[0-9a-f]{7,40})\s*(?:\((\d{4}-\d{2}-\d{2})\)|on\s+(\d{4}-\d{2}-\d{2}))/g)) {
+    const date = inParentheses ?? afterOn;
     const reference = readCoreReference(written);
     if (!reference || reference.kind === 'range' || !isCalendarDate(date)) continue;
     if (compat.releases.some((r) => r.version === reference.value || r.commit === reference.value)) continue;
@@ -305,7 +364,7 @@ function readPolicySentence(plain: string, where: { file: string; line: number }
     log.review.push({ ...where, what: `consumer tiers: ${JSON.stringify(plain)}`, why: 'compatibility.json states a tier per tuple (supported, conditional, unsupported), not per consumer; not written' });
   }
   const N = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve)';
-  const lead = new RegExp(`(?:at least\\s+)?${N}\\s+(days?|weeks?)\\s+(?:before|ahead of|prior to)\\s+(?:the\\s+)?remov|lead time[^.]*?${N}[\\s-]+(days?|weeks?)|${N}[\\s-]+(days?|weeks?)[\\s-]+(?:lead time|notice)`, 'i').exec(plain);
+  const lead = new RegExp(`(?:at least\\s+)?${N}\\s+(days?|weeks?)\\s+(?:before|ahead of|prior to)\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,4}?remov|lead time[^.]*?${N}[\\s-]+(days?|weeks?)|${N}[\\s-]+(days?|weeks?)[\\s-]+(?:lead time|notice)`, 'i').exec(plain);
   if (lead && /deprecat|remov|notice|lead time/i.test(plain) && compat.deprecationLeadTimeDays === undefined) {
     const [amount, unit] = [lead[1] ?? lead[3] ?? lead[5], lead[2] ?? lead[4] ?? lead[6]];
     compat.deprecationLeadTimeDays = count(amount) * (/week/i.test(unit) ? 7 : 1);

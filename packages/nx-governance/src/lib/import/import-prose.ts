@@ -137,7 +137,7 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     result.cadence.coOwners.push(...cadence.coOwners);
     Object.assign(result.cadence.ownership, cadence.ownership);
     cadenceTables.forEach((t) => used.add(t));
-    importCompatibilityPolicy(sections, compatibility(), result).forEach((t) => used.add(t));
+    importCompatibilityPolicy(sections, compatibility(), result, options.coreNames).forEach((t) => used.add(t));
   }
   if (result.compatibility && !result.compatibility.consumers.length && !result.compatibility.tuples.length && !result.compatibility.deprecations.length) {
     if (result.compatibility.supportWindow || result.compatibility.deprecationLeadTimeDays !== undefined) result.review.push({ file: folder, line: 1, what: 'compatibility policy', why: 'stated in the prose, but no compatibility table names a consumer; not written' });

@@ -1,3 +1,4 @@
+import { NAMED_TUPLE_ITEM } from './import-compatibility';
 import type { IdPatterns } from '../ids/id-patterns';
 import { expandGateList } from './gate-lists';
 import type { ImportedGate } from './import-gates';
@@ -30,6 +31,8 @@ const SAYS_ROLL_BACK = /\broll(?:s|ed|ing)?\s*-?\s*back\b|\brevert/i;
 /** Whether a section lists rollback triggers: it is about rolling back (or is headed "Triggers"), and it is no procedure. */
 export function isTriggerSection(section: MarkdownSection): boolean {
   const about = aboutRollback(section) || /\btriggers?\b/i.test(section.heading);
+  // "Current and rollback" in a compatibility document lists tuples ("Rollback: lattice 1.1.4 with …"), read there, not triggers.
+  if (section.items.length && section.items.every((item) => NAMED_TUPLE_ITEM.test(plainText(item.text)))) return false;
   return about && !PROCEDURE.test(section.heading) && (section.items.length > 0 || section.tables.length > 0 || section.text.some((p) => SAYS_ROLL_BACK.test(p.text)));
 }
 
