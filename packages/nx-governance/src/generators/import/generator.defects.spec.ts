@@ -277,6 +277,22 @@ describe('import --exclude and duplicate milestones', () => {
 });
 
 describe('readers after a partial import', () => {
+  it('a compatibility document the import cannot read is a gap until the data holds a consumer: readiness never reads it as "no consumer is declared"', async () => {
+    const tree = proseTree();
+    tree.write('docs/plan/COMPATIBILITY.md', '# Compatibility\n\nOur three consumers each keep their own notes on what they run against.\n');
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    const gapsNow = () => importGaps(treeFileReader(tree), loadGovernance(treeFileReader(tree), 'governance/governance.json').data);
+    expect(gapsNow()).toEqual([
+      {
+        kind: 'consumers',
+        missing: [],
+        reason: 'the imported prose at docs/plan/COMPATIBILITY.md:1 could not be read ("Compatibility" names no consumer the import could read), so nothing says the data holds its consumers; see governance/import-report.md',
+      },
+    ]);
+    tree.write('governance/compatibility.json', JSON.stringify({ releases: [], consumers: [{ name: 'engine-py' }], policy: { supportWindow: { latestMinors: 2 }, minimumTuplesPerConsumer: 0, deprecationLeadTimeDays: 30 }, tuples: [], deprecations: [] }));
+    expect(gapsNow()).toEqual([]);
+  });
+
   it('importGaps names what the prose holds and the data lacks, with the import report', async () => {
     const tree = proseTree();
     await importGenerator(tree, { source: 'docs/plan', skipFormat: true });

@@ -5,6 +5,7 @@ import type { ParseMarkdown } from '../markdown/parse-markdown';
 import type { FileReader } from '../workspace/file-reader';
 import { type ImportedCadence, importCadence } from './import-cadence';
 import { assumeProseReleaseRole } from './release-role';
+import type { UnreadProse } from './import-gaps';
 import { emptyCompatibility, type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseStatements, importReleaseTable } from './import-compatibility';
 import { excludedBy } from './import-exclude';
 import { everyBlockingGate, type GateImportContext, type ImportedGate, importGateTable } from './import-gates';
@@ -37,6 +38,8 @@ export interface ImportedProse extends ImportLog {
   duplicateMilestones: string[];
   /** What the prose names (consumers, gates, trigger ids), for the readers to tell a partial import (import-gaps.ts). */
   named: { consumers: string[]; gates: string[]; triggers: string[] };
+  /** What the prose holds that the import could not read and the readers must not take as absent (import-gaps.ts). */
+  unread: UnreadProse[];
 }
 
 export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
@@ -59,7 +62,7 @@ export interface ImportOptions extends Omit<GateImportContext, 'documentPath'> {
 export function importProse(parse: ParseMarkdown, reader: FileReader, folder: string, files: readonly string[], options: ImportOptions): ImportedProse {
   const result: ImportedProse = {
     ...emptyLog(), gates: [], gateLines: new Map(), releaseClasses: [], milestoneGateSets: [], milestones: [], milestoneIndexFiles: [], milestoneProblems: [],
-    duplicateMilestones: [], copyMilestones: false, playbook: emptyPlaybook(), cadence: { activities: [], ownership: {}, coOwners: [] }, named: { consumers: [], gates: [], triggers: [] },
+    duplicateMilestones: [], copyMilestones: false, playbook: emptyPlaybook(), cadence: { activities: [], ownership: {}, coOwners: [] }, named: { consumers: [], gates: [], triggers: [] }, unread: [],
   };
   const excluded = excludedBy(options.exclude ?? []);
   const read: Array<{ file: string; text: string; markdown: MarkdownDocument }> = [];
@@ -138,6 +141,13 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     Object.assign(result.cadence.ownership, cadence.ownership);
     cadenceTables.forEach((t) => used.add(t));
     importCompatibilityPolicy(sections, compatibility(), result, options.coreNames).forEach((t) => used.add(t));
+  }
+  // A document about compatibility that yields no consumer: nothing says none is declared (readiness would pass "no consumer").
+  const compatDocument = documents.flatMap((d) => d.sections).find((s) => /compatib/i.test(s.heading));
+  if (compatDocument && !result.compatibility?.consumers.length) {
+    const why = `"${plainText(compatDocument.heading)}" names no consumer the import could read`;
+    result.unread.push({ kind: 'consumers', where: `${compatDocument.file}:${compatDocument.line}`, why });
+    result.review.push({ file: compatDocument.file, line: compatDocument.line, what: 'consumers', why: `${why}; release-readiness and rollback-check stay inconclusive until compatibility.json holds its consumers` });
   }
   if (result.compatibility && !result.compatibility.consumers.length && !result.compatibility.tuples.length && !result.compatibility.deprecations.length) {
     if (result.compatibility.supportWindow || result.compatibility.deprecationLeadTimeDays !== undefined) result.review.push({ file: folder, line: 1, what: 'compatibility policy', why: 'stated in the prose, but no compatibility table names a consumer; not written' });

@@ -82,7 +82,7 @@ export function planImport(input: ImportPlanInput): ImportPlan {
   files.set(input.settingsFile, json({ ...current, paths }));
   for (const [file, { name, value }] of data) files.set(`${dir}/${file}`, json({ $schema: schemaReference(name, dir), ...value }));
   files.set(`${dir}/${IMPORTED_EVIDENCE_FILE}`, json(input.evidence.index));
-  const record: ImportedProseRecord = { kind: 'nx-governance/imported-prose', report: `${dir}/import-report.md`, named: imported.named };
+  const record: ImportedProseRecord = { kind: 'nx-governance/imported-prose', report: `${dir}/import-report.md`, named: imported.named, ...(imported.unread.length ? { unread: imported.unread } : {}) };
   files.set(`${dir}/${IMPORTED_PROSE_FILE}`, json(record));
   if (!gateIds.length) log.notUnderstood.push({ file: input.source, line: 1, what: 'validation matrix', why: 'no table with a gate id and a command column' });
   const reportFile = `${dir}/import-report.md`;
