@@ -89,7 +89,15 @@ describe('computeMatrix', () => {
       { core: '0.4.2', consumer: 'io-rflx', consumerVersion: '9.9.9', tier: 'untested', why: 'no tuple or result for io-rflx 9.9.9 with 0.4.2' },
     ]);
     expect(queryMatrix(matrix, '0.2.0', 'io-rflx').cells[0]).toMatchObject({ tier: 'unsupported', why: 'the 0.2 line left the support window on 2026-01-15' });
-    expect(queryMatrix(matrix, '0.4.2', 'nope').error).toBe('unknown consumer nope, expected one of: io-rflx, loop-agent');
+    expect(queryMatrix(matrix, '0.4.2', 'nope').error).toBe('unknown consumer nope, expected one of: io-rflx, loop-agent, or declare it with nx g nx-governance:consumer nope');
+  });
+
+  it('knows nothing of a release compatibility.json does not list: untested, never unsupported (helper D: "1.1.4 is not a core release in the support window" on a release the prose validated)', () => {
+    expect(queryMatrix(matrix, '1.1.4', 'io-rflx@1.3.0').cells).toEqual([
+      { core: '1.1.4', consumer: 'io-rflx', consumerVersion: '1.3.0', tier: 'untested', why: '1.1.4 is no core release compatibility.json lists; add it to releases with its date' },
+    ]);
+    const none = computeMatrix({ ...compat, consumers: [] }, []);
+    expect(queryMatrix(none, '0.4.2', 'lattice-py').error).toBe('unknown consumer lattice-py: no consumer is declared; declare it with nx g nx-governance:consumer lattice-py');
   });
 });
 
