@@ -29,10 +29,10 @@ const CLASS_SENTENCE = /\b(R\d+)\b(?:\s+releases?)?\s*(.*?)[\s,;]*\b(?:and\s+|it
 const DEFAULT_CLASS = [
   /\b(R\d+)\b[^.\n]*\bdefault\b/i,
   /\bdefault\b[^.\n]*\b(R\d+)\b/i,
-  /\b(?:when (?:unsure|in doubt)|if (?:nobody|no one|nothing) says otherwise|unless (?:\w+\s+)?(?:says|said|stated|told) otherwise)\b[^.\n]*?\b(R\d+)\b/i,
+  /\b(?:when (?:unsure|in doubt)|if (?:nobody|no one|nothing) says otherwise|unless (?:[\w-]+\s+){0,3}?(?:says|said|stated|told|decides) otherwise)\b[^.\n]*?\b(R\d+)\b/i,
 ];
 
-/** The class a text names as the default ("Default: R2.", "When unsure, use R2.", "If nobody says otherwise, a release is R2."). */
+/** The class a text names as the default ("Default: R2.", "When unsure, use R2.", "Unless the release captain says otherwise, a release is R2."). */
 export function readDefaultReleaseClass(text: string): string | undefined {
   for (const pattern of DEFAULT_CLASS) {
     const found = pattern.exec(text)?.[1];

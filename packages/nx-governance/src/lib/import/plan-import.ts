@@ -130,6 +130,10 @@ function playbookFrom(imported: ImportedProse, source: string, log: { review: Re
     : [{ id: 'R1', title: 'Every blocking gate', description: 'Written by import: the prose defines no release class.', gates: everyBlockingGate(imported.gates) }];
   if (!imported.releaseClasses.length) log.review.push({ file: source, line: 1, what: 'release classes', why: 'none in the prose; one class R1 of every blocking gate was written' });
   const defaultClass = classes.some((c) => c.id === imported.defaultReleaseClass) ? imported.defaultReleaseClass : classes[classes.length - 1].id;
+  // The class nx run governance:gate and release-readiness judge by default: a choice the prose did not make is said.
+  if (imported.releaseClasses.length && defaultClass !== imported.defaultReleaseClass) {
+    log.review.push({ file: source, line: 1, what: 'default release class', why: `${imported.defaultReleaseClass ? `${imported.defaultReleaseClass} is no class of the prose` : 'not stated in the prose'}; ${defaultClass}, the last class, was written: set defaultReleaseClass in playbook.json if another is the default` });
+  }
   const procedure = playbook.rollbackProcedure.length ? playbook.rollbackProcedure : [{ step: 'Write the rollback procedure: the prose had none.', owner: releaseRoleOf(playbook) }];
   if (!playbook.rollbackProcedure.length) log.review.push({ file: source, line: 1, what: 'rollback procedure', why: 'none found under a "Rollback procedure" heading; a placeholder step was written' });
   return {
