@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compileIdPatterns } from '../ids/id-patterns';
+import { compileIdPatterns, DEFAULT_ID_PATTERNS } from '../ids/id-patterns';
 import { indexImportedEvidence, readImportedEvidenceFile } from './imported-evidence';
 import { changedImportedEvidence, latestImportedEvidence, passingImportedEvidence } from './imported-evidence-index';
 
@@ -30,6 +30,19 @@ describe('readImportedEvidenceFile', () => {
     const text = '# Evidence: M3-T02 / QG-PY-CLIENT-001\n\n- Date: 2026-05-02\n- Commit: 9ad0e31\n- Result: FAIL (3 failures in test_errors.py)\n';
     const entry = readImportedEvidenceFile('evidence/2026-05-02/milestone-M3/M3-T02-QG-PY-CLIENT-001.md', text, ids);
     expect(entry && [entry.date, entry.tasks, entry.gates, entry.result]).toEqual(['2026-05-02', ['M3-T02'], ['QG-PY-CLIENT-001'], 'fail']);
+  });
+
+  it('reads "Outcome:" and "Ran:" as the result and date, and a date inside a file name (release-notes-style fixture: every result was unknown)', () => {
+    const record = '# LAT-GATE-001 for M4-T01\n\n- Ran: 2026-02-10\n- Commit: `4c7e2a1`\n- Outcome: PASS\n';
+    expect(readImportedEvidenceFile('governance-docs/evidence/M4-T01/LAT-GATE-001@2026-02-10.md', record, compileIdPatterns({ ...DEFAULT_ID_PATTERNS, gate: '^LAT-GATE-\\d{3}$' }))).toMatchObject({
+      date: '2026-02-10',
+      tasks: ['M4-T01'],
+      gates: ['LAT-GATE-001'],
+      result: 'pass',
+      resultFrom: 'header',
+    });
+    const smoke = '# Weekly smoke, 2026-03-02\n\nGate: LAT-COMPAT-002, against `main`.\n\nOutcome: FAIL, 2 failed.\n';
+    expect(readImportedEvidenceFile('evidence/weekly/2026-03-02-lattice-py-smoke.md', smoke, compileIdPatterns({ ...DEFAULT_ID_PATTERNS, gate: '^LAT-COMPAT-\\d{3}$' }))).toMatchObject({ date: '2026-03-02', result: 'fail', gates: ['LAT-COMPAT-002'] });
   });
 
   it('names no gate: not evidence of anything', () => {

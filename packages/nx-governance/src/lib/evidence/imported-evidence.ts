@@ -3,7 +3,7 @@ import { isCalendarDate } from '../schemas/common';
 import { type ImportedEvidence, type ImportedEvidenceIndex, type ImportedResult } from './imported-evidence-index';
 import { sha256 } from './seal-record';
 
-const HEADER_FIELD = /^\s*(?:[-*]\s+)?\**\s*(Date|Task IDs?|VG IDs?|Gates?|Result)\s*\**\s*:\s*\**\s*(.*?)\s*$/i;
+const HEADER_FIELD = /^\s*(?:[-*]\s+)?\**\s*(Date|Ran|Run on|Task IDs?|VG IDs?|Gates?|Result|Outcome|Verdict)\s*\**\s*:\s*\**\s*(.*?)\s*$/i;
 
 /**
  * One existing evidence file as imported evidence: the ids from its name and
@@ -18,7 +18,8 @@ export function readImportedEvidenceFile(file: string, text: string, ids: IdPatt
   const summary = read.result === undefined ? readSummary(kind, text, ids) : undefined;
   const gates = unique([...read.gates, ...ids.findIn('gate', name), ...(summary?.gates ?? [])]);
   if (gates.length === 0) return undefined;
-  const pathDate = file.split('/').find(isCalendarDate);
+  // A folder named by its date, or a file name holding one ("LAT-GATE-001@2026-02-10.md", "2026-03-02-smoke.md").
+  const pathDate = file.split('/').flatMap((segment) => segment.match(/\d{4}-\d{2}-\d{2}/g) ?? []).find(isCalendarDate);
   const date = [read.date, pathDate].find((d) => d !== undefined && isCalendarDate(d));
   const result = read.result ?? summary?.result;
   return {
@@ -81,9 +82,9 @@ function readHeader(text: string, ids: IdPatterns): Read {
     const field = HEADER_FIELD.exec(line);
     if (!field) continue;
     const [key, value] = [field[1].toLowerCase(), field[2]];
-    if (key === 'date') read.date ??= value.slice(0, 10);
+    if (key === 'date' || key === 'ran' || key === 'run on') read.date ??= value.slice(0, 10);
     else if (key.startsWith('task')) read.tasks.push(...ids.findIn('task', value));
-    else if (key === 'result') read.result ??= normalizeResult(value);
+    else if (key === 'result' || key === 'outcome' || key === 'verdict') read.result ??= normalizeResult(value);
     else read.gates.push(...ids.findIn('gate', value));
   }
   return read;
