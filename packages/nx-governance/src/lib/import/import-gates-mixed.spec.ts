@@ -91,3 +91,14 @@ describe('a one-word code span inside a gate sentence', () => {
     expect(line('VG-CORE-002')).toContain('not a command, so not a step; do it by hand or add a gate for it');
   });
 });
+
+describe('a test minimum stated beside the scope', () => {
+  it('is the gate\'s minimum, as one in a criteria column would be (release-notes-style fixture: the gate passed with 1 test of "at least 40")', async () => {
+    const tree = treeWith({
+      'GATES.md': ['# Gates', '', '| Gate | Scope | Command |', '|---|---|---|', '| VG-CORE-003 | Unit and integration tests (at least 40 must run) | `cargo test --workspace --offline` |', ''].join('\n'),
+    });
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    expect(gatesOf(tree)[0].passCriteria).toEqual({ minTests: { count: 40 } });
+    expect(tree.read('governance/import-report.md', 'utf8')).toContain('command gate, 1 step(s) (at least 40 tests, as its scope states)');
+  });
+});

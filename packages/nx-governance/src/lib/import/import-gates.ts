@@ -4,7 +4,7 @@ import { type ConvertContext, convertCommand } from './convert-command';
 import type { ImportLog } from './import-log';
 import { column, type MarkdownTable, plainText } from './markdown-document';
 import { ownerRoles } from './owner-roles';
-import { readPassCriteria } from './pass-criteria-prose';
+import { readPassCriteria, readTestMinimum } from './pass-criteria-prose';
 
 export type ImportedGate = Record<string, unknown> & {
   id: string;
@@ -149,8 +149,12 @@ function gateFrom(method: string, criteria: string, common: Common, where: Where
     timeoutSeconds = converted.timeoutSeconds ?? timeoutSeconds;
     steps.push(...converted.steps);
   }
-  const pass = readPassCriteria(criteria);
-  if (pass.unconverted) log.review.push({ ...where, what: `${id} pass criteria`, why: `"${pass.unconverted}" kept as prose: only exit codes, test counts and metric budgets convert` });
+  const read = readPassCriteria(criteria);
+  if (read.unconverted) log.review.push({ ...where, what: `${id} pass criteria`, why: `"${read.unconverted}" kept as prose: only exit codes, test counts and metric budgets convert` });
+  // A minimum stated beside the scope ("Unit and integration tests (at least 40 must run)") holds as one in the criteria column.
+  const fromScope = read.criteria?.minTests ? undefined : readTestMinimum(common.scope);
+  if (fromScope !== undefined) notes.push(`at least ${fromScope} tests, as its scope states`);
+  const pass = fromScope === undefined ? read : { ...read, criteria: { ...read.criteria, minTests: { count: fromScope } } };
   log.converted.push({ ...where, what: id, why: `command gate, ${steps.length} step(s)${notes.length ? ` (${notes.join('; ')})` : ''}` });
   return { ...common, kind: 'command', steps, ...(timeoutSeconds ? { timeoutSeconds } : {}), ...(pass.criteria ? { passCriteria: pass.criteria } : {}) };
 }
