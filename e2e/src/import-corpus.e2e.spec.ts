@@ -17,11 +17,8 @@ const OPEN: Record<string, string[]> = {
   "crlf-bom": [],
   "mixed-style": [],
   "release-notes-style": [
-    // Open defects (helper D): the line "1.0.x" names no release the document lists ("1.0.3" is named only in passing), and the
-    // `###` heading gates with a `Command:` paragraph are not read, so the cadence loses their gates.
+    // Open (helper D's fixture): the line "1.0.x" names no release the document lists ("1.0.3" is named only in passing).
     "tuple lattice-py with core 1.0.x: not imported",
-    'activity "Re-run the mesh-cli gate on a wire format change" ("per-change"): not imported',
-    'activity "Weekly lattice-py smoke" ("weekly"): not imported',
   ],
 };
 

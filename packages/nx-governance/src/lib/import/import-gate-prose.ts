@@ -37,7 +37,9 @@ export function importProseGates(documents: MarkdownDocument[], context: GateImp
 function headingGate(section: MarkdownSection, context: GateImportContext): GateDefinition | undefined {
   const code = section.code.map((c) => `\`${c.text.replace(/\s*\n\s*/g, ' ')}\``);
   const written = [...section.text, ...section.items].sort((a, b) => a.line - b.line).map((t) => t.text);
-  return definitionOf(section.heading, [...written, ...code], { file: section.file, line: section.line }, context);
+  // "### LAT-COMPAT-001 mesh-cli against the working tree": a heading needs no dash between the id and its title.
+  const lead = LEAD.test(section.heading.trim()) ? section.heading : section.heading.trim().replace(/^(`?[^\s`*:—–]+`?)\s+(?=\S)/, '$1 — ');
+  return definitionOf(lead, [...written, ...code], { file: section.file, line: section.line }, context);
 }
 
 /** The gate a lead line defines: after the id, its title (the first sentence, or the heading's words), its method and its enforcement. */
@@ -46,9 +48,11 @@ function definitionOf(lead: string, paragraphs: string[], where: Where, context:
   if (!match || !context.ids.matches('gate', match[1])) return undefined;
   const rest = match[2] ?? '';
   const labelled = labelledFields(paragraphs);
-  const said = sentences([...(paragraphs.length ? [] : [rest]), ...labelled.unlabelled].join(' '));
+  const said = [...(paragraphs.length ? [] : sentences(rest)), ...labelled.unlabelled].filter((s) => !MANUAL_MARK.test(plainText(s)));
   const enforcement = [...labelled.enforcement, ...said.filter((s) => !s.includes('`') && ENFORCEMENT.test(plainText(s)))];
-  const method = [...labelled.method, ...said.filter((s) => !enforcement.includes(s))];
+  // A "Command:" line is the method; the sentences around it describe the gate (what it covers, where it runs), never a step.
+  const described = labelled.method.length ? said.filter((s) => !enforcement.includes(s)) : [];
+  const method = labelled.method.length ? [...labelled.method] : said.filter((s) => !enforcement.includes(s));
   if (paragraphs.length === 0 && method.length === 0) return undefined;
   // A list item's first sentence is its title when a method follows; a heading's words after the id are.
   const title = paragraphs.length ? rest : method.length > 1 ? method.shift() ?? '' : (method[0] ?? '');
@@ -56,20 +60,23 @@ function definitionOf(lead: string, paragraphs: string[], where: Where, context:
   // criteria, which convert or are listed; without a command, every sentence is the check a person makes.
   const criteria = method.some((s) => s.includes('`')) ? method.filter((s) => !s.includes('`')) : [];
   const how = method.filter((s) => !criteria.includes(s));
-  return { id: match[1], where, scope: plainText(title).replace(/\.$/, ''), method: how.join(' '), criteria: [...labelled.criteria, ...criteria].join(' '), enforcement: enforcement.join(' '), owners: labelled.owners.join(', '), inProse: true };
+  return { id: match[1], where, scope: plainText(title).replace(/\.$/, ''), method: how.join(' '), criteria: [...labelled.criteria, ...criteria, ...described].join(' '), enforcement: enforcement.join(' '), owners: labelled.owners.join(', '), inProse: true };
 }
 
 /** A bullet or paragraph that says which field it is ("Command: `…`", "Owner: client owner", "Enforcement: advisory"). */
 const LABEL = /^\*{0,2}(command|run|runs|owners?|enforcement|pass criteria|criteria)\*{0,2}\s*:\s*(?:\*\*\s*)?(.*)$/i;
 
-/** The labelled lines under a gate heading, each as its field; the rest are read sentence by sentence. */
+/** "Manual." alone: the gate is a person's check (its other sentences say which), not part of the check. */
+const MANUAL_MARK = /^manual(?: (?:check|review|gate))?\.?$/i;
+
+/** The labelled sentences under a gate heading ("Blocking. Owner: mesh maintainer." holds one), each as its field; the other sentences as they are. */
 function labelledFields(paragraphs: string[]): { method: string[]; owners: string[]; enforcement: string[]; criteria: string[]; unlabelled: string[] } {
   const fields = { method: [] as string[], owners: [] as string[], enforcement: [] as string[], criteria: [] as string[], unlabelled: [] as string[] };
-  for (const paragraph of paragraphs) {
-    const match = LABEL.exec(paragraph.trim());
+  for (const sentence of paragraphs.flatMap((p) => (LABEL.test(p.trim()) ? [p] : sentences(p)))) {
+    const match = LABEL.exec(sentence.trim());
     const label = match?.[1].toLowerCase() ?? '';
-    const value = match?.[2].trim() ?? '';
-    if (!match || !value) fields.unlabelled.push(paragraph);
+    const value = match?.[2].trim().replace(/\.$/, '') ?? '';
+    if (!match || !value) fields.unlabelled.push(sentence);
     else if (label.startsWith('owner')) fields.owners.push(value);
     else if (label === 'enforcement') fields.enforcement.push(value);
     else if (label.includes('criteria')) fields.criteria.push(value);

@@ -102,3 +102,63 @@ describe('a test minimum stated beside the scope', () => {
     expect(tree.read('governance/import-report.md', 'utf8')).toContain('command gate, 1 step(s) (at least 40 tests, as its scope states)');
   });
 });
+
+describe('the release-notes-style fixture (helper D) gates', () => {
+  it('reads a heading without a dash, a Command: line as the only step, the sentences around it as description, an Owner: sentence, and "Manual." as the kind', async () => {
+    const tree = treeWith({
+      'GATES.md': [
+        '# Gates',
+        '',
+        '### VG-COMPAT-001 mesh-cli against the working tree',
+        '',
+        'The vendored copy under `vendor/mesh-cli` is built and tested against the core.',
+        '',
+        'Command: `cd vendor/mesh-cli && node -e 0`',
+        '',
+        'Blocking. Owner: mesh maintainer.',
+        '',
+        '### VG-COMPAT-003 grid-ui frame contract',
+        '',
+        'grid-ui replays the golden frames from `tests/golden/`.',
+        '',
+        'Command: `npm run test:contract`',
+        '',
+        '### VG-REL-001 Changelog review',
+        '',
+        'Manual. The release captain reads `CHANGELOG.md` against the merged pull requests.',
+        '',
+      ].join('\n'),
+    });
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    const gates = gatesOf(tree) as Array<Gate & { checklist?: string[]; scope: string }>;
+    expect(gates.map(summary)).toEqual([
+      ['VG-COMPAT-001', 'command', 'blocking', 'mesh-maintainer', 'node -e 0'],
+      ['VG-COMPAT-003', 'command', 'blocking', 'release-manager', 'npm run test:contract'],
+      ['VG-REL-001', 'manual', 'blocking', 'release-manager', ''],
+    ]);
+    expect(gates[0].scope).toBe('mesh-cli against the working tree');
+    expect(gates[2].checklist).toEqual(['The release captain reads CHANGELOG.md against the merged pull requests.']);
+  });
+
+  it('reads a "Blocking" column of yes and no, a condition after a colon, and a "What it checks" column as the scope', async () => {
+    const tree = treeWith({
+      'GATES.md': [
+        '# Gates',
+        '',
+        '| Gate | What it checks | How to run it | Blocking |',
+        '|---|---|---|---|',
+        '| VG-CORE-001 | Formatting | `node -e 0` | yes |',
+        '| VG-CORE-002 | Doc examples | `node -e 1` | no |',
+        '| VG-CORE-005 | Throughput | `node -e 2` | no: advisory until ADR-3 is accepted |',
+        '',
+      ].join('\n'),
+    });
+    await importGenerator(tree, { source: 'docs/plan', skipFormat: true });
+    const gates = gatesOf(tree) as Array<Gate & { scope: string }>;
+    expect(gates.map((g) => [g.id, g.scope, g.enforcement, g.enforcementNote ?? '-'])).toEqual([
+      ['VG-CORE-001', 'Formatting', 'blocking', '-'],
+      ['VG-CORE-002', 'Doc examples', 'advisory', '-'],
+      ['VG-CORE-005', 'Throughput', 'advisory', 'no: advisory until ADR-3 is accepted'],
+    ]);
+  });
+});

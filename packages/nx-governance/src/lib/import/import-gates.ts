@@ -54,13 +54,13 @@ export function everyBlockingGate(gates: readonly ImportedGate[]): string[] {
 
 /** Gates from a validation-matrix table: runnable where the command converts, blocked with the reason where not, manual for reviews. */
 export function importGateTable(table: MarkdownTable, idColumn: number, commandColumn: number, context: GateImportContext, gates: ImportedGate[], log: ImportLog): void {
-  const scopeColumn = column(table, /^scope$/, /^title$/, /^what$/, /^name$/, /^description$/);
+  const scopeColumn = column(table, /^scope$/, /^title$/, /^what$/, /^name$/, /^description$/, /^what it (?:checks|covers|tests|verifies)$/, /^checks?$/, /^purpose$/);
   const criteriaColumn = column(table, /^pass criteria$/, /^criteria$/, /^pass$/, /^expected$/);
   const ownerColumn = column(table, /^owners?$/);
   const enforcementColumn = column(table, /^enforcement$/, /^blocking$/, /^level$/, /^mode$/, /^required$/);
   for (const { line, cells } of table.rows) {
     const cell = (index: number) => (index >= 0 ? (cells[index] ?? '') : '');
-    const definition = { id: plainText(cell(idColumn)), where: { file: table.file, line }, scope: plainText(cell(scopeColumn)), method: cell(commandColumn), criteria: cell(criteriaColumn), enforcement: cell(enforcementColumn), owners: cell(ownerColumn) };
+    const definition = { id: plainText(cell(idColumn)), where: { file: table.file, line }, scope: plainText(cell(scopeColumn)), method: cell(commandColumn), criteria: cell(criteriaColumn), enforcement: yesNoEnforcement(table.headers[enforcementColumn], cell(enforcementColumn)), owners: cell(ownerColumn) };
     importGate(definition, context, gates, log);
   }
 }
@@ -99,9 +99,18 @@ function importedIds(gates: ImportedGate[]): Set<string> {
 export function readEnforcement(cell: string): { enforcement: 'blocking' | 'advisory'; enforcementNote?: string } {
   const text = plainText(cell);
   const advisory = /^(advisory|optional|non-blocking|informational|warn(ing)?)\b/i.test(text) || (/\b(advisory|optional|non-blocking)\b/i.test(text) && !/^(blocking|required|mandatory)\b/i.test(text));
-  // The condition is in the clause that says advisory ("advisory unless promoted by DEC-7"); a reason after a colon is no condition.
-  const condition = /\b(unless|until|once|when|if|after)\b/i.test(text.split(/[:;]/)[0]);
+  // The condition is in the clause that says advisory ("advisory unless promoted by DEC-7", "no: advisory until ADR-3 is
+  // accepted"); a reason in another clause ("advisory: flaky on CI") is no condition.
+  const clauses = text.split(/[:;]/);
+  const saysAdvisory = clauses.find((c) => /\b(advisory|optional|non-blocking)\b/i.test(c)) ?? clauses[0];
+  const condition = /\b(unless|until|once|when|if|after)\b/i.test(saysAdvisory);
   return { enforcement: advisory ? 'advisory' : 'blocking', ...(condition ? { enforcementNote: text } : {}) };
+}
+
+/** Under a "Blocking" or "Required" column, "no" is advisory and "yes" blocking, as the column asks. */
+function yesNoEnforcement(header: string | undefined, cell: string): string {
+  if (!header || !/^(blocking|required)$/i.test(header)) return cell;
+  return cell.replace(/^\s*(?:no|false|n)\b(?!\s*\S*\s*advisory)/i, 'advisory').replace(/^\s*(?:yes|true|y)\b/i, 'blocking');
 }
 
 type Where = { file: string; line: number };
