@@ -77,6 +77,14 @@ describe('a playbook written as lists under "Who does what" and "Before tagging"
   });
 });
 
+describe('"Checklist before tagging" (release-notes-style fixture)', () => {
+  it('is the pre-release checklist, a numbered list', async () => {
+    const releasing = '# Releasing\n\n## Checklist before tagging\n\n1. Every gate of the class has passing evidence.\n2. `CHANGELOG.md` has an entry for the version.\n';
+    const { playbook } = await playbookOf({ 'GATES.md': GATES, 'RELEASING.md': releasing });
+    expect(items(playbook.preReleaseChecklist).map(([text]) => text)).toEqual(['Every gate of the class has passing evidence.', 'CHANGELOG.md has an entry for the version.']);
+  });
+});
+
 describe('a playbook written in paragraphs', () => {
   it('reads the roles in bold, "Before a release" sentence by sentence (the go/no-go one apart), and "How we roll back" as the procedure', async () => {
     const { playbook, report } = await playbookOf({ 'GATES.md': GATES, 'RELEASE-PLAYBOOK.md': PROSE_PLAYBOOK });

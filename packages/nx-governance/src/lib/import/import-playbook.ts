@@ -22,7 +22,7 @@ export const emptyPlaybook = (): ImportedPlaybook => ({ roles: [], preReleaseChe
 /** What each part of a playbook is headed, by meaning: "Who does what" is the roles, "Before tagging" the checklist. */
 const PART = {
   roles: /^roles?\b|owners?$|who'?s who|who (does|owns) what|responsibilit|raci/i,
-  checklist: /release checklist|^before (tagging|(a |the |each |every )?release|releasing|(we )?(tag|cut|ship|publish))/i,
+  checklist: /release checklist|^(?:checklist )?before (tagging|(a |the |each |every )?release|releasing|(we )?(tag|cut|ship|publish))/i,
   goNoGo: /go\s*\/\s*no-?go/i,
   procedure: /procedure|how (to|we|do we) roll|rolling back|steps/i,
 };

@@ -59,7 +59,7 @@ describe('evaluateReadiness', () => {
       // File names in the other order than the ids: the order must come from the ids.
       files: { 'governance/milestones/a.md': milestone('REL-9', 'REL-9.1'), 'governance/milestones/b.md': milestone('REL-10', 'REL-10.1') },
     });
-    expect(items.get('release-blockers')).toMatchObject({ state: 'pass', reason: 'none open in REL-10' });
+    expect(items.get('release-blockers')).toMatchObject({ state: 'pass', reason: 'no release-blocking card open in REL-10; open, not release-blocking: REL-10.1' });
   });
 
   it('is inconclusive for a consumer the compatibility document names without a project (an import of prose naming it), though every other passes', () => {
