@@ -48,7 +48,7 @@ describe('runCompat: how the consumer reaches the core', () => {
     rmSync(join(workspace.root, 'packages/core/dist'), { recursive: true });
     const record = await run({ project: '@demo/core', path: 'packages/core' }, consumerChecking('true'));
     expect(record.result).toBe('spurious');
-    expect(record.reason).toBe('the @demo/core build artifact packages/core/dist/index.js does not exist; run nx run @demo/core:build');
+    expect(record.reason).toBe("the @demo/core build artifact packages/core/dist/index.js does not exist; run nx run @demo/core:build, and if that build writes another file (a library's lib<name>.so or .rlib), set core.artifact in governance.json to it");
   });
 
   it("passes the artifact's absolute path in <PROJECT>_CLI when the core declares an artifact", async () => {
@@ -61,7 +61,7 @@ describe('runCompat: how the consumer reaches the core', () => {
   it('sets no variable for a consumer that reaches the artifact at its path, but still needs it built', async () => {
     const core = { project: 'tool', artifact: 'bin/tool' };
     const missing = await run(core, consumerChecking('process.env.TOOL_CLI === undefined', 'path'));
-    expect(missing).toMatchObject({ result: 'spurious', reason: 'the tool build artifact bin/tool does not exist; run nx run tool:build' });
+    expect(missing).toMatchObject({ result: 'spurious', reason: "the tool build artifact bin/tool does not exist; run nx run tool:build, and if that build writes another file (a library's lib<name>.so or .rlib), set core.artifact in governance.json to it" });
     writeFiles(workspace.root, { 'bin/tool': '#!/bin/sh\n' });
     expect((await run(core, consumerChecking('process.env.TOOL_CLI === undefined', 'path'))).result).toBe('pass');
   });

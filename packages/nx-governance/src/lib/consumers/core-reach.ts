@@ -22,7 +22,8 @@ export function reachCore(root: string, core: ResolvedCore, consumer: ResolvedCo
     return { ok: false, reason: `${consumer.name} reaches ${core.project} through its build artifact (reaches: ${reach}), but governance.json declares no core.artifact` };
   }
   if (!existsSync(artifact)) {
-    return { ok: false, reason: `the ${core.project} build artifact ${core.artifact ?? artifact} does not exist; run nx run ${core.project}:build` };
+    // The compat target builds the core first: when it did and the file is still missing, core.artifact names a file the build does not write.
+    return { ok: false, reason: `the ${core.project} build artifact ${core.artifact ?? artifact} does not exist; run nx run ${core.project}:build, and if that build writes another file (a library's lib<name>.so or .rlib), set core.artifact in governance.json to it` };
   }
   return { ok: true, reach, artifact, env: reach === 'env' ? { [core.artifactEnv]: artifact } : {} };
 }
