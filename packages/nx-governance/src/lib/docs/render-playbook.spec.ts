@@ -22,3 +22,13 @@ describe('renderPlaybookMarkdown', () => {
     }
   });
 });
+
+describe('a rollback trigger of another kind, as an import writes it', () => {
+  it('is written once, with one period (helper D: "…afterwards.. …afterwards.")', () => {
+    const playbook = playbookFileSchema.parse(JSON.parse(readRepoFile('governance/playbook.json')));
+    const description = 'Data loss reported by a consumer: we roll back first and investigate after.';
+    const markdown = renderPlaybookMarkdown({ ...playbook, rollbackTriggers: [{ id: 'data-loss', kind: 'other', description }] }, []);
+    const line = markdown.split('\n').find((l) => l.startsWith('- data-loss'));
+    expect(line).toBe('- data-loss (other): judged by hand (no evidence can judge it yet): Data loss reported by a consumer: we roll back first and investigate after.');
+  });
+});

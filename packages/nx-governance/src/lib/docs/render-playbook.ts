@@ -60,7 +60,8 @@ export function renderPlaybookMarkdown(playbook: PlaybookFile, gates: Gate[]): s
     '',
     'Evaluate them with `npx nx run governance:rollback-check --candidate=<rev> --baseline=<rev>`.',
     '',
-    ...playbook.rollbackTriggers.map((t) => `- ${e(t.id)} (${t.kind}): ${e(describeTrigger(t))}.${t.description ? ` ${e(t.description)}` : ''}`),
+    // An 'other' trigger's description is its whole rule, already in describeTrigger; a sentence's own period is not doubled.
+    ...playbook.rollbackTriggers.map((t) => `- ${e(t.id)} (${t.kind}): ${e(describeTrigger(t).replace(/\.$/, ''))}.${t.description && t.kind !== 'other' ? ` ${e(t.description)}` : ''}`),
     '',
     '## Rollback procedure',
     '',
