@@ -167,7 +167,7 @@ describe('compatibility stated in words (release-notes-style fixture)', () => {
     '## Where each consumer stands',
     '',
     '- lattice-py (Python): validated on 1.2.0 (2026-03-01) with lattice-py 0.7.1 and on',
-    '  1.1.4 with lattice-py 0.6.3; conditional on 1.1.x (the streaming API is missing there).',
+    '  1.1.4 with lattice-py 0.6.3; conditional on 1.0.x (the streaming API is missing there).',
     '- mesh-cli (Rust): unsupported on 0.9.2 (pre-1.0 wire format).',
     '',
     '## Current and rollback',
@@ -184,14 +184,12 @@ describe('compatibility stated in words (release-notes-style fixture)', () => {
     const { sections } = readMarkdownDocument(createMarkdownParser(), 'docs/c.md', DOC);
     importReleaseStatements(sections, compat, log);
     importCompatibilityPolicy(sections, compat, log, ['lattice']);
-    expect(compat.releases).toEqual([
-      { version: '1.1.4', date: '2026-01-19' },
-      { version: '1.2.0', date: '2026-03-01' },
-    ]);
+    // 1.0.3 is named as shipped without a date: a release, undated, so that the line 1.0.x has one.
+    expect(compat.releases).toEqual([{ version: '1.1.4', date: '2026-01-19' }, { version: '1.2.0', date: '2026-03-01' }, { version: '1.0.3' }]);
     expect(compat.tuples.map((t) => [t.id, t.core, t.consumers, t.tier ?? '-', t.note ?? '-'])).toEqual([
       ['lattice-py-1-2-0', '1.2.0', { 'lattice-py': '0.7.1' }, 'supported', '-'],
       ['lattice-py-1-1-4', '1.1.4', { 'lattice-py': '0.6.3' }, 'supported', '-'],
-      ['lattice-py-1-1-4-2', '1.1.4', { 'lattice-py': 'any' }, 'conditional', 'release line 1.1.x; the streaming API is missing there'],
+      ['lattice-py-1-0-3', '1.0.3', { 'lattice-py': 'any' }, 'conditional', 'release line 1.0.x; the streaming API is missing there'],
       ['mesh-cli-0-9-2', '0.9.2', { 'mesh-cli': 'any' }, 'unsupported', 'pre-1.0 wire format'],
       ['current', '1.2.0', { 'lattice-py': '0.7.1', 'mesh-cli': '2.3.0' }, '-', '-'],
       ['rollback', '1.1.4', { 'lattice-py': '0.6.3', 'mesh-cli': '2.2.1' }, '-', '-'],

@@ -353,6 +353,16 @@ function readReleaseSentence(plain: string, where: { file: string; line: number 
     compat.releases.push({ [reference.kind]: reference.value, date });
     log.converted.push({ ...where, what: `release ${reference.value}`, why: `dated ${date}, as the sentence states` });
   }
+  // "we shipped 1.0.3, 1.1.4 on …": a version the verb lists without a date is a release all the same, written undated.
+  const V = String.raw`v?\d+\.\d+\.\d+[\w.+-]*(?:\s*\(\d{4}-\d{2}-\d{2}\)|\s+on\s+\d{4}-\d{2}-\d{2})?`;
+  for (const [list] of plain.matchAll(new RegExp(String.raw`\b(?:shipped|released|tagged|published)\s+${V}(?:(?:\s*,\s*|\s+and\s+)${V})*`, 'gi'))) {
+    for (const [written] of list.matchAll(/\bv?\d+\.\d+\.\d+[\w.+-]*/g)) {
+      const version = semver.valid(written.replace(/^v/, ''));
+      if (!version || compat.releases.some((r) => r.version === version)) continue;
+      compat.releases.push({ version });
+      log.review.push({ ...where, what: `release ${version}`, why: 'named as released without a date; written undated (the matrix orders it by its version; a window in months cannot place it)' });
+    }
+  }
 }
 
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };
