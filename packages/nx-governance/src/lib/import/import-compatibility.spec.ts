@@ -198,3 +198,15 @@ describe('compatibility stated in words (release-notes-style fixture)', () => {
     expect(log.notUnderstood).toEqual([]);
   });
 });
+
+describe('a release named twice, first without a date', () => {
+  it('takes the date the second mention gives, whichever reader finds it', () => {
+    const log = emptyLog();
+    const compat = emptyCompatibility();
+    const doc = ['# Compatibility', '', 'Since then we shipped 1.0.3 and 1.1.4 on 2026-01-19.', '', '- lattice-py: validated on 1.0.3 (2025-12-02) with lattice-py 0.5.0.', ''].join('\n');
+    const { sections } = readMarkdownDocument(createMarkdownParser(), 'docs/c.md', doc);
+    importReleaseStatements(sections, compat, log);
+    importCompatibilityPolicy(sections, compat, log, ['lattice']);
+    expect(compat.releases).toEqual([{ version: '1.1.4', date: '2026-01-19' }, { version: '1.0.3', date: '2025-12-02' }]);
+  });
+});

@@ -23,6 +23,23 @@ export interface ImportedCompatibility {
 export const emptyCompatibility = (): ImportedCompatibility => ({ releases: [], consumers: [], tuples: [], tupleLines: [], deprecations: [], deprecationLines: [], namedConsumers: [], consumerLines: new Map() });
 
 /**
+ * The one way a release reaches the import, whichever reader found it: a
+ * release already listed by its version or commit gets the commit and date it
+ * lacked (a version named "shipped" without a date, dated by a later line);
+ * another is added. Says which, for the report.
+ */
+export function recordRelease(compat: ImportedCompatibility, core: string, details: { commit?: string; date?: string } = {}): 'added' | 'completed' | 'known' {
+  const known = compat.releases.find((r) => r.version === core || r.commit === core);
+  if (!known) {
+    compat.releases.push({ ...(COMMIT.test(core) ? { commit: core } : { version: core }), ...(details.commit && details.commit !== core ? { commit: details.commit } : {}), ...(details.date ? { date: details.date } : {}) });
+    return 'added';
+  }
+  const missing = { ...(details.date && !known.date ? { date: details.date } : {}), ...(details.commit && !known.commit ? { commit: details.commit } : {}) };
+  Object.assign(known, missing);
+  return Object.keys(missing).length ? 'completed' : 'known';
+}
+
+/**
  * Every core version or commit a tuple names that no release lists, as an
  * undated release (the prose gave no date, nor a git tag), each with where it
  * was named: the tuples stay, and the matrix orders the release by its version.
@@ -218,11 +235,8 @@ function addTuple(
   where: { file: string; line: number },
   log: ImportLog,
 ): void {
-  const isCommit = COMMIT.test(row.core);
   // A release the row dates (or whose commit it gives) is written here; the other cores it names are dated later from git tags, or written undated.
-  if (!compat.releases.some((r) => (isCommit ? r.commit : r.version) === row.core) && (isCalendarDate(row.date) || row.coreCommit)) {
-    compat.releases.push({ ...(isCommit ? { commit: row.core } : { version: row.core }), ...(row.coreCommit ? { commit: row.coreCommit } : {}), ...(isCalendarDate(row.date) ? { date: row.date } : {}) });
-  }
+  if (isCalendarDate(row.date) || row.coreCommit) recordRelease(compat, row.core, { commit: row.coreCommit, ...(isCalendarDate(row.date) ? { date: row.date } : {}) });
   const tier = TIER.exec(row.tier ?? '')?.[1].toLowerCase();
   const id = uniqueId(slug(row.id, 'tuple'), compat.tuples.map((t) => t.id));
   compat.tuples.push({ id, core: row.core, consumers: row.consumers, ...(tier ? { tier } : {}), ...(isCalendarDate(row.date) ? { validated: row.date } : {}), ...(row.note ? { note: row.note } : {}) });
@@ -243,8 +257,7 @@ export function importReleaseTable(table: MarkdownTable, compat: ImportedCompati
       continue;
     }
     const commit = commitColumn >= 0 ? readCoreReference(cells[commitColumn] ?? '') : undefined;
-    const cutFrom = reference.kind === 'version' && commit?.kind === 'commit' ? { commit: commit.value } : {};
-    if (!compat.releases.some((r) => r.version === reference.value || r.commit === reference.value)) compat.releases.push({ [reference.kind]: reference.value, ...cutFrom, date });
+    recordRelease(compat, reference.value, { date, ...(reference.kind === 'version' && commit?.kind === 'commit' ? { commit: commit.value } : {}) });
   }
   log.converted.push({ file: table.file, line: table.line, what: 'core releases', why: `${table.rows.length} release(s)` });
   return true;
@@ -303,7 +316,7 @@ function readConsumerStatement(plain: string, where: { file: string; line: numbe
         log.notUnderstood.push({ ...where, what: `${name}: ${JSON.stringify(part.trim())}`, why: core && !core.ok ? core.why : 'expected a core version, commit or release line, then "with <consumer> <version>"' });
         continue;
       }
-      if (read[2] && !compat.releases.some((r) => r.version === core.value || r.commit === core.value)) compat.releases.push({ [COMMIT.test(core.value) ? 'commit' : 'version']: core.value, date: read[2] });
+      if (read[2]) recordRelease(compat, core.value, { date: read[2] });
       const note = [core.note, read[5]].filter(Boolean).join('; ');
       addTuple(compat, { id: slug(`${name} ${core.value}`, `${name}-tuple`), core: core.value, consumers: { [name]: read[4] ?? 'any' }, tier: TIER_WORDS[clause[1].toLowerCase()], date: read[2] ?? '', ...(note ? { note } : {}) }, where, log);
       tuples++;
@@ -339,18 +352,15 @@ export function importReleaseStatements(sections: MarkdownSection[], compat: Imp
 function readReleaseSentence(plain: string, where: { file: string; line: number }, compat: ImportedCompatibility, log: ImportLog): void {
   // "2.4.1 — 2026-01-28 — `e1a2b3c`": an item that is a release, its date and its commit.
   const item = /^v?(\d+\.\d+\.\d+[\w.+-]*)\s*[—–:-]+\s*(\d{4}-\d{2}-\d{2})(?:\s*[—–:-]+\s*([0-9a-f]{7,40}))?$/.exec(plain);
-  if (item && semver.valid(item[1]) && isCalendarDate(item[2]) && !compat.releases.some((r) => r.version === item[1])) {
-    compat.releases.push({ version: item[1], ...(item[3] ? { commit: item[3] } : {}), date: item[2] });
-    log.converted.push({ ...where, what: `release ${item[1]}`, why: `dated ${item[2]}${item[3] ? `, commit ${item[3]}` : ''}` });
+  if (item && semver.valid(item[1]) && isCalendarDate(item[2])) {
+    if (recordRelease(compat, item[1], { date: item[2], commit: item[3] }) !== 'known') log.converted.push({ ...where, what: `release ${item[1]}`, why: `dated ${item[2]}${item[3] ? `, commit ${item[3]}` : ''}` });
     return;
   }
   if (!/\b(?:releas|shipped|tagged|published|cut)/i.test(plain)) return;
   for (const [, written, inParentheses, afterOn] of plain.matchAll(/\b(v?\d+\.\d+\.\d+[\w.+-]*|[0-9a-f]{7,40})\s*(?:\((\d{4}-\d{2}-\d{2})\)|on\s+(\d{4}-\d{2}-\d{2}))/g)) {
     const date = inParentheses ?? afterOn;
     const reference = readCoreReference(written);
-    if (!reference || reference.kind === 'range' || !isCalendarDate(date)) continue;
-    if (compat.releases.some((r) => r.version === reference.value || r.commit === reference.value)) continue;
-    compat.releases.push({ [reference.kind]: reference.value, date });
+    if (!reference || reference.kind === 'range' || !isCalendarDate(date) || recordRelease(compat, reference.value, { date }) === 'known') continue;
     log.converted.push({ ...where, what: `release ${reference.value}`, why: `dated ${date}, as the sentence states` });
   }
   // "we shipped 1.0.3, 1.1.4 on …": a version the verb lists without a date is a release all the same, written undated.
@@ -358,8 +368,7 @@ function readReleaseSentence(plain: string, where: { file: string; line: number 
   for (const [list] of plain.matchAll(new RegExp(String.raw`\b(?:shipped|released|tagged|published)\s+${V}(?:(?:\s*,\s*|\s+and\s+)${V})*`, 'gi'))) {
     for (const [written] of list.matchAll(/\bv?\d+\.\d+\.\d+[\w.+-]*/g)) {
       const version = semver.valid(written.replace(/^v/, ''));
-      if (!version || compat.releases.some((r) => r.version === version)) continue;
-      compat.releases.push({ version });
+      if (!version || recordRelease(compat, version) !== 'added') continue;
       log.review.push({ ...where, what: `release ${version}`, why: 'named as released without a date; written undated (the matrix orders it by its version; a window in months cannot place it)' });
     }
   }

@@ -6,7 +6,7 @@ import { schemaReference, type SchemaFileName } from '../json/json-schemas';
 import type { GovernanceSettings } from '../schemas/governance';
 import { DEFAULT_POLICY, defaultCadence, defaultGates, defaultPlaybook, GOVERNANCE_GATE } from './default-governance';
 import { type ConsumerPlace, placeConsumers } from './consumer-projects';
-import { emptyCompatibility, type ImportedCompatibility, undatedReleases } from './import-compatibility';
+import { emptyCompatibility, type ImportedCompatibility, recordRelease, undatedReleases } from './import-compatibility';
 import { IMPORTED_PROSE_FILE, type ImportedProseRecord } from './import-gaps';
 import type { ImportedProse } from './import-prose';
 import type { ReportItem } from './import-log';
@@ -188,13 +188,14 @@ function datedFromTags(compat: ImportedCompatibility, tagged: ImportPlanInput['t
   const untagged = new Set<string>();
   compat.tuples.forEach((tuple, i) => {
     const core = readCoreReference(tuple.core);
-    if (!core || core.kind === 'range' || compat.releases.some((r) => r.version === tuple.core || r.commit === tuple.core) || untagged.has(tuple.core)) return;
+    // Asked of git once per core, and only where no listed release states its date.
+    if (!core || core.kind === 'range' || compat.releases.some((r) => (r.version === tuple.core || r.commit === tuple.core) && r.date) || untagged.has(tuple.core)) return;
     const release = tagged(core);
     if (!release) {
       untagged.add(tuple.core);
       return;
     }
-    compat.releases.push({ [core.kind]: tuple.core, date: release.date });
+    recordRelease(compat, tuple.core, { date: release.date });
     const source = 'tag' in release ? `git tag ${release.tag}` : `commit ${release.commit} in this repository`;
     log.converted.push({ ...compat.tupleLines[i], what: `release ${tuple.core}`, why: `dated ${release.date}, the date of ${source} (the prose gives none)` });
   });
