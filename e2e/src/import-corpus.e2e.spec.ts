@@ -1,4 +1,5 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unlistedDifferences } from '../helpers/prose-oracle';
 import { REPO_ROOT, TestWorkspace } from '../helpers/workspace';
@@ -70,5 +71,21 @@ describe.each(Object.keys(OPEN))('import of the %s fixture', (name) => {
     expect(compatRun.output).toContain(`Not run: ${outside[0]} is not in this workspace`);
     const rows = (JSON.parse(workspace.read('reports/compat.json')) as { consumers: Array<{ consumer: string; result: string }> }).consumers;
     expect(rows.filter((r) => r.result === 'not-in-workspace').map((r) => r.consumer).sort()).toEqual([...outside].sort());
+    // The team vendors one through nx g: its folder declares it, compatibility.json no longer states it, its tuples stay.
+    const [vendored] = outside;
+    const tuplesBefore = JSON.parse(workspace.read('governance/compatibility.json')).tuples;
+    const checkout = mkdtempSync(join(tmpdir(), `${vendored}-`));
+    try {
+      writeFileSync(join(checkout, 'pyproject.toml'), `[project]\nname = "${vendored}"\nversion = "1.0.0"\n`);
+      const generated = workspace.nx('g', 'nx-governance:consumer', vendored, `--source=${checkout}`);
+      expect([generated.code, generated.output]).toEqual([0, expect.stringContaining(`${vendored} was stated only in governance/compatibility.json`)]);
+    } finally {
+      rmSync(checkout, { recursive: true, force: true });
+    }
+    const after = JSON.parse(workspace.read('governance/compatibility.json')) as { consumers: Array<{ name: string }>; tuples: unknown[] };
+    expect(after.consumers.map((c) => c.name)).not.toContain(vendored);
+    expect(after.tuples).toEqual(tuplesBefore);
+    expect(JSON.parse(workspace.read(`vendor/${vendored}/governance.consumer.json`))).toMatchObject({ name: vendored, project: vendored });
+    expect(workspace.nx('run', 'governance:validate').output).not.toContain(`${vendored} is not in this workspace`);
   });
 });

@@ -44,15 +44,15 @@ export function recordRelease(compat: ImportedCompatibility, core: string, detai
  * undated release (the prose gave no date, nor a git tag), each with where it
  * was named: the tuples stay, and the matrix orders the release by its version.
  */
-export function undatedReleases(compat: ImportedCompatibility): Array<{ release: { version?: string; commit?: string }; where: { file: string; line: number } }> {
+export function undatedReleases(compat: ImportedCompatibility): Array<{ core: string; where: { file: string; line: number } }> {
   const known = new Set(compat.releases.flatMap((r) => [r.version, r.commit]));
-  const added: Array<{ release: { version?: string; commit?: string }; where: { file: string; line: number } }> = [];
+  const named: Array<{ core: string; where: { file: string; line: number } }> = [];
   compat.tuples.forEach((tuple, i) => {
     if (known.has(tuple.core)) return;
     known.add(tuple.core);
-    added.push({ release: COMMIT.test(tuple.core) ? { commit: tuple.core } : { version: tuple.core }, where: compat.tupleLines[i] });
+    named.push({ core: tuple.core, where: compat.tupleLines[i] });
   });
-  return added;
+  return named;
 }
 
 const TIER = /\b(supported|conditional|unsupported)\b/i;

@@ -11,7 +11,7 @@ import { IMPORTED_PROSE_FILE, type ImportedProseRecord } from './import-gaps';
 import type { ImportedProse } from './import-prose';
 import type { ReportItem } from './import-log';
 import { everyBlockingGate } from './import-gates';
-import { readCoreReference } from './core-references';
+import { COMMIT, readCoreReference } from './core-references';
 import type { TaggedRelease } from './release-tags';
 import { renderImportReport } from './render-import-report';
 
@@ -154,10 +154,9 @@ function compatibilityFrom(input: ImportPlanInput, log: { converted: ReportItem[
   const untagged = datedFromTags(compat, input.taggedRelease, log);
   if (!compat.supportWindow) log.review.push({ file: input.source, line: 1, what: 'support window', why: `not stated in the prose; the default ${JSON.stringify(DEFAULT_POLICY.supportWindow)} was written` });
   if (compat.deprecationLeadTimeDays === undefined) log.review.push({ file: input.source, line: 1, what: 'deprecation lead time', why: `not stated in the prose; the default ${DEFAULT_POLICY.deprecationLeadTimeDays} days was written` });
-  for (const { release, where } of undatedReleases(compat)) {
-    const core = release.version ?? release.commit ?? '';
-    compat.releases.push(release);
-    const noTag = !untagged.has(core) ? '' : release.commit ? ' and git knows no commit of it here' : ` and no git tag v${core} or ${core}`;
+  for (const { core, where } of undatedReleases(compat)) {
+    recordRelease(compat, core);
+    const noTag = !untagged.has(core) ? '' : COMMIT.test(core) ? ' and git knows no commit of it here' : ` and no git tag v${core} or ${core}`;
     log.review.push({ ...where, what: `release ${core}`, why: `written without a date: the prose gives none (a releases table, or a date in the row)${noTag}; the matrix orders it by its version, and a support window in months cannot place it until its date is added` });
   }
   const { tuples } = compat;
