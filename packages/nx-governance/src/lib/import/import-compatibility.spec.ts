@@ -1,5 +1,6 @@
 import { createMarkdownParser } from '../markdown/parse-markdown';
-import { emptyCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseStatements } from './import-compatibility';
+import { importCompatibilityStatements, importReleaseStatements } from './compatibility-statements';
+import { emptyCompatibility, importCompatibilityPolicy, importCompatibilityTable } from './import-compatibility';
 import { emptyLog } from './import-log';
 import { readMarkdownDocument } from './markdown-document';
 
@@ -183,7 +184,8 @@ describe('compatibility stated in words (release-notes-style fixture)', () => {
     const compat = emptyCompatibility();
     const { sections } = readMarkdownDocument(createMarkdownParser(), 'docs/c.md', DOC);
     importReleaseStatements(sections, compat, log);
-    importCompatibilityPolicy(sections, compat, log, ['lattice']);
+    importCompatibilityPolicy(sections, compat, log);
+    importCompatibilityStatements(sections, compat, log, ['lattice']);
     // 1.0.3 is named as shipped without a date: a release, undated, so that the line 1.0.x has one.
     expect(compat.releases).toEqual([{ version: '1.1.4', date: '2026-01-19' }, { version: '1.2.0', date: '2026-03-01' }, { version: '1.0.3' }]);
     expect(compat.tuples.map((t) => [t.id, t.core, t.consumers, t.tier ?? '-', t.note ?? '-'])).toEqual([
@@ -206,7 +208,8 @@ describe('a release named twice, first without a date', () => {
     const doc = ['# Compatibility', '', 'Since then we shipped 1.0.3 and 1.1.4 on 2026-01-19.', '', '- lattice-py: validated on 1.0.3 (2025-12-02) with lattice-py 0.5.0.', ''].join('\n');
     const { sections } = readMarkdownDocument(createMarkdownParser(), 'docs/c.md', doc);
     importReleaseStatements(sections, compat, log);
-    importCompatibilityPolicy(sections, compat, log, ['lattice']);
+    importCompatibilityPolicy(sections, compat, log);
+    importCompatibilityStatements(sections, compat, log, ['lattice']);
     expect(compat.releases).toEqual([{ version: '1.1.4', date: '2026-01-19' }, { version: '1.0.3', date: '2025-12-02' }]);
   });
 });

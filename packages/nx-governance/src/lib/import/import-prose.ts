@@ -6,7 +6,8 @@ import type { FileReader } from '../workspace/file-reader';
 import { type ImportedCadence, importCadence } from './import-cadence';
 import { assumeProseReleaseRole } from './release-role';
 import type { UnreadProse } from './import-gaps';
-import { emptyCompatibility, type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseStatements, importReleaseTable } from './import-compatibility';
+import { emptyCompatibility, type ImportedCompatibility, importCompatibilityPolicy, importCompatibilityTable, importReleaseTable } from './import-compatibility';
+import { importCompatibilityStatements, importReleaseStatements } from './compatibility-statements';
 import { excludedBy } from './import-exclude';
 import { everyBlockingGate, type GateImportContext, type ImportedGate, importGateTable } from './import-gates';
 import { emptyLog, type ImportLog } from './import-log';
@@ -140,7 +141,8 @@ export function importProse(parse: ParseMarkdown, reader: FileReader, folder: st
     result.cadence.coOwners.push(...cadence.coOwners);
     Object.assign(result.cadence.ownership, cadence.ownership);
     cadenceTables.forEach((t) => used.add(t));
-    importCompatibilityPolicy(sections, compatibility(), result, options.coreNames).forEach((t) => used.add(t));
+    importCompatibilityPolicy(sections, compatibility(), result).forEach((t) => used.add(t));
+    importCompatibilityStatements(sections, compatibility(), result, options.coreNames);
   }
   // A document about compatibility that yields no consumer: nothing says none is declared (readiness would pass "no consumer").
   const compatDocument = documents.flatMap((d) => d.sections).find((s) => /compatib/i.test(s.heading));

@@ -1,4 +1,4 @@
-import { NAMED_TUPLE_ITEM } from './import-compatibility';
+import { NAMED_TUPLE_ITEM } from './compatibility-statements';
 import type { IdPatterns } from '../ids/id-patterns';
 import { expandGateList } from './gate-lists';
 import type { ImportedGate } from './import-gates';
